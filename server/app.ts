@@ -1,0 +1,193 @@
+// The reference endpoint's routes: the upload API under /api, the built app everywhere else.
+// Every request is checked before anything is stored; a bad one gets a Dutch reason.
+
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { BatchEnvelope } from '../src/core/schema';
+import { readBody, sendJson, TooLarge } from './http';
+import { describeIssues } from './reasons';
+import { serveStatic } from './static';
+import { openStore, type Store, sha256 } from './store';
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface AppOptions {
+  readonly store: Store;
+  /** The built app (dist/); omitted when the endpoint only serves the API. */
+  readonly staticDir?: string;
+  /** The development device's token, handed to pages on this machine only. */
+  readonly devToken?: string;
+  readonly log?: boolean;
+}
+
+export function createApp(options: AppOptions) {
+  const { store } = options;
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const route = `${req.method} ${url.pathname.replace(/\/+$/, '') || '/'}`;
+    switch (route) {
+      case 'POST /api/batches':
+        return receiveBatch(req, res);
+      case 'GET /api/health':
+        return sendJson(res, 200, { ok: true });
+      case 'GET /api/dev-device':
+        return devDevice(req, res);
+      case 'GET /api/device':
+        return whoAmI(req, res);
+    }
+    if (url.pathname.startsWith('/api/')) {
+      return sendJson(res, 404, { error: 'Dit adres bestaat niet op de server.' });
+    }
+    if (options.staticDir && (req.method === 'GET' || req.method === 'HEAD')) {
+      return serveStatic(options.staticDir, url.pathname, req, res);
+    }
+    return sendJson(res, 405, { error: 'Deze methode wordt niet ondersteund.' });
+  }
+
+  async function receiveBatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const device = store.deviceForToken(bearerToken(req) ?? '');
+    if (!device) {
+      // Store nothing from an unknown caller; drain the body so the reply arrives cleanly.
+      req.resume();
+      res.setHeader('www-authenticate', 'Bearer');
+      return sendJson(res, 401, {
+        error: 'Dit apparaat is niet (meer) gekoppeld. Koppel het opnieuw met een nieuwe code.',
+      });
+    }
+    let text: string;
+    try {
+      text = await readBody(req, MAX_BODY_BYTES);
+    } catch (error) {
+      if (error instanceof TooLarge) {
+        res.setHeader('connection', 'close');
+        return sendJson(res, 413, { error: 'De batch is groter dan 1 MB. Stuur minder tegelijk.' });
+      }
+      throw error;
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      return sendJson(res, 400, { error: 'De inhoud is geen geldige JSON.' });
+    }
+    const envelope = BatchEnvelope.safeParse(json);
+    if (!envelope.success) {
+      return sendJson(res, 400, { error: describeIssues(envelope.error.issues) });
+    }
+    const { batchId, records } = envelope.data;
+    const key = req.headers['idempotency-key'];
+    if (key !== undefined && key !== batchId) {
+      return sendJson(res, 400, { error: 'Idempotency-Key moet gelijk zijn aan batchId.' });
+    }
+    const outcome = store.ingest(batchId, device.id, sha256(text), records);
+    if (outcome.kind === 'key-reused') {
+      return sendJson(res, 422, {
+        error: 'Deze batchId is al gebruikt voor een andere inhoud. Gebruik een nieuwe batchId.',
+      });
+    }
+    if (outcome.replayed) res.setHeader('idempotent-replayed', 'true');
+    return sendJson(res, 200, { results: outcome.results });
+  }
+
+  /** Lets a device check its token while it is being linked. */
+  function whoAmI(req: IncomingMessage, res: ServerResponse): void {
+    const device = store.deviceForToken(bearerToken(req) ?? '');
+    if (device) sendJson(res, 200, { label: device.label });
+    else sendJson(res, 401, { error: 'Deze koppelcode is onbekend of ingetrokken.' });
+  }
+
+  function devDevice(req: IncomingMessage, res: ServerResponse): void {
+    if (options.devToken && isLoopback(req)) sendJson(res, 200, { token: options.devToken });
+    else sendJson(res, 404, { error: 'Dit adres bestaat niet op de server.' });
+  }
+
+  return async function requestListener(req: IncomingMessage, res: ServerResponse) {
+    const started = performance.now();
+    try {
+      await handle(req, res);
+    } catch (error) {
+      console.error('request failed', req.method, req.url, error);
+      if (!res.headersSent) sendJson(res, 500, { error: 'Er ging iets mis op de server.' });
+      else res.destroy();
+    } finally {
+      if (options.log) {
+        const ms = (performance.now() - started).toFixed(1);
+        console.log(`${req.method} ${req.url} ${res.statusCode} ${ms}ms`);
+      }
+    }
+  };
+}
+
+function bearerToken(req: IncomingMessage): string | undefined {
+  const match = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
+  return match?.[1];
+}
+
+function isLoopback(req: IncomingMessage): boolean {
+  const address = req.socket.remoteAddress ?? '';
+  return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
+}
+
+export interface RunningServer {
+  readonly url: string;
+  readonly store: Store;
+  readonly server: Server;
+  close(): Promise<void>;
+}
+
+/** Wraps every request; tests use it to inject faults in front of the real endpoint. */
+export type RequestHook = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  next: () => Promise<void>,
+) => Promise<void>;
+
+export interface StartOptions {
+  readonly databaseFile: string;
+  readonly hook?: RequestHook;
+  readonly port?: number;
+  readonly host?: string;
+  readonly staticDir?: string;
+  readonly devToken?: (store: Store) => string | undefined;
+  readonly log?: boolean;
+}
+
+/** Starts the endpoint in this process (tests and benchmarks do this too). */
+export async function startServer(options: StartOptions): Promise<RunningServer> {
+  const store = openStore(options.databaseFile);
+  const devToken = options.devToken?.(store);
+  const app = createApp({
+    store,
+    ...(options.staticDir ? { staticDir: options.staticDir } : {}),
+    ...(devToken ? { devToken } : {}),
+    ...(options.log ? { log: true } : {}),
+  });
+  const { hook } = options;
+  const server = createServer(
+    {},
+    hook ? (req, res) => void hook(req, res, () => app(req, res)) : app,
+  );
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
+  });
+  server.requestTimeout = 60_000;
+  await new Promise<void>((resolve) => {
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${options.host ?? '127.0.0.1'}:${port}`,
+    store,
+    server,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => {
+          store.close();
+          resolve();
+        });
+        server.closeAllConnections();
+      }),
+  };
+}

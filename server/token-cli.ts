@@ -1,0 +1,52 @@
+// Device tokens from the command line:
+//   npm run token -- create --label "Balie 1e etage"   (prints the token as its last line)
+//   npm run token -- list
+//   npm run token -- revoke <id or label>
+
+import { readConfig } from './config';
+import { openStore } from './store';
+
+const [command, ...rest] = process.argv.slice(2);
+const config = readConfig();
+const store = openStore(config.databaseFile);
+
+function option(name: string): string | undefined {
+  const index = rest.indexOf(`--${name}`);
+  return index >= 0 ? rest[index + 1] : undefined;
+}
+
+try {
+  switch (command) {
+    case 'create': {
+      const label = option('label');
+      if (!label) throw new Error('Geef een naam: npm run token -- create --label "Balie 1"');
+      const { device, token } = store.createDevice(label);
+      console.log(`Apparaat "${device.label}" aangemaakt (id ${device.id}).`);
+      console.log('Bewaar dit token nu: het wordt niet nog eens getoond.');
+      console.log(token);
+      break;
+    }
+    case 'list': {
+      for (const device of store.listDevices()) {
+        const state = device.revoked_at ? `ingetrokken ${device.revoked_at}` : 'actief';
+        console.log(`${device.id}  ${device.created_at}  ${state}  ${device.label}`);
+      }
+      break;
+    }
+    case 'revoke': {
+      const target = rest[0];
+      if (!target) throw new Error('Zeg welk apparaat: npm run token -- revoke <id of naam>');
+      const count = store.revokeDevice(target);
+      if (count === 0) throw new Error(`Geen actief apparaat gevonden met id of naam "${target}".`);
+      console.log(`${count} apparaat ingetrokken.`);
+      break;
+    }
+    default:
+      throw new Error('Gebruik: npm run token -- create --label NAAM | list | revoke ID');
+  }
+} catch (error) {
+  console.error((error as Error).message);
+  process.exitCode = 1;
+} finally {
+  store.close();
+}

@@ -1,0 +1,15 @@
+// Calendar days and hour bands as the registration stores them.
+// Pure. Works in the device's own time zone, from a moment the caller passes in.
+
+/** `YYYY-MM-DD` of a moment, in local time. */
+export function dayOf(moment: number): string {
+  const date = new Date(moment);
+  const month = String(date.getMonth() + 1).padStart(2, '0');
+  const day = String(date.getDate()).padStart(2, '0');
+  return `${date.getFullYear()}-${month}-${day}`;
+}
+
+/** The hour band 0–23 of a moment, in local time: the finest time a registration keeps. */
+export function hourOf(moment: number): number {
+  return new Date(moment).getHours();
+}

@@ -1,0 +1,119 @@
+// The page's side of syncing: registers the service worker and wakes the uploader on
+// start, `online`, a visible tab, a timer, a save and the button. Where there is no
+// service worker the page runs the same uploader itself, under the same Web Lock.
+
+import { Workbox } from 'workbox-window';
+import { type PageMessage, WorkerMessage } from './core/messages';
+import { mayTryNow, type SyncTrigger } from './core/outbox';
+import type { BalieDb } from './data/db';
+import { readDevice } from './data/device';
+import { countQueued, readRetryState } from './data/queries';
+import { type Locks, runSync, SYNC_TAG } from './data/sync';
+
+const TIMER_MS = 15_000;
+
+/** Debug switches, read once at start: `?sw=off` (no service worker), `?bgsync=off`. */
+const params = new URLSearchParams(location.search);
+const useWorker =
+  'serviceWorker' in navigator && params.get('sw') !== 'off' && !import.meta.env.DEV;
+const useBackgroundSync = params.get('bgsync') !== 'off';
+
+export interface SyncLink {
+  wake(trigger: SyncTrigger): void;
+  /** Called when a new version of the app is installed and waiting. */
+  onUpdate(listener: () => void): void;
+  applyUpdate(): void;
+  onFinished(listener: (message: WorkerMessage) => void): void;
+}
+
+export function connectSync(db: BalieDb): SyncLink {
+  const updateListeners = new Set<() => void>();
+  const finishedListeners = new Set<(message: WorkerMessage) => void>();
+  const workbox = useWorker ? new Workbox('/sw.js') : null;
+  let registration: ServiceWorkerRegistration | undefined;
+
+  if (workbox) {
+    workbox.addEventListener('waiting', () => {
+      for (const listener of updateListeners) listener();
+    });
+    workbox.addEventListener('controlling', (event) => {
+      if (event.isUpdate) location.reload();
+    });
+    navigator.serviceWorker.addEventListener('message', (event) => {
+      const message = WorkerMessage.safeParse(event.data);
+      if (message.success) for (const listener of finishedListeners) listener(message.data);
+    });
+    workbox
+      .register()
+      .then((registered) => {
+        registration = registered;
+      })
+      .catch((error) => console.error('service worker registration failed', error));
+  }
+
+  function inPage(trigger: SyncTrigger): void {
+    const locks: Locks = navigator.locks ?? {
+      request: (_name, _options, callback) => callback({}),
+    };
+    void runSync(
+      {
+        db,
+        readDevice,
+        fetch: (input, init) => fetch(input, init),
+        locks,
+        now: Date.now,
+        random: Math.random,
+        newId: () => crypto.randomUUID(),
+      },
+      trigger,
+    ).then((result) => {
+      const message = { type: 'sync-finished', ...result } as const;
+      for (const listener of finishedListeners) listener(message);
+    });
+  }
+
+  function wake(trigger: SyncTrigger): void {
+    if (trigger === 'save' || trigger === 'start') void askBackgroundSync();
+    const controller = workbox ? navigator.serviceWorker.controller : null;
+    if (controller) {
+      const message: PageMessage = { type: 'sync', trigger };
+      controller.postMessage(message);
+    } else {
+      inPage(trigger);
+    }
+  }
+
+  /** Background Sync fires even after the tab is closed, once the network is back. */
+  async function askBackgroundSync(): Promise<void> {
+    const sync = (registration as { sync?: { register(tag: string): Promise<void> } } | undefined)
+      ?.sync;
+    if (!useBackgroundSync || !sync) return;
+    try {
+      if ((await countQueued(db)) > 0) await sync.register(SYNC_TAG);
+    } catch {
+      // Not allowed here (for instance in a private window): the page's own triggers remain.
+    }
+  }
+
+  async function onTimer(): Promise<void> {
+    if (document.visibilityState !== 'visible') return;
+    if ((await countQueued(db)) === 0) return;
+    if (mayTryNow(await readRetryState(db), 'timer', Date.now()).open) wake('timer');
+  }
+
+  window.addEventListener('online', () => wake('online'));
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') wake('visible');
+  });
+  setInterval(() => void onTimer(), TIMER_MS);
+
+  return {
+    wake,
+    onUpdate: (listener) => updateListeners.add(listener),
+    applyUpdate: () => {
+      const message: PageMessage = { type: 'skip-waiting' };
+      registration?.waiting?.postMessage(message);
+    },
+    onFinished: (listener) => finishedListeners.add(listener),
+  };
+}

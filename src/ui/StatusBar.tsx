@@ -1,0 +1,68 @@
+// The bar on every screen: online or not, how many registrations wait, sync progress,
+// and the offer to update when a new version is ready.
+
+import { countQueued, outboxSummary, readProgress, readRetryState } from '../data/queries';
+import { useLiveQuery, useNow, useOnline, useServices } from './hooks';
+import { text } from './text';
+
+/** A progress row older than this belongs to an uploader that was stopped. */
+const STALE_PROGRESS_MS = 90_000;
+
+export function StatusBar({
+  updateReady,
+  onUpdate,
+}: {
+  updateReady: boolean;
+  onUpdate: () => void;
+}) {
+  const { db, device } = useServices();
+  const online = useOnline();
+  const now = useNow(5_000);
+  const unsent = useLiveQuery(() => countQueued(db), []);
+  const refused = useLiveQuery(async () => (await outboxSummary(db)).refused.length, []);
+  const progress = useLiveQuery(() => readProgress(db), []);
+  const retry = useLiveQuery(() => readRetryState(db), []);
+  const sending = progress?.running && now - progress.updatedAt < STALE_PROGRESS_MS;
+
+  let summary: string;
+  if (retry?.blocked) summary = text.status.blocked;
+  else if (sending) summary = text.status.sending(progress.sent, progress.total);
+  else if (unsent === undefined) summary = '';
+  else if (unsent === 0) summary = text.status.allSent;
+  else summary = text.status.unsent(unsent);
+
+  return (
+    <header class="statusbar">
+      <a class="skip-link" href="#main">
+        Naar de inhoud
+      </a>
+      <div class="brand">
+        <img src="/icon.svg" alt="" width="32" height="32" />
+        <div>
+          <span class="brand-name">{text.appName}</span>
+          <span class="brand-location">{device.location}</span>
+        </div>
+      </div>
+      <a
+        href="/versturen"
+        class={`sync-pill ${retry?.blocked || (refused ?? 0) > 0 ? 'is-warning' : unsent ? 'is-pending' : 'is-ok'}`}
+        data-testid="status"
+        data-unsent={unsent ?? ''}
+      >
+        <span class={`dot ${online ? 'dot-online' : 'dot-offline'}`} aria-hidden="true" />
+        <span class="visually-hidden">{online ? text.status.online : text.status.offline}. </span>
+        <span aria-hidden="true">{online ? '' : `${text.status.offline} · `}</span>
+        <span role="status">{summary}</span>
+        {refused ? <span> · {text.status.refused(refused)}</span> : null}
+      </a>
+      {updateReady ? (
+        <div class="update-banner" role="status">
+          <span>{text.status.update}</span>
+          <button type="button" class="button button-small" onClick={onUpdate}>
+            {text.status.updateButton}
+          </button>
+        </div>
+      ) : null}
+    </header>
+  );
+}

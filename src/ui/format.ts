@@ -1,0 +1,27 @@
+// How times and sizes read in the interface: "zojuist", "5 minuten geleden", "om 14:05".
+
+import { text } from './text';
+
+const timeFormat = new Intl.DateTimeFormat('nl-NL', { hour: '2-digit', minute: '2-digit' });
+const dateTimeFormat = new Intl.DateTimeFormat('nl-NL', {
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+/** A moment relative to now: recent ones in minutes, today's as a time, older with a date. */
+export function formatMoment(moment: number, now: number): string {
+  const minutes = Math.round((now - moment) / 60_000);
+  if (minutes >= 0 && minutes < 1) return text.time.justNow;
+  if (minutes >= 1 && minutes < 60) return text.time.minutesAgo(minutes);
+  const sameDay = new Date(moment).toDateString() === new Date(now).toDateString();
+  return sameDay ? text.time.at(timeFormat.format(moment)) : dateTimeFormat.format(moment);
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} kB`;
+  if (bytes < 1024 ** 3) return `${(bytes / 1024 ** 2).toFixed(1).replace('.', ',')} MB`;
+  return `${(bytes / 1024 ** 3).toFixed(1).replace('.', ',')} GB`;
+}

@@ -1,0 +1,64 @@
+// The one seam between views and data: the app context and a liveQuery hook.
+// Views read through these and write through src/data/writes.ts; they never open a database.
+
+import { liveQuery } from 'dexie';
+import { createContext } from 'preact';
+import { useContext, useEffect, useState } from 'preact/hooks';
+import type { Device } from '../core/enrolment';
+import type { SyncTrigger } from '../core/outbox';
+import type { BalieDb } from '../data/db';
+
+export interface AppServices {
+  readonly db: BalieDb;
+  readonly device: Device;
+  /** Asks the uploader to run (in the service worker, or here when there is none). */
+  readonly wake: (trigger: SyncTrigger) => void;
+  readonly now: () => number;
+  readonly newId: () => string;
+}
+
+export const Services = createContext<AppServices | null>(null);
+
+export function useServices(): AppServices {
+  const services = useContext(Services);
+  if (!services) throw new Error('useServices outside <Services.Provider>');
+  return services;
+}
+
+/** A database query that re-runs whenever what it read changes, in any tab or the worker. */
+export function useLiveQuery<T>(query: () => Promise<T>, deps: readonly unknown[]): T | undefined {
+  const [value, setValue] = useState<T | undefined>(undefined);
+  useEffect(() => {
+    const subscription = liveQuery(query).subscribe({
+      next: setValue,
+      error: (error) => console.error('liveQuery failed', error),
+    });
+    return () => subscription.unsubscribe();
+  }, deps);
+  return value;
+}
+
+/** navigator.onLine, kept current. */
+export function useOnline(): boolean {
+  const [online, setOnline] = useState(() => navigator.onLine);
+  useEffect(() => {
+    const update = () => setOnline(navigator.onLine);
+    window.addEventListener('online', update);
+    window.addEventListener('offline', update);
+    return () => {
+      window.removeEventListener('online', update);
+      window.removeEventListener('offline', update);
+    };
+  }, []);
+  return online;
+}
+
+/** The current time, refreshed every `everyMs`, for "2 minuten geleden" and "nu open". */
+export function useNow(everyMs = 30_000): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), everyMs);
+    return () => clearInterval(timer);
+  }, [everyMs]);
+  return now;
+}

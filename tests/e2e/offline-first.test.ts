@@ -1,0 +1,50 @@
+// The walking skeleton, end to end: the app works offline after one visit, a visit
+// registered offline survives closing the page, and reaches the endpoint exactly once.
+
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { type Harness, openApp, startHarness } from '../support/harness';
+
+let harness: Harness;
+
+beforeAll(async () => {
+  harness = await startHarness();
+});
+
+afterAll(async () => {
+  await harness?.close();
+});
+
+test('register offline, reopen, come back online: one copy on the server, shown as sent', async () => {
+  const page = await openApp(harness);
+
+  await harness.context.setOffline(true);
+  await page.reload();
+  await page.getByRole('heading', { name: 'Nieuwe registratie' }).waitFor();
+
+  await page.getByRole('radio', { name: 'Digitale overheid' }).check();
+  await page.getByRole('radio', { name: 'DigiD', exact: true }).check();
+  await page.getByRole('radio', { name: 'Korter dan 15 minuten' }).check();
+  await page.getByRole('button', { name: 'Opslaan' }).click();
+  await expect.poll(() => page.getByTestId('toast').textContent()).toContain('Opgeslagen');
+
+  // Close the page and open the app again, still offline.
+  await page.close();
+  const again = await harness.context.newPage();
+  await again.goto(`${harness.server.url}/vandaag`);
+  const visit = again.getByTestId('visit');
+  await expect.poll(() => visit.count()).toBe(1);
+  expect(await visit.getAttribute('data-mark')).toBe('unsent');
+  expect(await visit.textContent()).toContain('DigiD');
+  expect(harness.server.store.countRecords()).toBe(0);
+
+  await harness.context.setOffline(false);
+  await expect.poll(() => visit.getAttribute('data-mark'), { timeout: 30_000 }).toBe('sent');
+  const stored = harness.server.store.allRecords();
+  expect(stored).toHaveLength(1);
+  expect(stored[0]?.rev).toBe(1);
+  expect(JSON.parse(stored[0]?.body ?? '{}')).toMatchObject({
+    location: 'Bibliotheek Teststad',
+    questions: [{ domain: 'digitale-overheid', topic: 'digid' }],
+  });
+  expect(await again.getByTestId('status').getAttribute('data-unsent')).toBe('0');
+});

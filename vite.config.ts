@@ -1,0 +1,69 @@
+/// <reference types="vitest/config" />
+// Builds the page (Preact) and the service worker (sw/, injectManifest), and runs the tests:
+// `unit` in Node with fake-indexeddb, `e2e` in Debian's Chromium against the real endpoint.
+
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+
+export default defineConfig({
+  build: { target: 'es2022', sourcemap: true },
+  server: { proxy: { '/api': 'http://127.0.0.1:8080' } },
+  plugins: [
+    preact(),
+    process.env.VITEST
+      ? undefined
+      : VitePWA({
+          strategies: 'injectManifest',
+          srcDir: 'sw',
+          filename: 'sw.ts',
+          injectRegister: false,
+          registerType: 'prompt',
+          injectManifest: {
+            rollupFormat: 'iife',
+            globPatterns: ['**/*.{js,css,html,svg}'],
+          },
+          manifest: {
+            name: 'Balie — Informatiepunt Digitale Overheid',
+            short_name: 'Balie',
+            description: 'Registreer IDO-vragen en verwijs door, ook zonder internet.',
+            lang: 'nl',
+            start_url: '/',
+            scope: '/',
+            display: 'standalone',
+            background_color: '#f7f7f5',
+            theme_color: '#154273',
+            icons: [
+              { src: '/icon-192.png', sizes: '192x192', type: 'image/png' },
+              { src: '/icon-512.png', sizes: '512x512', type: 'image/png' },
+              { src: '/icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' },
+            ],
+          },
+        }),
+  ],
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
+          environment: 'node',
+          setupFiles: ['fake-indexeddb/auto'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/e2e/global-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+        },
+      },
+    ],
+  },
+});
