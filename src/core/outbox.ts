@@ -52,7 +52,7 @@ export interface RetryState {
   readonly lastError: SyncFailure | null;
   readonly lastSuccessAt: number | null;
   readonly lastAttemptAt: number | null;
-  /** Records per batch; halved on 413, doubled back after a success. */
+  /** Records per batch: halved on 413 for the rest of that run; each run starts full size. */
   readonly batchLimit: number;
 }
 
@@ -261,8 +261,12 @@ export function afterAnswer(state: RetryState, now: number): RetryState {
     lastError: null,
     lastSuccessAt: now,
     lastAttemptAt: now,
-    batchLimit: Math.min(DEFAULT_BATCH_LIMIT, state.batchLimit * 2),
   };
+}
+
+/** A new run tries full-size batches again: a 413 may have come from one huge record. */
+export function startRun(state: RetryState): RetryState {
+  return { ...state, batchLimit: DEFAULT_BATCH_LIMIT };
 }
 
 export function afterFailure(
