@@ -1,0 +1,65 @@
+// Reads the views and the uploader need. Views wrap them in liveQuery to stay current.
+
+import { INITIAL_RETRY_STATE, type RetryState } from '../core/outbox';
+import type { BalieDb, OutboxEntry, Progress, VisitRow } from './db';
+
+export type SyncMark = 'sent' | 'unsent' | 'refused';
+
+export interface VisitWithMark extends VisitRow {
+  readonly mark: SyncMark;
+  readonly reason?: string;
+}
+
+/** The visits of one day, newest first, each with whether the endpoint has it. */
+export async function visitsOfDay(db: BalieDb, day: string): Promise<VisitWithMark[]> {
+  const rows = await db.visits.where('content.day').equals(day).toArray();
+  const live = rows.filter((row) => row.deleted === 0);
+  const entries = await db.outbox.where('id').anyOf(live.map((row) => row.id)).toArray();
+  return live.sort((a, b) => b.createdAt - a.createdAt).map((row) => withMark(row, entries));
+}
+
+export function withMark(row: VisitRow, entries: readonly OutboxEntry[]): VisitWithMark {
+  const own = entries.filter((entry) => entry.id === row.id);
+  const refused = own.find((entry) => entry.state !== 'queued');
+  if (refused) return { ...row, mark: 'refused', reason: refused.reason ?? '' };
+  return { ...row, mark: own.length > 0 ? 'unsent' : 'sent' };
+}
+
+export interface OutboxSummary {
+  /** Revisions waiting to be uploaded (visits, edits and deletions). */
+  readonly unsent: number;
+  readonly oldestQueuedAt: number | null;
+  readonly refused: readonly OutboxEntry[];
+}
+
+export async function outboxSummary(db: BalieDb): Promise<OutboxSummary> {
+  const entries = await db.outbox.toArray();
+  const queued = entries.filter((entry) => entry.state === 'queued');
+  return {
+    unsent: queued.length,
+    oldestQueuedAt: queued.reduce<number | null>(
+      (oldest, entry) => (oldest === null || entry.queuedAt < oldest ? entry.queuedAt : oldest),
+      null,
+    ),
+    refused: entries.filter((entry) => entry.state !== 'queued'),
+  };
+}
+
+export function countQueued(db: BalieDb): Promise<number> {
+  return db.outbox.where('state').equals('queued').count();
+}
+
+export async function readRetryState(db: BalieDb): Promise<RetryState> {
+  const row = await db.state.get('retry');
+  return row?.key === 'retry' ? row.value : INITIAL_RETRY_STATE;
+}
+
+export async function readProgress(db: BalieDb): Promise<Progress | null> {
+  const row = await db.state.get('progress');
+  return row?.key === 'progress' ? row.value : null;
+}
+
+/** Everything not yet acknowledged, for the "download unsent registrations" escape hatch. */
+export async function unsentRecords(db: BalieDb): Promise<OutboxEntry[]> {
+  return db.outbox.orderBy('queuedAt').toArray();
+}

@@ -1,0 +1,240 @@
+// Every write the app makes to its database, in one place.
+//
+// Why one file: the promise "nothing the UI called saved is lost, and the endpoint ends
+// up with exactly one copy of each revision" is kept or broken here, nowhere else.
+// The rules, all applied inside one IndexedDB transaction each:
+//  - Saving a visit writes the visit and its first outbox entry together.
+//  - An outbox entry that was put in a batch is frozen: the endpoint may already have it.
+//    Editing or deleting after that makes a new revision (a delete, a tombstone), so an
+//    upload in flight is never changed underneath. Before that, edits simply replace.
+//  - An entry leaves the outbox only when the endpoint acknowledged that very record.
+//  - Refused entries stay, with the endpoint's reason, until a person acts on them.
+// No network call ever happens inside a transaction (Dexie would commit early).
+
+import { type RecordRef, type RetryState, takeBatch } from '../core/outbox';
+import type { UploadRecord, VisitContent } from '../core/schema';
+import type { BalieDb, OutboxEntry, Progress, VisitRow } from './db';
+
+export interface VisitInput {
+  readonly id: string;
+  readonly content: VisitContent;
+  readonly partners: readonly (string | null)[];
+}
+
+/** Saves a new visit. Saving the same id twice (a double tap) keeps the first. */
+export function saveVisit(db: BalieDb, input: VisitInput, now: number): Promise<'saved' | 'exists'> {
+  return db.transaction('rw', db.visits, db.outbox, async () => {
+    if (await db.visits.get(input.id)) return 'exists';
+    const row: VisitRow = {
+      ...input,
+      rev: 1,
+      createdAt: now,
+      updatedAt: now,
+      deleted: 0,
+      frozenRev: 0,
+      ackedRev: 0,
+    };
+    await db.visits.add(row);
+    await db.outbox.put(entryFor(row, now));
+    return 'saved';
+  });
+}
+
+/** Changes a visit: in place while unsent, as a new revision once a batch took it. */
+export function editVisit(
+  db: BalieDb,
+  input: VisitInput,
+  now: number,
+): Promise<'saved' | 'missing'> {
+  return db.transaction('rw', db.visits, db.outbox, async () => {
+    const row = await db.visits.get(input.id);
+    if (!row || row.deleted) return 'missing';
+    const next: VisitRow = {
+      ...row,
+      content: input.content,
+      partners: input.partners,
+      rev: nextRev(row),
+      updatedAt: now,
+    };
+    await replaceRevision(db, row, next, now);
+    return 'saved';
+  });
+}
+
+/**
+ * Deletes a visit. Never sent: it is simply gone. Possibly sent: a tombstone revision
+ * is queued, and the row stays (hidden) until the endpoint acknowledges it.
+ */
+export function deleteVisit(
+  db: BalieDb,
+  id: string,
+  now: number,
+): Promise<'removed' | 'tombstoned' | 'missing'> {
+  return db.transaction('rw', db.visits, db.outbox, async () => {
+    const row = await db.visits.get(id);
+    if (!row || row.deleted) return 'missing';
+    if (row.frozenRev === 0) {
+      await db.outbox.where('id').equals(id).delete();
+      await db.visits.delete(id);
+      return 'removed';
+    }
+    const next: VisitRow = { ...row, rev: nextRev(row), deleted: 1, updatedAt: now };
+    await replaceRevision(db, row, next, now);
+    return 'tombstoned';
+  });
+}
+
+/** Sends a refused record again, as a new revision so it cannot conflict with itself. */
+export function retryRefused(db: BalieDb, ref: RecordRef, now: number): Promise<boolean> {
+  return db.transaction('rw', db.visits, db.outbox, async () => {
+    const entry = await db.outbox.get([ref.id, ref.rev]);
+    const row = await db.visits.get(ref.id);
+    if (!entry || entry.state === 'queued' || !row) return false;
+    const next: VisitRow = { ...row, rev: Math.max(row.rev, row.frozenRev) + 1, updatedAt: now };
+    await replaceRevision(db, row, next, now);
+    return true;
+  });
+}
+
+/** The edit rule: a revision not yet in a batch may be replaced; a frozen one never. */
+function nextRev(row: VisitRow): number {
+  return row.rev > row.frozenRev ? row.rev : row.rev + 1;
+}
+
+async function replaceRevision(db: BalieDb, row: VisitRow, next: VisitRow, now: number) {
+  // Superseded: the unfrozen entry of the old revision, and refused entries the endpoint
+  // never stored. Frozen, queued entries stay: the endpoint may be missing them.
+  await db.outbox
+    .where('id')
+    .equals(row.id)
+    .filter((entry) => entry.rev > row.frozenRev || entry.state !== 'queued')
+    .delete();
+  await db.visits.put(next);
+  await db.outbox.put(entryFor(next, now));
+}
+
+function entryFor(row: VisitRow, now: number): OutboxEntry {
+  const record: UploadRecord = row.deleted
+    ? { id: row.id, rev: row.rev, deleted: true }
+    : { ...row.content, id: row.id, rev: row.rev };
+  return {
+    id: row.id,
+    rev: row.rev,
+    record,
+    bytes: new TextEncoder().encode(JSON.stringify(record)).length,
+    queuedAt: now,
+    state: 'queued',
+    batchId: null,
+  };
+}
+
+export interface ClaimedBatch {
+  readonly batchId: string;
+  readonly entries: readonly OutboxEntry[];
+}
+
+/**
+ * Takes the next batch to upload. A batch interrupted earlier (the worker was killed,
+ * the reply never came) is sent again first, with the same id and the same records.
+ * Taking a batch freezes its records: from now on an edit makes a new revision.
+ */
+export function claimBatch(
+  db: BalieDb,
+  options: { limit: number; maxBytes: number; newBatchId: () => string },
+): Promise<ClaimedBatch | null> {
+  return db.transaction('rw', db.visits, db.outbox, async () => {
+    const queued = sortForUpload(await db.outbox.where('state').equals('queued').toArray());
+    const interrupted = queued.find((entry) => entry.batchId !== null)?.batchId;
+    if (interrupted) {
+      return {
+        batchId: interrupted,
+        entries: queued.filter((entry) => entry.batchId === interrupted),
+      };
+    }
+    const chosen = takeBatch(queued, options.limit, options.maxBytes, (entry) => entry.bytes);
+    if (chosen.length === 0) return null;
+    const batchId = options.newBatchId();
+    const entries = chosen.map((entry) => ({ ...entry, batchId }));
+    await db.outbox.bulkPut(entries);
+    const rows = await db.visits.bulkGet(entries.map((entry) => entry.id));
+    const frozen = rows.flatMap((row) => {
+      if (!row) return [];
+      const highest = Math.max(
+        row.frozenRev,
+        ...entries.filter((entry) => entry.id === row.id).map((entry) => entry.rev),
+      );
+      return highest > row.frozenRev ? [{ ...row, frozenRev: highest }] : [];
+    });
+    await db.visits.bulkPut(frozen);
+    return { batchId, entries };
+  });
+}
+
+function sortForUpload(entries: OutboxEntry[]): OutboxEntry[] {
+  return entries.sort(
+    (a, b) => a.queuedAt - b.queuedAt || a.id.localeCompare(b.id) || a.rev - b.rev,
+  );
+}
+
+export interface Answer {
+  readonly acked: readonly RecordRef[];
+  readonly rejected: readonly (RecordRef & { reason: string })[];
+  readonly conflicts: readonly (RecordRef & { reason: string })[];
+  readonly unanswered: readonly RecordRef[];
+}
+
+/** Applies the endpoint's per-record answer. Only acknowledged records leave the outbox. */
+export function applyAnswer(db: BalieDb, answer: Answer): Promise<void> {
+  return db.transaction('rw', db.visits, db.outbox, async () => {
+    await db.outbox.bulkDelete(answer.acked.map((ref) => [ref.id, ref.rev] as [string, number]));
+    const ackedRevs = new Map<string, number>();
+    for (const ref of answer.acked) {
+      ackedRevs.set(ref.id, Math.max(ackedRevs.get(ref.id) ?? 0, ref.rev));
+    }
+    const rows = await db.visits.bulkGet([...ackedRevs.keys()]);
+    await db.visits.bulkPut(
+      rows.flatMap((row) =>
+        row ? [{ ...row, ackedRev: Math.max(row.ackedRev, ackedRevs.get(row.id) ?? 0) }] : [],
+      ),
+    );
+    for (const refusal of answer.rejected) await refuse(db, refusal, 'rejected', refusal.reason);
+    for (const refusal of answer.conflicts) await refuse(db, refusal, 'conflict', refusal.reason);
+    for (const ref of answer.unanswered) await db.outbox.update([ref.id, ref.rev], { batchId: null });
+  });
+}
+
+/** A refused record stays on the device, with the reason, out of the upload queue. */
+export function refuseRecord(db: BalieDb, ref: RecordRef, reason: string): Promise<void> {
+  return db.transaction('rw', db.outbox, () => refuse(db, ref, 'rejected', reason));
+}
+
+async function refuse(
+  db: BalieDb,
+  ref: RecordRef,
+  state: 'rejected' | 'conflict',
+  reason: string,
+): Promise<void> {
+  await db.outbox.update([ref.id, ref.rev], { state, reason, batchId: null });
+}
+
+/** Returns a batch's records to the queue, so they go out again in smaller batches. */
+export function releaseBatch(db: BalieDb, batchId: string): Promise<void> {
+  return db.transaction('rw', db.outbox, async () => {
+    const entries = await db.outbox.where('state').equals('queued').toArray();
+    const released = entries.filter((entry) => entry.batchId === batchId);
+    await db.outbox.bulkPut(released.map((entry) => ({ ...entry, batchId: null })));
+  });
+}
+
+export function saveRetryState(db: BalieDb, value: RetryState): Promise<unknown> {
+  return db.state.put({ key: 'retry', value });
+}
+
+export function saveProgress(db: BalieDb, value: Progress): Promise<unknown> {
+  return db.state.put({ key: 'progress', value });
+}
+
+/** Re-enrolment: a new token lifts the block that a refused token put on uploading. */
+export function liftAuthBlock(db: BalieDb, retry: RetryState): Promise<unknown> {
+  return saveRetryState(db, { ...retry, blocked: false, nextTryAt: null, attempts: 0 });
+}

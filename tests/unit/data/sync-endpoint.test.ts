@@ -1,0 +1,61 @@
+// The uploader against the real reference endpoint: every record stored exactly once.
+
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { BalieDb } from '../../../src/data/db';
+import { countQueued } from '../../../src/data/queries';
+import { runSync } from '../../../src/data/sync';
+import { deleteVisit, editVisit, saveVisit } from '../../../src/data/writes';
+import { type RunningServer, startServer } from '../../../server/app';
+import { visitContent } from '../../support/visits';
+
+let server: RunningServer;
+let dir: string;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'balie-sync-'));
+  server = await startServer({ databaseFile: join(dir, 'balie.sqlite') });
+});
+
+afterAll(async () => {
+  await server.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test('saves, edits and deletes reach the endpoint as revisions, each stored once', async () => {
+  const db = new BalieDb(`test-${randomUUID()}`);
+  const { token } = server.store.createDevice('unit');
+  const deps = {
+    db,
+    readDevice: async () => ({
+      endpoint: `${server.url}/api`,
+      token,
+      deviceId: randomUUID(),
+      location: 'Bibliotheek Teststad',
+    }),
+    fetch: (input: RequestInfo | URL, init?: RequestInit) => fetch(input, init),
+    locks: { request: (_n: string, _o: { ifAvailable: true }, cb: (lock: unknown) => Promise<never>) => cb({}) },
+    now: Date.now,
+    random: Math.random,
+    newId: randomUUID,
+  };
+  const ids = Array.from({ length: 30 }, () => randomUUID());
+  for (const id of ids) await saveVisit(db, { id, content: visitContent(), partners: [null] }, Date.now());
+  expect((await runSync(deps, 'manual')).sent).toBe(30);
+
+  await editVisit(db, { id: ids[0] ?? '', content: visitContent({ hour: 16 }), partners: [null] }, Date.now());
+  await deleteVisit(db, ids[1] ?? '', Date.now());
+  expect((await runSync(deps, 'manual')).sent).toBe(2);
+  // A second run finds nothing and sends nothing twice.
+  expect((await runSync(deps, 'manual')).outcome).toBe('nothing-to-send');
+
+  expect(await countQueued(db)).toBe(0);
+  const stored = server.store.allRecords();
+  expect(stored).toHaveLength(32);
+  expect(stored.filter((r) => r.id === ids[0]).map((r) => r.rev)).toEqual([1, 2]);
+  expect(stored.find((r) => r.id === ids[1] && r.rev === 2)?.deleted).toBe(1);
+  await db.delete();
+});

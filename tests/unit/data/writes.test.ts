@@ -1,0 +1,189 @@
+// The outbox rules in src/data/writes.ts against a real IndexedDB implementation.
+
+import { randomUUID } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { BalieDb } from '../../../src/data/db';
+import { outboxSummary, visitsOfDay } from '../../../src/data/queries';
+import {
+  applyAnswer,
+  claimBatch,
+  deleteVisit,
+  editVisit,
+  releaseBatch,
+  retryRefused,
+  saveVisit,
+} from '../../../src/data/writes';
+import { visitContent } from '../../support/visits';
+
+let db: BalieDb;
+const claim = () => claimBatch(db, { limit: 200, maxBytes: 512 * 1024, newBatchId: randomUUID });
+const entries = () => db.outbox.orderBy('[id+rev]').toArray();
+
+beforeEach(async () => {
+  db = new BalieDb(`test-${randomUUID()}`);
+  await db.open();
+});
+
+afterEach(async () => {
+  await db.delete();
+});
+
+describe('saving', () => {
+  test('a save writes the visit and its first revision to the outbox together', async () => {
+    const id = randomUUID();
+    expect(await saveVisit(db, { id, content: visitContent(), partners: [null] }, 1000)).toBe('saved');
+    const [entry] = await entries();
+    expect(entry).toMatchObject({ id, rev: 1, state: 'queued', batchId: null });
+    expect(entry?.record).toMatchObject({ id, rev: 1, location: 'Bibliotheek Teststad' });
+    expect(entry?.record).not.toHaveProperty('partners');
+  });
+
+  test('saving the same id twice (a double tap) keeps one visit', async () => {
+    const id = randomUUID();
+    await saveVisit(db, { id, content: visitContent(), partners: [null] }, 1000);
+    expect(await saveVisit(db, { id, content: visitContent({ hour: 11 }), partners: [null] }, 1001)).toBe('exists');
+    expect(await db.visits.count()).toBe(1);
+    expect((await db.visits.get(id))?.content.hour).toBe(10);
+  });
+
+  test('the local partner never reaches the upload record', async () => {
+    const id = randomUUID();
+    await saveVisit(db, { id, content: visitContent(), partners: ['partner-42'] }, 1000);
+    const [entry] = await entries();
+    expect(JSON.stringify(entry?.record)).not.toContain('partner-42');
+    expect((await db.visits.get(id))?.partners).toEqual(['partner-42']);
+  });
+});
+
+describe('editing and deleting', () => {
+  test('before upload an edit replaces the queued revision', async () => {
+    const id = randomUUID();
+    await saveVisit(db, { id, content: visitContent(), partners: [null] }, 1000);
+    await editVisit(db, { id, content: visitContent({ hour: 14 }), partners: [null] }, 2000);
+    const all = await entries();
+    expect(all).toHaveLength(1);
+    expect(all[0]).toMatchObject({ rev: 1, record: { hour: 14 } });
+  });
+
+  test('once a batch took a revision, an edit makes a new one and leaves the batch untouched', async () => {
+    const id = randomUUID();
+    await saveVisit(db, { id, content: visitContent(), partners: [null] }, 1000);
+    const batch = await claim();
+    await editVisit(db, { id, content: visitContent({ hour: 15 }), partners: [null] }, 2000);
+    const all = await entries();
+    expect(all.map((e) => [e.rev, e.batchId === batch?.batchId])).toEqual([
+      [1, true],
+      [2, false],
+    ]);
+    expect(all[0]?.record).toMatchObject({ hour: 10 });
+    expect(all[1]?.record).toMatchObject({ hour: 15 });
+  });
+
+  test('a delete before upload removes the visit and its outbox entries', async () => {
+    const id = randomUUID();
+    await saveVisit(db, { id, content: visitContent(), partners: [null] }, 1000);
+    expect(await deleteVisit(db, id, 2000)).toBe('removed');
+    expect(await db.visits.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  test('a delete after upload queues a tombstone revision and hides the visit', async () => {
+    const id = randomUUID();
+    await saveVisit(db, { id, content: visitContent(), partners: [null] }, 1000);
+    const batch = await claim();
+    await applyAnswer(db, {
+      acked: batch?.entries ?? [],
+      rejected: [],
+      conflicts: [],
+      unanswered: [],
+    });
+    expect(await deleteVisit(db, id, 2000)).toBe('tombstoned');
+    const all = await entries();
+    expect(all).toEqual([expect.objectContaining({ rev: 2, record: { id, rev: 2, deleted: true } })]);
+    expect(await visitsOfDay(db, '2026-11-23')).toEqual([]);
+  });
+});
+
+describe('batches', () => {
+  test('an interrupted batch is sent again with the same id and records', async () => {
+    for (let i = 0; i < 3; i++) {
+      await saveVisit(db, { id: randomUUID(), content: visitContent(), partners: [null] }, 1000 + i);
+    }
+    const first = await claim();
+    await saveVisit(db, { id: randomUUID(), content: visitContent(), partners: [null] }, 5000);
+    const again = await claim();
+    expect(again?.batchId).toBe(first?.batchId);
+    expect(again?.entries.map((e) => e.record)).toEqual(first?.entries.map((e) => e.record));
+  });
+
+  test('the batch limit and byte budget are respected', async () => {
+    for (let i = 0; i < 5; i++) {
+      await saveVisit(db, { id: randomUUID(), content: visitContent(), partners: [null] }, 1000 + i);
+    }
+    const batch = await claimBatch(db, { limit: 2, maxBytes: 1e6, newBatchId: randomUUID });
+    expect(batch?.entries).toHaveLength(2);
+    const entry = batch?.entries[0];
+    await releaseBatch(db, batch?.batchId ?? '');
+    const small = await claimBatch(db, { limit: 10, maxBytes: (entry?.bytes ?? 0) + 1, newBatchId: randomUUID });
+    expect(small?.entries).toHaveLength(1);
+  });
+
+  test('only acknowledged records leave the outbox; refused ones stay with their reason', async () => {
+    const ids = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+    for (const [i, id] of ids.entries()) {
+      await saveVisit(db, { id, content: visitContent(), partners: [null] }, 1000 + i);
+    }
+    const batch = await claim();
+    const [a, b, c, d] = batch?.entries ?? [];
+    if (!a || !b || !c || !d) throw new Error('expected four entries');
+    await applyAnswer(db, {
+      acked: [a],
+      rejected: [{ id: b.id, rev: b.rev, reason: 'Niet geldig: day' }],
+      conflicts: [{ id: c.id, rev: c.rev, reason: 'andere inhoud' }],
+      unanswered: [d],
+    });
+    const summary = await outboxSummary(db);
+    expect(summary.unsent).toBe(1);
+    expect(summary.refused.map((e) => [e.id, e.state, e.reason])).toEqual(
+      expect.arrayContaining([
+        [b.id, 'rejected', 'Niet geldig: day'],
+        [c.id, 'conflict', 'andere inhoud'],
+      ]),
+    );
+    expect((await db.visits.get(a.id))?.ackedRev).toBe(1);
+    // The unanswered record is out of its batch, so the next batch gets a fresh id.
+    const next = await claim();
+    expect(next?.entries.map((e) => e.id)).toEqual([d.id]);
+    expect(next?.batchId).not.toBe(batch?.batchId);
+  });
+
+  test('retrying a refused record queues it as a new revision', async () => {
+    const id = randomUUID();
+    await saveVisit(db, { id, content: visitContent(), partners: [null] }, 1000);
+    await claim();
+    await applyAnswer(db, {
+      acked: [],
+      rejected: [],
+      conflicts: [{ id, rev: 1, reason: 'andere inhoud' }],
+      unanswered: [],
+    });
+    expect(await retryRefused(db, { id, rev: 1 }, 2000)).toBe(true);
+    const all = await entries();
+    expect(all.map((e) => [e.rev, e.state])).toEqual([[2, 'queued']]);
+  });
+
+  test('editing a refused visit replaces the refused entry', async () => {
+    const id = randomUUID();
+    await saveVisit(db, { id, content: visitContent(), partners: [null] }, 1000);
+    await claim();
+    await applyAnswer(db, {
+      acked: [],
+      rejected: [{ id, rev: 1, reason: 'fout' }],
+      conflicts: [],
+      unanswered: [],
+    });
+    await editVisit(db, { id, content: visitContent({ hour: 9 }), partners: [null] }, 2000);
+    const all = await entries();
+    expect(all.map((e) => [e.rev, e.state])).toEqual([[2, 'queued']]);
+  });
+});
