@@ -14,7 +14,10 @@ export interface VisitWithMark extends VisitRow {
 export async function visitsOfDay(db: BalieDb, day: string): Promise<VisitWithMark[]> {
   const rows = await db.visits.where('content.day').equals(day).toArray();
   const live = rows.filter((row) => row.deleted === 0);
-  const entries = await db.outbox.where('id').anyOf(live.map((row) => row.id)).toArray();
+  const entries = await db.outbox
+    .where('id')
+    .anyOf(live.map((row) => row.id))
+    .toArray();
   return live.sort((a, b) => b.createdAt - a.createdAt).map((row) => withMark(row, entries));
 }
 

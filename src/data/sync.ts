@@ -109,7 +109,11 @@ async function uploadAll(
         deps.fetch,
         device.endpoint,
         device.token,
-        { batchId: batch.batchId, deviceId: device.deviceId, records: batch.entries.map((e) => e.record) },
+        {
+          batchId: batch.batchId,
+          deviceId: device.deviceId,
+          records: batch.entries.map((e) => e.record),
+        },
         deps.timeoutMs,
       );
     } catch (error) {

@@ -22,7 +22,11 @@ export interface VisitInput {
 }
 
 /** Saves a new visit. Saving the same id twice (a double tap) keeps the first. */
-export function saveVisit(db: BalieDb, input: VisitInput, now: number): Promise<'saved' | 'exists'> {
+export function saveVisit(
+  db: BalieDb,
+  input: VisitInput,
+  now: number,
+): Promise<'saved' | 'exists'> {
   return db.transaction('rw', db.visits, db.outbox, async () => {
     if (await db.visits.get(input.id)) return 'exists';
     const row: VisitRow = {
@@ -199,7 +203,8 @@ export function applyAnswer(db: BalieDb, answer: Answer): Promise<void> {
     );
     for (const refusal of answer.rejected) await refuse(db, refusal, 'rejected', refusal.reason);
     for (const refusal of answer.conflicts) await refuse(db, refusal, 'conflict', refusal.reason);
-    for (const ref of answer.unanswered) await db.outbox.update([ref.id, ref.rev], { batchId: null });
+    for (const ref of answer.unanswered)
+      await db.outbox.update([ref.id, ref.rev], { batchId: null });
   });
 }
 

@@ -5,11 +5,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { type RunningServer, startServer } from '../../../server/app';
 import { BalieDb } from '../../../src/data/db';
 import { countQueued } from '../../../src/data/queries';
 import { runSync } from '../../../src/data/sync';
 import { deleteVisit, editVisit, saveVisit } from '../../../src/data/writes';
-import { type RunningServer, startServer } from '../../../server/app';
 import { visitContent } from '../../support/visits';
 
 let server: RunningServer;
@@ -37,16 +37,24 @@ test('saves, edits and deletes reach the endpoint as revisions, each stored once
       location: 'Bibliotheek Teststad',
     }),
     fetch: (input: RequestInfo | URL, init?: RequestInit) => fetch(input, init),
-    locks: { request: (_n: string, _o: { ifAvailable: true }, cb: (lock: unknown) => Promise<never>) => cb({}) },
+    locks: {
+      request: (_n: string, _o: { ifAvailable: true }, cb: (lock: unknown) => Promise<never>) =>
+        cb({}),
+    },
     now: Date.now,
     random: Math.random,
     newId: randomUUID,
   };
   const ids = Array.from({ length: 30 }, () => randomUUID());
-  for (const id of ids) await saveVisit(db, { id, content: visitContent(), partners: [null] }, Date.now());
+  for (const id of ids)
+    await saveVisit(db, { id, content: visitContent(), partners: [null] }, Date.now());
   expect((await runSync(deps, 'manual')).sent).toBe(30);
 
-  await editVisit(db, { id: ids[0] ?? '', content: visitContent({ hour: 16 }), partners: [null] }, Date.now());
+  await editVisit(
+    db,
+    { id: ids[0] ?? '', content: visitContent({ hour: 16 }), partners: [null] },
+    Date.now(),
+  );
   await deleteVisit(db, ids[1] ?? '', Date.now());
   expect((await runSync(deps, 'manual')).sent).toBe(2);
   // A second run finds nothing and sends nothing twice.

@@ -16,7 +16,10 @@ const device: Device = {
   location: 'Bibliotheek Teststad',
 };
 
-type Script = (body: { batchId: string; records: { id: string; rev: number }[] }) => Response | Error;
+type Script = (body: {
+  batchId: string;
+  records: { id: string; rev: number }[];
+}) => Response | Error;
 
 let db: BalieDb;
 let clock: number;
@@ -60,7 +63,9 @@ function freeLocks(): Locks {
 }
 
 const acceptAll: Script = (body) =>
-  Response.json({ results: body.records.map((r) => ({ id: r.id, rev: r.rev, status: 'accepted' })) });
+  Response.json({
+    results: body.records.map((r) => ({ id: r.id, rev: r.rev, status: 'accepted' })),
+  });
 
 async function saveMany(count: number) {
   for (let i = 0; i < count; i++) {
@@ -89,19 +94,29 @@ describe('runSync', () => {
     expect(first?.headers.get('idempotency-key')).toBe(first?.batchId);
     expect(first?.headers.get('authorization')).toBe(`Bearer ${device.token}`);
     expect(await countQueued(db)).toBe(0);
-    expect(await readRetryState(db)).toMatchObject({ attempts: 0, lastSuccessAt: clock, lastError: null });
+    expect(await readRetryState(db)).toMatchObject({
+      attempts: 0,
+      lastSuccessAt: clock,
+      lastError: null,
+    });
   });
 
   test('a plain endpoint that answers 204 with no body acknowledges the batch', async () => {
     await saveMany(3);
-    const result = await runSync(deps(() => new Response(null, { status: 204 })), 'manual');
+    const result = await runSync(
+      deps(() => new Response(null, { status: 204 })),
+      'manual',
+    );
     expect(result.sent).toBe(3);
     expect(await countQueued(db)).toBe(0);
   });
 
   test('a 500 keeps everything, backs off, and the next try resends the very same batch', async () => {
     await saveMany(5);
-    const failing = await runSync(deps(() => new Response('boom', { status: 500 })), 'manual');
+    const failing = await runSync(
+      deps(() => new Response('boom', { status: 500 })),
+      'manual',
+    );
     expect(failing.outcome).toBe('failed');
     expect(await countQueued(db)).toBe(5);
     const retry = await readRetryState(db);
@@ -118,7 +133,10 @@ describe('runSync', () => {
 
   test('a network error or time-out keeps every record', async () => {
     await saveMany(2);
-    const result = await runSync(deps(() => new TypeError('fetch failed')), 'manual');
+    const result = await runSync(
+      deps(() => new TypeError('fetch failed')),
+      'manual',
+    );
     expect(result.outcome).toBe('failed');
     expect((await readRetryState(db)).lastError?.code).toBe('network');
     expect(await countQueued(db)).toBe(2);
@@ -135,7 +153,10 @@ describe('runSync', () => {
 
   test('a single record that is still too large is refused locally, not dropped', async () => {
     await saveMany(1);
-    const result = await runSync(deps(() => new Response('', { status: 413 })), 'manual');
+    const result = await runSync(
+      deps(() => new Response('', { status: 413 })),
+      'manual',
+    );
     expect(result.outcome).toBe('done');
     const [entry] = await db.outbox.toArray();
     expect(entry?.state).toBe('rejected');
@@ -154,7 +175,10 @@ describe('runSync', () => {
 
   test('401 stops uploading until the device is linked again, keeping every record', async () => {
     await saveMany(2);
-    await runSync(deps(() => new Response('', { status: 401 })), 'manual');
+    await runSync(
+      deps(() => new Response('', { status: 401 })),
+      'manual',
+    );
     expect((await readRetryState(db)).blocked).toBe(true);
     expect((await runSync(deps(acceptAll), 'online')).outcome).toBe('waiting');
     expect(await countQueued(db)).toBe(2);
@@ -171,7 +195,9 @@ describe('runSync', () => {
   test('records the reply leaves out stay queued and count as a failed try', async () => {
     await saveMany(2);
     const partial: Script = (body) =>
-      Response.json({ results: body.records.slice(0, 1).map((r) => ({ ...r, status: 'accepted' })) });
+      Response.json({
+        results: body.records.slice(0, 1).map((r) => ({ ...r, status: 'accepted' })),
+      });
     expect((await runSync(deps(partial), 'manual')).outcome).toBe('failed');
     expect(await countQueued(db)).toBe(1);
   });

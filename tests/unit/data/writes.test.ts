@@ -31,7 +31,9 @@ afterEach(async () => {
 describe('saving', () => {
   test('a save writes the visit and its first revision to the outbox together', async () => {
     const id = randomUUID();
-    expect(await saveVisit(db, { id, content: visitContent(), partners: [null] }, 1000)).toBe('saved');
+    expect(await saveVisit(db, { id, content: visitContent(), partners: [null] }, 1000)).toBe(
+      'saved',
+    );
     const [entry] = await entries();
     expect(entry).toMatchObject({ id, rev: 1, state: 'queued', batchId: null });
     expect(entry?.record).toMatchObject({ id, rev: 1, location: 'Bibliotheek Teststad' });
@@ -41,7 +43,9 @@ describe('saving', () => {
   test('saving the same id twice (a double tap) keeps one visit', async () => {
     const id = randomUUID();
     await saveVisit(db, { id, content: visitContent(), partners: [null] }, 1000);
-    expect(await saveVisit(db, { id, content: visitContent({ hour: 11 }), partners: [null] }, 1001)).toBe('exists');
+    expect(
+      await saveVisit(db, { id, content: visitContent({ hour: 11 }), partners: [null] }, 1001),
+    ).toBe('exists');
     expect(await db.visits.count()).toBe(1);
     expect((await db.visits.get(id))?.content.hour).toBe(10);
   });
@@ -99,7 +103,9 @@ describe('editing and deleting', () => {
     });
     expect(await deleteVisit(db, id, 2000)).toBe('tombstoned');
     const all = await entries();
-    expect(all).toEqual([expect.objectContaining({ rev: 2, record: { id, rev: 2, deleted: true } })]);
+    expect(all).toEqual([
+      expect.objectContaining({ rev: 2, record: { id, rev: 2, deleted: true } }),
+    ]);
     expect(await visitsOfDay(db, '2026-11-23')).toEqual([]);
   });
 });
@@ -107,7 +113,11 @@ describe('editing and deleting', () => {
 describe('batches', () => {
   test('an interrupted batch is sent again with the same id and records', async () => {
     for (let i = 0; i < 3; i++) {
-      await saveVisit(db, { id: randomUUID(), content: visitContent(), partners: [null] }, 1000 + i);
+      await saveVisit(
+        db,
+        { id: randomUUID(), content: visitContent(), partners: [null] },
+        1000 + i,
+      );
     }
     const first = await claim();
     await saveVisit(db, { id: randomUUID(), content: visitContent(), partners: [null] }, 5000);
@@ -118,13 +128,21 @@ describe('batches', () => {
 
   test('the batch limit and byte budget are respected', async () => {
     for (let i = 0; i < 5; i++) {
-      await saveVisit(db, { id: randomUUID(), content: visitContent(), partners: [null] }, 1000 + i);
+      await saveVisit(
+        db,
+        { id: randomUUID(), content: visitContent(), partners: [null] },
+        1000 + i,
+      );
     }
     const batch = await claimBatch(db, { limit: 2, maxBytes: 1e6, newBatchId: randomUUID });
     expect(batch?.entries).toHaveLength(2);
     const entry = batch?.entries[0];
     await releaseBatch(db, batch?.batchId ?? '');
-    const small = await claimBatch(db, { limit: 10, maxBytes: (entry?.bytes ?? 0) + 1, newBatchId: randomUUID });
+    const small = await claimBatch(db, {
+      limit: 10,
+      maxBytes: (entry?.bytes ?? 0) + 1,
+      newBatchId: randomUUID,
+    });
     expect(small?.entries).toHaveLength(1);
   });
 
