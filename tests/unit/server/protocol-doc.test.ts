@@ -35,7 +35,7 @@ test('the documented request is accepted as written and answered as documented',
       'idempotency-key': request.batchId,
       authorization: `Bearer ${token}`,
     },
-    body: requestText,
+    body: requestText ?? '',
   });
   expect(response.status).toBe(200);
   expect(await response.json()).toEqual(JSON.parse(replyText ?? ''));
