@@ -205,6 +205,7 @@ function looseRef(value: unknown): { id: string | null; rev: number | null } {
     typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
   return {
     id: typeof object.id === 'string' ? object.id.slice(0, 100) : null,
-    rev: Number.isInteger(object.rev) ? (object.rev as number) : null,
+    // Only a safe integer: the app's reply schema (z.int()) refuses 1e21 and would ack nothing.
+    rev: Number.isSafeInteger(object.rev) ? (object.rev as number) : null,
   };
 }

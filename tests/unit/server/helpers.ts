@@ -1,0 +1,58 @@
+// Shared by the endpoint tests: a valid record builder and a batch poster.
+
+import { randomUUID } from 'node:crypto';
+
+export const visit = (over: Record<string, unknown> = {}) => ({
+  id: randomUUID(),
+  rev: 1,
+  catalogueVersion: 'ido-2024.1',
+  location: 'Bibliotheek Teststad',
+  day: '2026-11-23',
+  hour: 10,
+  channel: 'balie',
+  duration: 'tot-15',
+  needs: [],
+  questions: [{ domain: 'digitale-overheid', topic: 'digid', organisations: [], help: ['uitleg'] }],
+  ...over,
+});
+
+export const envelope = (records: unknown[], over: Record<string, unknown> = {}) => ({
+  batchId: randomUUID(),
+  deviceId: randomUUID(),
+  records,
+  ...over,
+});
+
+export interface PostOptions {
+  readonly token?: string | null;
+  readonly key?: string | null;
+  readonly headers?: Record<string, string>;
+}
+
+/** POSTs a batch the way the app does; `body` may be an object or raw text. */
+export async function postBatch(
+  url: string,
+  body: unknown,
+  options: PostOptions = {},
+): Promise<{ status: number; headers: Headers; json: unknown; text: string }> {
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  const batchId =
+    typeof body === 'object' && body !== null ? (body as { batchId?: unknown }).batchId : undefined;
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  const key = options.key === undefined ? batchId : options.key;
+  if (typeof key === 'string') headers['idempotency-key'] = key;
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  const response = await fetch(`${url}/api/batches`, {
+    method: 'POST',
+    headers: { ...headers, ...options.headers },
+    body: text,
+  });
+  const replyText = await response.text();
+  let json: unknown;
+  try {
+    json = JSON.parse(replyText);
+  } catch {
+    json = undefined;
+  }
+  return { status: response.status, headers: response.headers, json, text: replyText };
+}
