@@ -6,9 +6,8 @@ import { Workbox } from 'workbox-window';
 import { type PageMessage, WorkerMessage } from './core/messages';
 import { mayTryNow, type SyncTrigger } from './core/outbox';
 import type { BalieDb } from './data/db';
-import { readDevice } from './data/device';
 import { countQueued, readRetryState } from './data/queries';
-import { type Locks, runSync, SYNC_TAG } from './data/sync';
+import { browserSyncDeps, type Locks, runSync, SYNC_TAG } from './data/sync';
 
 const TIMER_MS = 15_000;
 
@@ -55,21 +54,12 @@ export function connectSync(db: BalieDb): SyncLink {
     const locks: Locks = navigator.locks ?? {
       request: (_name, _options, callback) => callback({}),
     };
-    void runSync(
-      {
-        db,
-        readDevice,
-        fetch: (input, init) => fetch(input, init),
-        locks,
-        now: Date.now,
-        random: Math.random,
-        newId: () => crypto.randomUUID(),
-      },
-      trigger,
-    ).then((result) => {
-      const message = { type: 'sync-finished', ...result } as const;
-      for (const listener of finishedListeners) listener(message);
-    });
+    void browserSyncDeps(db, (input, init) => fetch(input, init), locks)
+      .then((deps) => runSync(deps, trigger))
+      .then((result) => {
+        const message = { type: 'sync-finished', ...result } as const;
+        for (const listener of finishedListeners) listener(message);
+      });
   }
 
   function wake(trigger: SyncTrigger): void {

@@ -11,8 +11,7 @@ import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { PageMessage, type WorkerMessage } from '../src/core/messages';
 import type { SyncTrigger } from '../src/core/outbox';
 import { BalieDb } from '../src/data/db';
-import { readDevice } from '../src/data/device';
-import { runSync, SYNC_TAG, type SyncResult } from '../src/data/sync';
+import { browserSyncDeps, runSync, SYNC_TAG, type SyncResult } from '../src/data/sync';
 import type { PeriodicSyncEvent, SyncEvent } from './events';
 
 declare const self: ServiceWorkerGlobalScope & {
@@ -32,23 +31,12 @@ self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim(
 
 let db: BalieDb | undefined;
 
-function sync(trigger: SyncTrigger): Promise<SyncResult> {
+async function sync(trigger: SyncTrigger): Promise<SyncResult> {
   db ??= new BalieDb();
-  return runSync(
-    {
-      db,
-      readDevice,
-      fetch: (input, init) => self.fetch(input, init),
-      locks: self.navigator.locks,
-      now: Date.now,
-      random: Math.random,
-      newId: () => self.crypto.randomUUID(),
-    },
-    trigger,
-  ).then(async (result) => {
-    await tellPages({ type: 'sync-finished', outcome: result.outcome, sent: result.sent });
-    return result;
-  });
+  const fetchFn: typeof fetch = (input, init) => self.fetch(input, init);
+  const result = await runSync(await browserSyncDeps(db, fetchFn, self.navigator.locks), trigger);
+  await tellPages({ type: 'sync-finished', outcome: result.outcome, sent: result.sent });
+  return result;
 }
 
 async function tellPages(message: WorkerMessage): Promise<void> {

@@ -39,8 +39,8 @@ export interface OutboxEntry {
   readonly batchId: string | null;
 }
 
+/** The numbers of the latest upload run. Whether one runs now is the Web Lock's to say. */
 export interface Progress {
-  readonly running: boolean;
   readonly sent: number;
   readonly total: number;
   readonly updatedAt: number;

@@ -17,6 +17,7 @@ import {
   startRun,
 } from '../core/outbox';
 import type { BalieDb } from './db';
+import { readDevice, readSetting } from './device';
 import { countQueued, readRetryState } from './queries';
 import { postBatch, UploadError } from './upload';
 import {
@@ -48,7 +49,28 @@ export interface SyncDeps {
   readonly now: () => number;
   readonly random: () => number;
   readonly newId: () => string;
-  readonly timeoutMs?: number;
+  readonly timeoutMs?: number | undefined;
+}
+
+/**
+ * The uploader's dependencies in a browser, page or worker alike. The upload time-out can
+ * be overridden by the `uploadTimeoutMs` setting (slow links; tests that stall the endpoint).
+ */
+export async function browserSyncDeps(
+  db: BalieDb,
+  fetchFn: typeof fetch,
+  locks: Locks,
+): Promise<SyncDeps> {
+  return {
+    db,
+    readDevice,
+    fetch: fetchFn,
+    locks,
+    now: Date.now,
+    random: Math.random,
+    newId: () => crypto.randomUUID(),
+    timeoutMs: await readSetting<number>('uploadTimeoutMs'),
+  };
 }
 
 export interface SyncResult {
@@ -71,7 +93,6 @@ export function runSync(deps: SyncDeps, trigger: SyncTrigger): Promise<SyncResul
       return { outcome, sent: sent.count };
     } finally {
       await saveProgress(deps.db, {
-        running: false,
         sent: sent.count,
         total: sent.count + (await countQueued(deps.db)),
         updatedAt: deps.now(),
@@ -90,7 +111,6 @@ async function uploadAll(
   let retry = initial;
   for (;;) {
     await saveProgress(db, {
-      running: true,
       sent: sent.count,
       total: sent.count + (await countQueued(db)),
       updatedAt: deps.now(),

@@ -2,11 +2,8 @@
 // and the offer to update when a new version is ready.
 
 import { countQueued, outboxSummary, readProgress, readRetryState } from '../data/queries';
-import { useLiveQuery, useNow, useOnline, useServices } from './hooks';
+import { useLiveQuery, useOnline, useServices, useUploadRunning } from './hooks';
 import { text } from './text';
-
-/** A progress row older than this belongs to an uploader that was stopped. */
-const STALE_PROGRESS_MS = 90_000;
 
 export function StatusBar({
   updateReady,
@@ -17,12 +14,11 @@ export function StatusBar({
 }) {
   const { db, device } = useServices();
   const online = useOnline();
-  const now = useNow(5_000);
   const unsent = useLiveQuery(() => countQueued(db), []);
   const refused = useLiveQuery(async () => (await outboxSummary(db)).refused.length, []);
   const progress = useLiveQuery(() => readProgress(db), []);
   const retry = useLiveQuery(() => readRetryState(db), []);
-  const sending = progress?.running && now - progress.updatedAt < STALE_PROGRESS_MS;
+  const sending = useUploadRunning() && progress !== undefined && progress !== null;
 
   let summary: string;
   if (retry?.blocked) summary = text.status.blocked;

@@ -8,10 +8,8 @@ import { isTombstone } from '../core/schema';
 import { outboxSummary, readProgress, readRetryState, unsentRecords } from '../data/queries';
 import { retryRefused } from '../data/writes';
 import { formatBytes, formatMoment } from './format';
-import { useLiveQuery, useNow, useServices } from './hooks';
+import { useLiveQuery, useNow, useServices, useUploadRunning } from './hooks';
 import { text } from './text';
-
-const STALE_PROGRESS_MS = 90_000;
 
 export function SyncScreen() {
   const { db, wake, now } = useServices();
@@ -20,9 +18,9 @@ export function SyncScreen() {
   const retry = useLiveQuery(() => readRetryState(db), []);
   const progress = useLiveQuery(() => readProgress(db), []);
   const storage = useStorage();
+  const running = useUploadRunning();
   if (!summary || !retry) return null;
 
-  const running = progress?.running === true && clock - progress.updatedAt < STALE_PROGRESS_MS;
   const waitingForServer = retry.waitUntil !== null && retry.waitUntil > clock;
   const nextTry =
     summary.unsent === 0
@@ -100,7 +98,7 @@ export function SyncScreen() {
           type="button"
           class="button button-primary button-wide"
           onClick={() => wake('manual')}
-          disabled={running || retry.blocked}
+          disabled={retry.blocked}
         >
           {running ? text.sync.running : text.sync.now}
         </button>

@@ -7,6 +7,7 @@ import { useContext, useEffect, useState } from 'preact/hooks';
 import type { Device } from '../core/enrolment';
 import type { SyncTrigger } from '../core/outbox';
 import type { BalieDb } from '../data/db';
+import { UPLOAD_LOCK } from '../data/sync';
 
 export interface AppServices {
   readonly db: BalieDb;
@@ -36,6 +37,28 @@ export function useLiveQuery<T>(query: () => Promise<T>, deps: readonly unknown[
     return () => subscription.unsubscribe();
   }, deps);
   return value;
+}
+
+/**
+ * Whether an upload runs right now, in this page, another tab or the service worker:
+ * the holder of the upload lock. A killed worker releases it, so this never goes stale.
+ */
+export function useUploadRunning(): boolean {
+  const [running, setRunning] = useState(false);
+  useEffect(() => {
+    const locks = navigator.locks;
+    if (!locks?.query) return;
+    const check = () =>
+      void locks
+        .query()
+        .then((state) =>
+          setRunning(state.held?.some((lock) => lock.name === UPLOAD_LOCK) ?? false),
+        );
+    check();
+    const timer = setInterval(check, 1_000);
+    return () => clearInterval(timer);
+  }, []);
+  return running;
 }
 
 /** navigator.onLine, kept current. */

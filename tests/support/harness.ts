@@ -7,9 +7,13 @@ import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { type RunningServer, startServer } from '../../server/app';
 import { CHROMIUM_ARGS, ensureChromium } from './chromium';
+import { type FaultOptions, type FaultProxy, startFaultProxy } from './fault-proxy';
 
 export interface Harness {
   readonly server: RunningServer;
+  /** Where the browser opens the app: the endpoint, or the fault proxy in front of it. */
+  readonly appUrl: string;
+  readonly proxy: FaultProxy | undefined;
   readonly token: string;
   context: BrowserContext;
   /** Opens a fresh browser profile directory's context again (a closed and reopened browser). */
@@ -19,8 +23,10 @@ export interface Harness {
 
 export interface HarnessOptions {
   readonly viewport?: { width: number; height: number };
-  /** Starts the endpoint behind this request hook (fault injection). */
-  readonly hook?: Parameters<typeof startServer>[0]['hook'];
+  /** Puts a fault-injecting proxy in front of the endpoint. */
+  readonly faults?: Omit<FaultOptions, 'upstream'>;
+  /** Runs in every page before the app, e.g. to remove Background Sync. */
+  readonly initScript?: string;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -33,19 +39,26 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       token = store.createDevice('e2e').token;
       return token;
     },
-    ...(options.hook ? { hook: options.hook } : {}),
   });
+  const proxy = options.faults
+    ? await startFaultProxy({ ...options.faults, upstream: server.url })
+    : undefined;
   const profile = join(dir, 'profile');
-  const launch = () =>
-    chromium.launchPersistentContext(profile, {
+  const launch = async () => {
+    const context = await chromium.launchPersistentContext(profile, {
       executablePath: ensureChromium(),
       args: CHROMIUM_ARGS,
       viewport: options.viewport ?? { width: 1024, height: 768 },
       locale: 'nl-NL',
       timezoneId: 'Europe/Amsterdam',
     });
+    if (options.initScript) await context.addInitScript(options.initScript);
+    return context;
+  };
   const harness: Harness = {
     server,
+    appUrl: proxy?.url ?? server.url,
+    proxy,
     token,
     context: await launch(),
     async reopen() {
@@ -55,6 +68,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
     async close() {
       await harness.context.close().catch(() => undefined);
+      await proxy?.close();
       await server.close();
       rmSync(dir, { recursive: true, force: true });
     },
@@ -66,7 +80,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 export async function openApp(harness: Harness, location = 'Bibliotheek Teststad'): Promise<Page> {
   const page = harness.context.pages()[0] ?? (await harness.context.newPage());
   page.on('pageerror', (error) => console.error('page error:', error.message));
-  await page.goto(harness.server.url);
+  await page.goto(harness.appUrl);
   await page.getByRole('heading', { name: /Welkom bij Balie|Nieuwe registratie/ }).waitFor();
   if (await page.getByRole('heading', { name: 'Welkom bij Balie' }).isVisible()) {
     await page.getByLabel('Naam van de vestiging').fill(location);
@@ -78,4 +92,52 @@ export async function openApp(harness: Harness, location = 'Bibliotheek Teststad
     timeout: 20_000,
   });
   return page;
+}
+
+/** Removes Background Sync from pages, as in Safari and Firefox. */
+export const WITHOUT_BACKGROUND_SYNC = `
+  delete window.SyncManager;
+  Object.defineProperty(ServiceWorkerRegistration.prototype, 'sync', { get: () => undefined, configurable: true });
+`;
+
+/** Writes a small setting where the app keeps them (idb-keyval's balie-settings store). */
+export function writeSetting(page: Page, key: string, value: unknown): Promise<void> {
+  return page.evaluate(
+    ([k, v]) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('balie-settings');
+        open.onupgradeneeded = () => open.result.createObjectStore('settings');
+        open.onsuccess = () => {
+          const tx = open.result.transaction('settings', 'readwrite');
+          tx.objectStore('settings').put(v, k as string);
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+        open.onerror = () => reject(open.error);
+      }),
+    [key, value] as const,
+  );
+}
+
+/** The keys of one object store of the app's database, read straight from IndexedDB. */
+export function storeKeys(page: Page, store: 'visits' | 'outbox'): Promise<unknown[]> {
+  return page.evaluate(
+    (name) =>
+      new Promise<unknown[]>((resolve, reject) => {
+        const open = indexedDB.open('balie');
+        open.onsuccess = () => {
+          const request = open.result.transaction(name, 'readonly').objectStore(name).getAllKeys();
+          request.onsuccess = () => {
+            open.result.close();
+            resolve(request.result as unknown[]);
+          };
+          request.onerror = () => reject(request.error);
+        };
+        open.onerror = () => reject(open.error);
+      }),
+    store,
+  );
 }
