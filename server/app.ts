@@ -1,8 +1,11 @@
-// The reference endpoint's routes: the upload API under /api, the built app everywhere else.
-// Every request is checked before anything is stored; a bad one gets a Dutch reason.
+// The reference endpoint's routes: the upload API and the published sociale kaart under /api,
+// the built app everywhere else. Every request is checked before anything is stored; a bad
+// one gets a Dutch reason.
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { importHsdsJson } from '../src/core/hsds-json';
+import { describeIssue } from '../src/core/partner-import';
 import { BatchEnvelope } from '../src/core/schema';
 import { readBody, sendJson, TooLarge } from './http';
 import { describeIssues } from './reasons';
@@ -10,6 +13,8 @@ import { serveStatic } from './static';
 import { openStore, type Store, sha256 } from './store';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
+/** A published map: thousands of partners fit; a mistake (a whole database dump) does not. */
+export const MAX_MAP_BYTES = 5 * 1024 * 1024;
 
 export interface AppOptions {
   readonly store: Store;
@@ -35,6 +40,13 @@ export function createApp(options: AppOptions) {
         return devDevice(req, res);
       case 'GET /api/device':
         return whoAmI(req, res);
+      case 'PUT /api/map':
+        return publishMap(req, res);
+      case 'GET /api/map':
+      case 'HEAD /api/map':
+        return sendMap(req, res);
+      case 'OPTIONS /api/map':
+        return allowMapReaders(res);
     }
     if (url.pathname.startsWith('/api/')) {
       return sendJson(res, 404, { error: 'Dit adres bestaat niet op de server.' });
@@ -90,6 +102,86 @@ export function createApp(options: AppOptions) {
     return sendJson(res, 200, { results: outcome.results });
   }
 
+  /** A branch manager publishes the map: only a whole, valid HSDS JSON map is stored. */
+  async function publishMap(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const device = store.deviceForToken(bearerToken(req) ?? '');
+    if (!device) {
+      req.resume();
+      res.setHeader('www-authenticate', 'Bearer');
+      return sendJson(res, 401, {
+        error: 'Dit apparaat is niet (meer) gekoppeld. Koppel het opnieuw met een nieuwe code.',
+      });
+    }
+    let text: string;
+    try {
+      text = await readBody(req, MAX_MAP_BYTES);
+    } catch (error) {
+      if (error instanceof TooLarge) {
+        res.setHeader('connection', 'close');
+        return sendJson(res, 413, {
+          error: 'De kaart is groter dan 5 MB. Publiceer alleen de partners van uw vestiging.',
+        });
+      }
+      throw error;
+    }
+    const result = importHsdsJson(text);
+    if (!result.ok) {
+      const first = result.errors.slice(0, 5).map(describeIssue).join(' ');
+      const more = result.errors.length > 5 ? ` En nog ${result.errors.length - 5} fouten.` : '';
+      return sendJson(res, 400, { error: `De kaart is niet opgeslagen. ${first}${more}` });
+    }
+    const map = store.publishMap(text, result.partners.length, device.id);
+    res.setHeader('etag', map.etag);
+    return sendJson(res, 200, {
+      partners: map.partners,
+      etag: map.etag,
+      publishedAt: map.publishedAt,
+    });
+  }
+
+  /**
+   * The published map for every device, with an ETag so an unchanged map costs a 304. It
+   * holds only what organisations publish about themselves (no notes, nothing about visitors),
+   * so other branches may follow it too: readable from any origin, without a token.
+   */
+  function sendMap(req: IncomingMessage, res: ServerResponse): void {
+    const map = store.publishedMap();
+    res.setHeader('access-control-allow-origin', '*');
+    res.setHeader('access-control-expose-headers', 'ETag');
+    if (!map) {
+      sendJson(res, 404, { error: 'Er is nog geen sociale kaart gepubliceerd.' });
+      return;
+    }
+    const headers = {
+      etag: map.etag,
+      'cache-control': 'no-cache',
+      'last-modified': new Date(map.publishedAt).toUTCString(),
+      'x-content-type-options': 'nosniff',
+    };
+    if (etagMatches(req.headers['if-none-match'], map.etag)) {
+      res.writeHead(304, headers);
+      res.end();
+      return;
+    }
+    res.writeHead(200, {
+      ...headers,
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': Buffer.byteLength(map.body),
+    });
+    res.end(req.method === 'HEAD' ? undefined : map.body);
+  }
+
+  /** The CORS preflight a browser on another origin sends before a conditional GET. */
+  function allowMapReaders(res: ServerResponse): void {
+    res.writeHead(204, {
+      'access-control-allow-origin': '*',
+      'access-control-allow-methods': 'GET, HEAD',
+      'access-control-allow-headers': 'If-None-Match',
+      'access-control-max-age': '86400',
+    });
+    res.end();
+  }
+
   /** Lets a device check its token while it is being linked. */
   function whoAmI(req: IncomingMessage, res: ServerResponse): void {
     const device = store.deviceForToken(bearerToken(req) ?? '');
@@ -122,6 +214,15 @@ export function createApp(options: AppOptions) {
 function bearerToken(req: IncomingMessage): string | undefined {
   const match = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
   return match?.[1];
+}
+
+/** If-None-Match holds a list of tags, maybe weak (W/"…"), or `*`. */
+function etagMatches(header: string | undefined, etag: string): boolean {
+  if (header === undefined) return false;
+  return header
+    .split(',')
+    .map((tag) => tag.trim().replace(/^W\//, ''))
+    .some((tag) => tag === '*' || tag === etag);
 }
 
 function isLoopback(req: IncomingMessage): boolean {

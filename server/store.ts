@@ -1,5 +1,6 @@
-// The endpoint's database (SQLite): registration revisions, replayable batch replies, devices.
-// Each batch is stored in one transaction; each (id, rev) at most once.
+// The endpoint's database (SQLite): registration revisions, replayable batch replies, devices,
+// and the branch's published sociale kaart. Each batch is stored in one transaction; each
+// (id, rev) at most once.
 
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
@@ -40,6 +41,15 @@ const SCHEMA = `
     reply TEXT NOT NULL,
     received_at TEXT NOT NULL
   );
+  -- The sociale kaart as last published: one row, replaced whole by each publish.
+  CREATE TABLE IF NOT EXISTS map (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    body TEXT NOT NULL,
+    etag TEXT NOT NULL,
+    partners INTEGER NOT NULL,
+    device_id TEXT NOT NULL,
+    published_at TEXT NOT NULL
+  );
 `;
 
 export interface DeviceRow {
@@ -47,6 +57,14 @@ export interface DeviceRow {
   readonly label: string;
   readonly created_at: string;
   readonly revoked_at: string | null;
+}
+
+export interface PublishedMap {
+  readonly body: string;
+  /** A strong validator: the hash of the body, quoted as HTTP wants it. */
+  readonly etag: string;
+  readonly partners: number;
+  readonly publishedAt: string;
 }
 
 export type IngestOutcome =
@@ -136,7 +154,32 @@ export function openStore(file: string) {
     'SELECT id, label, created_at, revoked_at FROM devices WHERE token_hash = ?',
   );
 
+  const putMap = db.prepare(
+    `INSERT INTO map (id, body, etag, partners, device_id, published_at) VALUES (1, ?, ?, ?, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET body = excluded.body, etag = excluded.etag,
+       partners = excluded.partners, device_id = excluded.device_id, published_at = excluded.published_at`,
+  );
+  const getMap = db.prepare<[], PublishedMap>(
+    'SELECT body, etag, partners, published_at AS publishedAt FROM map WHERE id = 1',
+  );
+
   return {
+    /** Replaces the published map; the caller checked the body. */
+    publishMap(body: string, partners: number, deviceId: string): PublishedMap {
+      const map: PublishedMap = {
+        body,
+        etag: `"${sha256(body).slice(0, 32)}"`,
+        partners,
+        publishedAt: new Date().toISOString(),
+      };
+      putMap.run(map.body, map.etag, map.partners, deviceId, map.publishedAt);
+      return map;
+    },
+
+    publishedMap(): PublishedMap | undefined {
+      return getMap.get();
+    },
+
     ingest(batchId: string, deviceId: string, bodyHash: string, records: unknown[]) {
       return ingest(batchId, deviceId, bodyHash, records);
     },

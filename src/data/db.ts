@@ -1,9 +1,11 @@
-// The device's database: every registration, the outbox of revisions to upload, sync state.
-// IndexedDB through Dexie; shared by the page and the service worker. Schema changes
-// are new versions below, never edits of old ones, so an update never loses data.
+// The device's database: every registration, the outbox of revisions to upload, sync state,
+// and the partners of the sociale kaart. IndexedDB through Dexie; shared by the page and the
+// service worker. Schema changes are new versions below, never edits of old ones, so an
+// update never loses data.
 
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { RetryState } from '../core/outbox';
+import type { Partner } from '../core/partner';
 import type { UploadRecord, VisitContent } from '../core/schema';
 
 export interface VisitRow {
@@ -46,14 +48,39 @@ export interface Progress {
   readonly updatedAt: number;
 }
 
+/** What the device last heard from one published sociale kaart (the endpoint's, or a followed URL). */
+export interface MapSourceState {
+  readonly url: string;
+  /** The validator to send back in If-None-Match. */
+  readonly etag?: string;
+  /** SHA-256 of the last body imported, to skip a followed map that did not change. */
+  readonly bodyHash?: string;
+  readonly checkedAt: number;
+  /** When this map last arrived whole; null when it never did. */
+  readonly importedAt: number | null;
+  /** Partners in the map as last imported. */
+  readonly partners: number;
+  /** Why the last try failed; cleared by the next success. */
+  readonly error?: MapFailure;
+}
+
+export interface MapFailure {
+  readonly code: 'network' | 'timeout' | 'not-found' | 'http' | 'too-large' | 'invalid';
+  /** The status code, or the import's first problem in Dutch. */
+  readonly detail?: string;
+}
+
 export type StateRow =
   | { readonly key: 'retry'; readonly value: RetryState }
-  | { readonly key: 'progress'; readonly value: Progress };
+  | { readonly key: 'progress'; readonly value: Progress }
+  /** Per published map URL: what the device last heard from it. */
+  | { readonly key: 'maps'; readonly value: Readonly<Record<string, MapSourceState>> };
 
 export class BalieDb extends Dexie {
   declare visits: EntityTable<VisitRow, 'id'>;
   declare outbox: Table<OutboxEntry, [string, number]>;
   declare state: EntityTable<StateRow, 'key'>;
+  declare partners: EntityTable<Partner, 'id'>;
 
   constructor(name = 'balie') {
     super(name);
@@ -62,5 +89,7 @@ export class BalieDb extends Dexie {
       outbox: '[id+rev], id, state, queuedAt',
       state: 'key',
     });
+    // The sociale kaart. `*topics` finds the partners for a question's topic without a scan.
+    this.version(2).stores({ partners: 'id, name, *topics' });
   }
 }

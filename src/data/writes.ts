@@ -12,8 +12,18 @@
 // No network call ever happens inside a transaction (Dexie would commit early).
 
 import { type RecordRef, type RetryState, takeBatch } from '../core/outbox';
+import {
+  checkDetails,
+  type DetailProblem,
+  markOutdated,
+  type Partner,
+  type PartnerDetails,
+  PartnerLocal,
+} from '../core/partner';
+import { mergeImported, planImport } from '../core/partner-import';
+import { cleanText } from '../core/partner-text';
 import type { UploadRecord, VisitContent } from '../core/schema';
-import type { BalieDb, OutboxEntry, Progress, VisitRow } from './db';
+import type { BalieDb, MapSourceState, OutboxEntry, Progress, VisitRow } from './db';
 
 export interface VisitInput {
   readonly id: string;
@@ -242,4 +252,94 @@ export function saveProgress(db: BalieDb, value: Progress): Promise<unknown> {
 /** Re-enrolment: a new token lifts the block that a refused token put on uploading. */
 export function liftAuthBlock(db: BalieDb, retry: RetryState): Promise<unknown> {
   return saveRetryState(db, { ...retry, blocked: false, nextTryAt: null, attempts: 0 });
+}
+
+// The sociale kaart. A partner row holds the details (from an import or the form) and the
+// desk's own part (`local`: a note, the "verouderd" flag). Each write changes one half only,
+// so a re-import or an edit never loses a note. An import is one transaction: all or nothing.
+
+export type PartnerSave =
+  | { readonly ok: true; readonly partner: Partner }
+  | { readonly ok: false; readonly problems: readonly DetailProblem[] };
+
+/**
+ * Adds a partner or replaces its details after the last check. The desk's note stays; the
+ * "verouderd" flag is lifted only when the new details say they were checked after it was set.
+ */
+export async function savePartner(db: BalieDb, details: unknown): Promise<PartnerSave> {
+  const checked = checkDetails(details);
+  if (!checked.ok) return checked;
+  return db.transaction('rw', db.partners, async () => {
+    const partner = mergeImported(await db.partners.get(checked.details.id), checked.details);
+    await db.partners.put(partner);
+    return { ok: true, partner } as const;
+  });
+}
+
+export type LocalSave = 'saved' | 'missing' | 'invalid';
+
+/** Keeps the desk's note about a partner (at most 2,000 characters; line breaks stay). */
+export function savePartnerNote(db: BalieDb, id: string, notes: string): Promise<LocalSave> {
+  return db.transaction('rw', db.partners, async () => {
+    const partner = await db.partners.get(id);
+    if (!partner) return 'missing';
+    const local = PartnerLocal.safeParse({ ...partner.local, notes: cleanText(notes, true) });
+    if (!local.success) return 'invalid';
+    await db.partners.put({ ...partner, local: local.data });
+    return 'saved';
+  });
+}
+
+/** "Verouderd": a colleague found the details wrong (or right again), seen at the desk `today`. */
+export function markPartnerOutdated(
+  db: BalieDb,
+  id: string,
+  outdated: boolean,
+  today: string,
+): Promise<LocalSave> {
+  return db.transaction('rw', db.partners, async () => {
+    const partner = await db.partners.get(id);
+    if (!partner) return 'missing';
+    await db.partners.put(markOutdated(partner, outdated, today));
+    return 'saved';
+  });
+}
+
+export interface ImportCounts {
+  readonly added: number;
+  readonly updated: number;
+  readonly unchanged: number;
+}
+
+/**
+ * Saves a whole import: new partners are added, known ids updated (their notes kept),
+ * unchanged ones left alone. With `source`, what the device knows about that published map
+ * is saved in the same transaction, so the two never disagree.
+ */
+export function importPartners(
+  db: BalieDb,
+  imported: readonly PartnerDetails[],
+  source?: MapSourceState,
+): Promise<ImportCounts> {
+  return db.transaction('rw', db.partners, db.state, async () => {
+    const stored = await db.partners.bulkGet(imported.map((partner) => partner.id));
+    const plan = planImport(
+      stored.filter((partner): partner is Partner => partner !== undefined),
+      imported,
+    );
+    await db.partners.bulkPut([...plan.put]);
+    if (source) await putMapState(db, source);
+    return { added: plan.added, updated: plan.updated, unchanged: plan.unchanged };
+  });
+}
+
+/** What the device last heard from a published map, when nothing was imported. */
+export function saveMapState(db: BalieDb, source: MapSourceState): Promise<void> {
+  return db.transaction('rw', db.state, () => putMapState(db, source));
+}
+
+async function putMapState(db: BalieDb, source: MapSourceState): Promise<void> {
+  const row = await db.state.get('maps');
+  const known = row?.key === 'maps' ? row.value : {};
+  await db.state.put({ key: 'maps', value: { ...known, [source.url]: source } });
 }
