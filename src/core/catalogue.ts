@@ -178,9 +178,9 @@ export const DEFAULT_CATALOGUE: Catalogue = {
     { id: 'anders', label: 'Andere vraag', domain: 'overig' },
   ],
   digidSteps: [
-    { id: 'aanvragen', label: 'DigiD aanvragen' },
-    { id: 'activeren', label: 'DigiD activeren' },
-    { id: 'app', label: 'DigiD-app installeren of gebruiken' },
+    { id: 'aanvragen', label: 'Aanvragen' },
+    { id: 'activeren', label: 'Activeren' },
+    { id: 'app', label: 'De DigiD-app installeren of gebruiken' },
     { id: 'inloggen', label: 'Inloggen lukt niet / wachtwoord vergeten' },
     { id: 'machtigen', label: 'Machtigen (iemand anders laten helpen)' },
     { id: 'sms-controle', label: 'Sms-controle of ID-check' },

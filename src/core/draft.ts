@@ -43,7 +43,17 @@ export const EMPTY_QUESTION: QuestionDraft = {
   partnerId: null,
 };
 
-export function newDraft(id: string, day: string, hour: number): VisitDraft {
+/** A new question; the desk's most common domain is chosen already, to save a tap. */
+export function newQuestion(domain: string | null): QuestionDraft {
+  return { ...EMPTY_QUESTION, domain };
+}
+
+export function newDraft(
+  id: string,
+  day: string,
+  hour: number,
+  domain: string | null = null,
+): VisitDraft {
   return {
     id,
     editing: false,
@@ -52,12 +62,12 @@ export function newDraft(id: string, day: string, hour: number): VisitDraft {
     channel: 'balie',
     duration: null,
     needs: [],
-    questions: [EMPTY_QUESTION],
+    questions: [newQuestion(domain)],
     note: '',
   };
 }
 
-/** True when nothing has been chosen yet, so there is no draft worth restoring. */
+/** True when no answer has been given beyond the defaults, so nothing is worth restoring. */
 export function isPristine(draft: VisitDraft): boolean {
   return (
     !draft.editing &&
@@ -65,13 +75,13 @@ export function isPristine(draft: VisitDraft): boolean {
     draft.needs.length === 0 &&
     draft.note === '' &&
     draft.questions.length === 1 &&
-    draft.questions[0]?.domain === null
+    draft.questions[0]?.topic === null
   );
 }
 
 export type Problem =
   | { readonly field: 'channel' | 'duration' }
-  | { readonly field: 'domain' | 'topic'; readonly question: number }
+  | { readonly field: 'domain' | 'topic' | 'referral'; readonly question: number }
   | { readonly field: 'note'; readonly kind: IdentifyingKind | 'too-long' };
 
 export type Completion =
@@ -93,6 +103,10 @@ export function completeDraft(
   draft.questions.forEach((question, index) => {
     if (!question.domain) problems.push({ field: 'domain', question: index });
     else if (!question.topic) problems.push({ field: 'topic', question: index });
+    // "Doorverwezen" says little without where to: the national form asks it.
+    if (question.help.includes('doorverwezen') && !question.referralKind) {
+      problems.push({ field: 'referral', question: index });
+    }
   });
   const note = draft.note.trim();
   if (note.length > NOTE_MAX_LENGTH) problems.push({ field: 'note', kind: 'too-long' });

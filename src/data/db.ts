@@ -4,8 +4,10 @@
 // update never loses data.
 
 import Dexie, { type EntityTable, type Table } from 'dexie';
+import type { Customisation } from '../core/catalogue';
 import type { RetryState } from '../core/outbox';
 import type { Partner } from '../core/partner';
+import type { Favourite } from '../core/quick-picks';
 import type { UploadRecord, VisitContent } from '../core/schema';
 
 export interface VisitRow {
@@ -73,6 +75,9 @@ export interface MapFailure {
 export type StateRow =
   | { readonly key: 'retry'; readonly value: RetryState }
   | { readonly key: 'progress'; readonly value: Progress }
+  /** The branch's own changes to the answer lists. */
+  | { readonly key: 'catalogue'; readonly value: Customisation }
+  | { readonly key: 'favourites'; readonly value: readonly Favourite[] }
   /** Per published map URL: what the device last heard from it. */
   | { readonly key: 'maps'; readonly value: Readonly<Record<string, MapSourceState>> };
 

@@ -1,6 +1,8 @@
 // Reads the views and the uploader need. Views wrap them in liveQuery to stay current.
 
+import { type Customisation, NO_CUSTOMISATION } from '../core/catalogue';
 import { INITIAL_RETRY_STATE, type RetryState } from '../core/outbox';
+import type { Favourite } from '../core/quick-picks';
 import type { BalieDb, OutboxEntry, Progress, VisitRow } from './db';
 
 export type SyncMark = 'sent' | 'unsent' | 'refused';
@@ -60,6 +62,33 @@ export async function readRetryState(db: BalieDb): Promise<RetryState> {
 export async function readProgress(db: BalieDb): Promise<Progress | null> {
   const row = await db.state.get('progress');
   return row?.key === 'progress' ? row.value : null;
+}
+
+export async function readCustomisation(db: BalieDb): Promise<Customisation> {
+  const row = await db.state.get('catalogue');
+  return row?.key === 'catalogue' ? row.value : NO_CUSTOMISATION;
+}
+
+export async function readFavourites(db: BalieDb): Promise<readonly Favourite[]> {
+  const row = await db.state.get('favourites');
+  return row?.key === 'favourites' ? row.value : [];
+}
+
+/** The latest visits on this device, newest first, for the recent Snelkeuze. */
+export async function recentVisits(db: BalieDb, limit: number): Promise<VisitRow[]> {
+  const rows = await db.visits
+    .orderBy('updatedAt')
+    .reverse()
+    .limit(limit * 2)
+    .toArray();
+  return rows.filter((row) => row.deleted === 0).slice(0, limit);
+}
+
+/** One visit, unless it was deleted. */
+export async function readVisit(db: BalieDb, id: string): Promise<VisitWithMark | undefined> {
+  const row = await db.visits.get(id);
+  if (!row || row.deleted) return undefined;
+  return withMark(row, await db.outbox.where('id').equals(id).toArray());
 }
 
 /** Everything not yet acknowledged, for the "download unsent registrations" escape hatch. */

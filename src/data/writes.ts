@@ -11,6 +11,7 @@
 //  - Refused entries stay, with the endpoint's reason, until a person acts on them.
 // No network call ever happens inside a transaction (Dexie would commit early).
 
+import type { Customisation } from '../core/catalogue';
 import { type RecordRef, type RetryState, takeBatch } from '../core/outbox';
 import {
   checkDetails,
@@ -22,6 +23,7 @@ import {
 } from '../core/partner';
 import { mergeImported, planImport } from '../core/partner-import';
 import { cleanText } from '../core/partner-text';
+import { type Favourite, pickKey, type QuickPick } from '../core/quick-picks';
 import type { UploadRecord, VisitContent } from '../core/schema';
 import type { BalieDb, MapSourceState, OutboxEntry, Progress, VisitRow } from './db';
 
@@ -252,6 +254,31 @@ export function saveProgress(db: BalieDb, value: Progress): Promise<unknown> {
 /** Re-enrolment: a new token lifts the block that a refused token put on uploading. */
 export function liftAuthBlock(db: BalieDb, retry: RetryState): Promise<unknown> {
   return saveRetryState(db, { ...retry, blocked: false, nextTryAt: null, attempts: 0 });
+}
+
+// Settings of this branch and device: the answer lists and the Snelkeuze favourites.
+
+/** Replaces the branch's changes to the answer lists (see src/core/catalogue.ts). */
+export function saveCustomisation(db: BalieDb, value: Customisation): Promise<unknown> {
+  return db.state.put({ key: 'catalogue', value });
+}
+
+/** Keeps a combination as a favourite; the same combination is kept once. */
+export function addFavourite(db: BalieDb, pick: QuickPick, id: string): Promise<void> {
+  return db.transaction('rw', db.state, async () => {
+    const row = await db.state.get('favourites');
+    const current = row?.key === 'favourites' ? row.value : [];
+    if (current.some((favourite) => pickKey(favourite) === pickKey(pick))) return;
+    await db.state.put({ key: 'favourites', value: [...current, { ...pick, id }] });
+  });
+}
+
+export function removeFavourite(db: BalieDb, id: string): Promise<void> {
+  return db.transaction('rw', db.state, async () => {
+    const row = await db.state.get('favourites');
+    const current: readonly Favourite[] = row?.key === 'favourites' ? row.value : [];
+    await db.state.put({ key: 'favourites', value: current.filter((f) => f.id !== id) });
+  });
 }
 
 // The sociale kaart. A partner row holds the details (from an import or the form) and the

@@ -7,11 +7,13 @@ import type { Device } from '../core/enrolment';
 import type { BalieDb } from '../data/db';
 import { readDevice } from '../data/device';
 import type { SyncLink } from '../sync-link';
+import { EditVisitScreen } from './EditVisitScreen';
 import { FirstRun } from './FirstRun';
 import { type AppServices, Services } from './hooks';
 import { NavBar } from './NavBar';
 import { NotFound } from './NotFound';
 import { RegisterScreen } from './RegisterScreen';
+import { SettingsScreen } from './SettingsScreen';
 import { StatusBar } from './StatusBar';
 import { SyncScreen } from './SyncScreen';
 import { TodayScreen } from './TodayScreen';
@@ -56,6 +58,8 @@ export function App({ db, sync }: { db: BalieDb; sync: SyncLink }) {
             <Router>
               <Route path="/" component={RegisterScreen} />
               <Route path="/vandaag" component={TodayScreen} />
+              <Route path="/vandaag/:id" component={EditVisitScreen} />
+              <Route path="/instellingen" component={SettingsScreen} />
               <Route path="/versturen" component={SyncScreen} />
               <Route default component={NotFound} />
             </Router>

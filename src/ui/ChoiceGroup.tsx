@@ -1,7 +1,11 @@
 // A group of big, tappable choices: native radio buttons or checkboxes in a fieldset,
 // so keyboards and screen readers get the behaviour they expect for free.
+// A long single-choice list can fold to its answer after a tap, keeping the form short
+// on a phone; arrow keys never fold it, since they change the choice as they move.
 
+import { useRef, useState } from 'preact/hooks';
 import type { CatalogueOption } from '../core/catalogue';
+import { text } from './text';
 
 interface BaseProps {
   name: string;
@@ -16,6 +20,8 @@ interface SingleProps extends BaseProps {
   multiple?: false;
   value: string | null;
   onChange: (value: string) => void;
+  /** Fold to the chosen answer (with "Wijzigen") once one is tapped or already given. */
+  fold?: boolean;
 }
 
 interface MultipleProps extends BaseProps {
@@ -26,6 +32,10 @@ interface MultipleProps extends BaseProps {
 
 export function ChoiceGroup(props: SingleProps | MultipleProps) {
   const { name, legend, options, error, compact } = props;
+  // Folded from the start when an answer is already there (a restored draft, a Snelkeuze).
+  const [folded, setFolded] = useState(!props.multiple && props.value !== null);
+  const tapped = useRef(false);
+  const fieldset = useRef<HTMLFieldSetElement>(null);
   const isChecked = (id: string) =>
     props.multiple ? props.value.includes(id) : props.value === id;
 
@@ -34,13 +44,49 @@ export function ChoiceGroup(props: SingleProps | MultipleProps) {
       props.onChange(
         props.value.includes(id) ? props.value.filter((v) => v !== id) : [...props.value, id],
       );
-    } else {
-      props.onChange(id);
+      return;
     }
+    props.onChange(id);
+    if (tapped.current) setFolded(true);
+    tapped.current = false;
+  }
+
+  const chosen =
+    !props.multiple && props.fold && folded
+      ? options.find((option) => option.id === props.value)
+      : undefined;
+
+  if (chosen) {
+    return (
+      <fieldset class={`choices${compact ? ' choices-compact' : ''}`} data-folded="true">
+        <legend class="legend">{legend}</legend>
+        <div class="chips">
+          <label class="chip is-checked">
+            <input type="radio" name={name} value={chosen.id} checked readOnly />
+            <span>{chosen.label}</span>
+          </label>
+          <button
+            type="button"
+            class="button button-small button-quiet"
+            aria-label={text.choices.change(legend)}
+            onClick={() => {
+              setFolded(false);
+              // Focus the chosen answer, so keyboard users continue where they were.
+              requestAnimationFrame(() =>
+                fieldset.current?.querySelector<HTMLInputElement>('input:checked')?.focus(),
+              );
+            }}
+          >
+            {text.choices.changeShort}
+          </button>
+        </div>
+      </fieldset>
+    );
   }
 
   return (
     <fieldset
+      ref={fieldset}
       class={`choices${compact ? ' choices-compact' : ''}`}
       aria-invalid={error ? true : undefined}
     >
@@ -52,7 +98,13 @@ export function ChoiceGroup(props: SingleProps | MultipleProps) {
       ) : null}
       <div class="chips">
         {options.map((option) => (
-          <label key={option.id} class={`chip${isChecked(option.id) ? ' is-checked' : ''}`}>
+          <label
+            key={option.id}
+            class={`chip${isChecked(option.id) ? ' is-checked' : ''}`}
+            onPointerDown={() => {
+              tapped.current = true;
+            }}
+          >
             <input
               type={props.multiple ? 'checkbox' : 'radio'}
               name={name}

@@ -1,12 +1,14 @@
 // The main navigation: a bottom bar on a phone, a rail on the left on a tablet.
 
 import { useLocation } from 'preact-iso';
+import { Icon } from './Icon';
 import { text } from './text';
 
 const ITEMS = [
-  { href: '/', label: text.nav.register, icon: '＋' },
-  { href: '/vandaag', label: text.nav.today, icon: '☰' },
-  { href: '/versturen', label: text.nav.sync, icon: '⇅' },
+  { href: '/', label: text.nav.register, icon: 'plus' },
+  { href: '/vandaag', label: text.nav.today, icon: 'list' },
+  { href: '/versturen', label: text.nav.sync, icon: 'sync' },
+  { href: '/instellingen', label: text.nav.settings, icon: 'gear' },
 ] as const;
 
 export function NavBar() {
@@ -18,14 +20,16 @@ export function NavBar() {
           key={item.href}
           href={item.href}
           class="nav-item"
-          aria-current={path === item.href ? 'page' : undefined}
+          aria-current={isCurrent(path, item.href) ? 'page' : undefined}
         >
-          <span class="nav-icon" aria-hidden="true">
-            {item.icon}
-          </span>
+          <Icon name={item.icon} size={24} />
           <span>{item.label}</span>
         </a>
       ))}
     </nav>
   );
+}
+
+function isCurrent(path: string, href: string): boolean {
+  return href === '/' ? path === '/' : path === href || path.startsWith(`${href}/`);
 }

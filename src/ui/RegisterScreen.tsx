@@ -1,60 +1,79 @@
-// The registration screen: one visit with its questions, saved as a draft while it is
-// filled in, and saved for real with "Opslaan" (with a few seconds to undo).
+// "Registreren": a new visit. The draft is kept on the device as it is filled in, so a
+// reload, a crash or another screen loses nothing; "Opslaan" saves it for real, once,
+// and offers a few seconds to undo.
 
 import { useEffect, useRef, useState } from 'preact/hooks';
-import {
-  catalogueVersion,
-  DEFAULT_CATALOGUE,
-  NO_CUSTOMISATION,
-  offeredOptions,
-  offeredTopics,
-} from '../core/catalogue';
+import { catalogueVersion, offeredOptions } from '../core/catalogue';
 import { dayOf, hourOf } from '../core/day';
 import { completeDraft, isPristine, newDraft, type Problem, type VisitDraft } from '../core/draft';
+import { applyPick, pickFromDraft, recentPicks } from '../core/quick-picks';
 import { forgetSetting, readSetting, saveSetting } from '../data/device';
-import { deleteVisit, saveVisit } from '../data/writes';
-import { ChoiceGroup } from './ChoiceGroup';
-import { useServices } from './hooks';
+import { readFavourites, recentVisits } from '../data/queries';
+import { addFavourite, deleteVisit, removeFavourite, saveVisit } from '../data/writes';
+import { type CatalogueView, useCatalogue, useLiveQuery, useServices } from './hooks';
+import { Icon } from './Icon';
+import { QuickPicks } from './QuickPicks';
 import { Toast } from './Toast';
 import { text } from './text';
+import { VisitForm } from './VisitForm';
 
 const DRAFT_KEY = 'draft';
-const base = DEFAULT_CATALOGUE;
-const custom = NO_CUSTOMISATION;
+const RECENT_PICKS = 4;
 
 export function RegisterScreen() {
+  const catalogue = useCatalogue();
+  return catalogue ? <Register catalogue={catalogue} /> : null;
+}
+
+function Register({ catalogue }: { catalogue: CatalogueView }) {
   const { db, device, wake, now, newId } = useServices();
   const [draft, setDraft] = useState<VisitDraft | null>(null);
+  const [restored, setRestored] = useState(false);
   const [problems, setProblems] = useState<readonly Problem[]>([]);
   const [saving, setSaving] = useState(false);
-  const [saved, setSaved] = useState<{ id: string } | null>(null);
+  const [toast, setToast] = useState<{ message: string; undoId?: string } | null>(null);
   const [failure, setFailure] = useState('');
   const heading = useRef<HTMLHeadingElement>(null);
+  const favourites = useLiveQuery(() => readFavourites(db), []) ?? [];
+  const recent =
+    useLiveQuery(
+      async () =>
+        recentPicks(
+          (await recentVisits(db, 30)).map((row) => row.content),
+          await readFavourites(db),
+          RECENT_PICKS,
+        ),
+      [],
+    ) ?? [];
 
-  const fresh = () => newDraft(newId(), dayOf(now()), hourOf(now()));
+  const firstDomain = offeredOptions(catalogue.base, catalogue.custom, 'domains')[0]?.id ?? null;
+  const fresh = () => newDraft(newId(), dayOf(now()), hourOf(now()), firstDomain);
 
   useEffect(() => {
-    void readSetting<VisitDraft>(DRAFT_KEY).then((stored) => setDraft(stored ?? fresh()));
+    void readSetting<VisitDraft>(DRAFT_KEY).then((stored) => {
+      const usable = stored && !stored.editing && !isPristine(stored);
+      setDraft(usable ? stored : fresh());
+      setRestored(Boolean(usable));
+    });
   }, []);
+
+  if (!draft) return null;
 
   function update(next: VisitDraft) {
     setDraft(next);
     void saveSetting(DRAFT_KEY, next);
   }
 
-  if (!draft) return null;
+  function startOver() {
+    setRestored(false);
+    setProblems([]);
+    update(fresh());
+  }
 
-  const question = draft.questions[0];
-  const problemText = (field: Problem['field']) =>
-    problems.some((p) => p.field === field)
-      ? (text.register.missing as Record<string, string>)[field]
-      : undefined;
-
-  async function save(event: Event) {
-    event.preventDefault();
+  async function save() {
     if (!draft || saving) return;
     const completion = completeDraft(draft, {
-      catalogueVersion: catalogueVersion(base, custom),
+      catalogueVersion: catalogueVersion(catalogue.base, catalogue.custom),
       location: device.location,
     });
     if (!completion.ok) {
@@ -71,10 +90,12 @@ export function RegisterScreen() {
       );
       await forgetSetting(DRAFT_KEY);
       setProblems([]);
+      setRestored(false);
       setDraft(fresh());
-      setSaved({ id: draft.id });
+      setToast({ message: text.register.saved, undoId: draft.id });
       wake('save');
       heading.current?.focus();
+      window.scrollTo({ top: 0 });
     } catch (error) {
       console.error('save failed', error);
       setFailure(text.register.saveFailed);
@@ -83,79 +104,79 @@ export function RegisterScreen() {
     }
   }
 
-  async function undo() {
-    if (!saved) return;
-    await deleteVisit(db, saved.id, now());
-    setSaved(null);
+  async function undo(id: string) {
+    await deleteVisit(db, id, now());
+    setToast({ message: text.register.undone });
   }
+
+  const pick = pickFromDraft(draft);
 
   return (
     <section class="screen register">
       <h1 ref={heading} tabIndex={-1}>
         {text.register.title}
       </h1>
-      <form onSubmit={save} noValidate>
-        <ChoiceGroup
-          name="channel"
-          legend={text.register.channel}
-          options={offeredOptions(base, custom, 'channels')}
-          value={draft.channel}
-          onChange={(channel) => update({ ...draft, channel })}
-          error={problemText('channel')}
-        />
-        {question ? (
-          <div class="question-card">
-            <ChoiceGroup
-              name="domain-0"
-              legend={text.register.domain}
-              options={offeredOptions(base, custom, 'domains')}
-              value={question.domain}
-              onChange={(domain) =>
-                update({ ...draft, questions: [{ ...question, domain, topic: null }] })
-              }
-              error={problemText('domain')}
-            />
-            {question.domain ? (
-              <ChoiceGroup
-                name="topic-0"
-                legend={text.register.topic}
-                options={offeredTopics(base, custom, question.domain)}
-                value={question.topic}
-                onChange={(topic) => update({ ...draft, questions: [{ ...question, topic }] })}
-                error={problemText('topic')}
-              />
-            ) : null}
-          </div>
-        ) : null}
-        <ChoiceGroup
-          name="duration"
-          legend={text.register.duration}
-          options={offeredOptions(base, custom, 'durations')}
-          value={draft.duration}
-          onChange={(duration) => update({ ...draft, duration })}
-          error={problemText('duration')}
-        />
-        {failure ? (
-          <p class="error" role="alert">
-            {failure}
-          </p>
-        ) : null}
-        <div class="form-actions">
-          <button type="submit" class="button button-primary button-wide" disabled={saving}>
-            {saving ? text.register.saving : text.register.save}
+      {restored ? (
+        <div class="notice notice-row" role="status">
+          <span>{text.register.restored}</span>
+          <button type="button" class="button button-small" onClick={startOver}>
+            {text.register.startOver}
           </button>
         </div>
-      </form>
-      {saved ? (
+      ) : null}
+      <div class="register-layout">
+        <QuickPicks
+          favourites={favourites}
+          recent={recent}
+          catalogue={catalogue}
+          onPick={(chosen) => {
+            setProblems([]);
+            update(applyPick(draft, chosen));
+          }}
+          onRemoveFavourite={(id) => void removeFavourite(db, id)}
+        />
+        <div>
+          {failure ? (
+            <p class="error" role="alert">
+              {failure}
+            </p>
+          ) : null}
+          <VisitForm
+            draft={draft}
+            catalogue={catalogue}
+            problems={problems}
+            saving={saving}
+            submitLabel={text.register.save}
+            onChange={update}
+            onSubmit={() => void save()}
+            actions={
+              pick ? (
+                <button
+                  type="button"
+                  class="button button-quiet"
+                  onClick={() =>
+                    void addFavourite(db, pick, newId()).then(() =>
+                      setToast({ message: text.register.favouriteSaved }),
+                    )
+                  }
+                >
+                  <Icon name="star" /> {text.register.saveFavourite}
+                </button>
+              ) : null
+            }
+          />
+        </div>
+      </div>
+      {toast ? (
         <Toast
-          key={saved.id}
-          message={text.register.saved}
-          action={text.register.undo}
-          onAction={undo}
-          onClose={() => setSaved(null)}
+          key={`${toast.message}:${toast.undoId ?? ''}`}
+          message={toast.message}
+          {...(toast.undoId
+            ? { action: text.register.undo, onAction: () => void undo(toast.undoId ?? '') }
+            : {})}
+          onClose={() => setToast(null)}
         />
       ) : null}
-      {isPristine(draft) ? null : <span class="visually-hidden">Concept bewaard</span>}
     </section>
   );
 }

@@ -18,7 +18,8 @@ export function StatusBar({
   const refused = useLiveQuery(async () => (await outboxSummary(db)).refused.length, []);
   const progress = useLiveQuery(() => readProgress(db), []);
   const retry = useLiveQuery(() => readRetryState(db), []);
-  const sending = useUploadRunning() && progress !== undefined && progress !== null;
+  const sending =
+    useUploadRunning() && Boolean(unsent) && progress !== undefined && progress !== null;
 
   let summary: string;
   if (retry?.blocked) summary = text.status.blocked;

@@ -86,7 +86,7 @@ export function SyncScreen() {
 
       {retry.blocked ? (
         <p class="notice notice-warning" role="alert">
-          {text.sync.blocked}
+          {text.sync.blocked} <a href="/instellingen#koppelen">{text.sync.relink}</a>
         </p>
       ) : null}
       {waitingForServer && retry.waitUntil ? (

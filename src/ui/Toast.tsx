@@ -1,6 +1,7 @@
 // A short confirmation at the bottom of the screen, with one action (such as undo).
+// It closes itself after a few seconds, counted from when it appeared.
 
-import { useEffect } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 
 export const TOAST_MS = 8_000;
 
@@ -10,11 +11,12 @@ export function Toast(props: {
   onAction?: () => void;
   onClose: () => void;
 }) {
-  const { onClose } = props;
+  const onClose = useRef(props.onClose);
+  onClose.current = props.onClose;
   useEffect(() => {
-    const timer = setTimeout(onClose, TOAST_MS);
+    const timer = setTimeout(() => onClose.current(), TOAST_MS);
     return () => clearTimeout(timer);
-  }, [onClose]);
+  }, []);
   return (
     <div class="toast" role="status" data-testid="toast">
       <span>{props.message}</span>

@@ -4,9 +4,11 @@
 import { liveQuery } from 'dexie';
 import { createContext } from 'preact';
 import { useContext, useEffect, useState } from 'preact/hooks';
+import { type Catalogue, type Customisation, DEFAULT_CATALOGUE } from '../core/catalogue';
 import type { Device } from '../core/enrolment';
 import type { SyncTrigger } from '../core/outbox';
 import type { BalieDb } from '../data/db';
+import { readCustomisation } from '../data/queries';
 import { UPLOAD_LOCK } from '../data/sync';
 
 export interface AppServices {
@@ -59,6 +61,18 @@ export function useUploadRunning(): boolean {
     return () => clearInterval(timer);
   }, []);
   return running;
+}
+
+export interface CatalogueView {
+  readonly base: Catalogue;
+  readonly custom: Customisation;
+}
+
+/** The answer lists as this branch has them: the national lists plus local changes. */
+export function useCatalogue(): CatalogueView | undefined {
+  const { db } = useServices();
+  const custom = useLiveQuery(() => readCustomisation(db), []);
+  return custom ? { base: DEFAULT_CATALOGUE, custom } : undefined;
 }
 
 /** navigator.onLine, kept current. */

@@ -164,10 +164,13 @@ describe('completeDraft: course and referral follow the help given', () => {
     expect(content(draft({ questions: [notReferred] })).content.questions[0]).not.toHaveProperty(
       'referral',
     );
+  });
+
+  test('doorverwezen without saying where to is a problem for that question', () => {
     const noKind = q({ help: ['doorverwezen'], referralKind: null });
-    expect(content(draft({ questions: [noKind] })).content.questions[0]).not.toHaveProperty(
-      'referral',
-    );
+    expect(problems(draft({ questions: [q(), noKind] }))).toEqual([
+      { field: 'referral', question: 1 },
+    ]);
   });
 
   test('a cold referral is kept as warm: false', () => {
@@ -279,12 +282,18 @@ describe('isPristine', () => {
     expect(isPristine(newDraft(ID, '2026-11-23', 10))).toBe(true);
   });
 
+  test('the domain chosen in advance is not an answer yet', () => {
+    const draft = newDraft(ID, '2026-11-23', 10, 'digitale-overheid');
+    expect(draft.questions[0]?.domain).toBe('digitale-overheid');
+    expect(isPristine(draft)).toBe(true);
+  });
+
   test.each([
     ['a duration', { duration: 'tot-15' }],
     ['a need', { needs: ['wegwijs'] }],
     ['a note', { note: 'x' }],
     ['a second question', { questions: [EMPTY_QUESTION, EMPTY_QUESTION] }],
-    ['a domain', { questions: [{ ...EMPTY_QUESTION, domain: 'overig' }] }],
+    ['a topic', { questions: [{ ...EMPTY_QUESTION, domain: 'overig', topic: 'anders' }] }],
     ['editing a saved visit', { editing: true }],
   ])('a draft with %s is not pristine', (_name, over) => {
     expect(isPristine({ ...newDraft(ID, '2026-11-23', 10), ...over })).toBe(false);
