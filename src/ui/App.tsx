@@ -2,10 +2,11 @@
 // status bar and navigation.
 
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { LocationProvider, Route, Router } from 'preact-iso';
+import { LocationProvider, lazy, Route, Router } from 'preact-iso';
 import type { Device } from '../core/enrolment';
 import type { BalieDb } from '../data/db';
 import { readDevice } from '../data/device';
+import { watchMaps } from '../map-link';
 import type { SyncLink } from '../sync-link';
 import { EditVisitScreen } from './EditVisitScreen';
 import { FirstRun } from './FirstRun';
@@ -17,6 +18,22 @@ import { SettingsScreen } from './SettingsScreen';
 import { StatusBar } from './StatusBar';
 import { SyncScreen } from './SyncScreen';
 import { TodayScreen } from './TodayScreen';
+
+// The sociale kaart loads on first visit, so its search index, import/export and QR code
+// code never weigh on the first page.
+const PartnersScreen = lazy(() => import('./PartnersScreen').then((m) => m.PartnersScreen));
+const PartnerDetailScreen = lazy(() =>
+  import('./PartnerDetailScreen').then((m) => m.PartnerDetailScreen),
+);
+const PartnerFormScreen = lazy(() =>
+  import('./PartnerFormScreen').then((m) => m.PartnerFormScreen),
+);
+const PartnerExchangeScreen = lazy(() =>
+  import('./PartnerExchangeScreen').then((m) => m.PartnerExchangeScreen),
+);
+const ReferralSlipScreen = lazy(() =>
+  import('./ReferralSlipScreen').then((m) => m.ReferralSlipScreen),
+);
 
 export function App({ db, sync }: { db: BalieDb; sync: SyncLink }) {
   const [device, setDevice] = useState<Device | null | undefined>(undefined);
@@ -30,6 +47,9 @@ export function App({ db, sync }: { db: BalieDb; sync: SyncLink }) {
   useEffect(() => {
     if (device) sync.wake('start');
   }, [device, sync]);
+
+  // The published sociale kaart: refreshed at start and whenever the connection returns.
+  useEffect(() => (device ? watchMaps(db, device) : undefined), [db, device]);
 
   const services = useMemo<AppServices | null>(
     () =>
@@ -61,6 +81,12 @@ export function App({ db, sync }: { db: BalieDb; sync: SyncLink }) {
               <Route path="/vandaag/:id" component={EditVisitScreen} />
               <Route path="/instellingen" component={SettingsScreen} />
               <Route path="/versturen" component={SyncScreen} />
+              <Route path="/sociale-kaart" component={PartnersScreen} />
+              <Route path="/sociale-kaart/nieuw" component={PartnerFormScreen} />
+              <Route path="/sociale-kaart/uitwisselen" component={PartnerExchangeScreen} />
+              <Route path="/sociale-kaart/:id" component={PartnerDetailScreen} />
+              <Route path="/sociale-kaart/:id/bewerken" component={PartnerFormScreen} />
+              <Route path="/sociale-kaart/:id/briefje" component={ReferralSlipScreen} />
               <Route default component={NotFound} />
             </Router>
           </main>

@@ -7,6 +7,7 @@ import { text } from './text';
 const ITEMS = [
   { href: '/', label: text.nav.register, icon: 'plus' },
   { href: '/vandaag', label: text.nav.today, icon: 'list' },
+  { href: '/sociale-kaart', label: text.nav.partners, icon: 'map' },
   { href: '/versturen', label: text.nav.sync, icon: 'sync' },
   { href: '/instellingen', label: text.nav.settings, icon: 'gear' },
 ] as const;

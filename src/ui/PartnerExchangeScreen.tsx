@@ -1,0 +1,54 @@
+// "Importeren en exporteren": files in, files out, and keeping the branch's devices in step.
+
+import { useState } from 'preact/hooks';
+import { allPartners } from '../data/partners';
+import { useServices } from './hooks';
+import { MapSyncPanel } from './MapSyncPanel';
+import { PartnerImportPanel } from './PartnerImportPanel';
+import { downloadExport, type ExportKind } from './partner-files';
+import { text } from './text';
+
+const KINDS: readonly ExportKind[] = ['hsds-json', 'hsds-zip', 'spreadsheet'];
+
+export function PartnerExchangeScreen() {
+  const { db, now } = useServices();
+  const [busy, setBusy] = useState<ExportKind | null>(null);
+  const t = text.partners.exporting;
+
+  async function download(kind: ExportKind) {
+    setBusy(kind);
+    try {
+      await downloadExport(kind, await allPartners(db), now());
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  return (
+    <section class="screen partner-exchange">
+      <a class="back-link" href="/sociale-kaart">
+        {text.partners.backToList}
+      </a>
+      <h1>{text.partners.exchangeTitle}</h1>
+      <PartnerImportPanel />
+      <section class="panel" aria-labelledby="export-title">
+        <h2 id="export-title">{t.title}</h2>
+        <p>{t.intro}</p>
+        <div class="detail-actions">
+          {KINDS.map((kind) => (
+            <button
+              key={kind}
+              type="button"
+              class="button"
+              disabled={busy !== null}
+              onClick={() => void download(kind)}
+            >
+              {busy === kind ? t.busy : t.kinds[kind]}
+            </button>
+          ))}
+        </div>
+      </section>
+      <MapSyncPanel />
+    </section>
+  );
+}

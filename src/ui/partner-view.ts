@@ -1,0 +1,96 @@
+// How a partner reads in the interface: topic labels, opening lines, links and the contact
+// card for the QR code. Links are built only from values that pass the same checks as an
+// import (http(s) websites, phone numbers, e-mail addresses); anything else stays plain text.
+
+import {
+  allOptions,
+  DEFAULT_CATALOGUE,
+  labelOf,
+  NO_CUSTOMISATION,
+  offeredOptions,
+} from '../core/catalogue';
+import { describeOpening, openingStatus } from '../core/hours';
+import { Email, type PartnerDetails } from '../core/partner';
+import { isPhoneNumber, WEB_ADDRESS } from '../core/partner-text';
+
+/** The topics to choose from: the registration's own list, as offered today. */
+export const PARTNER_TOPICS = offeredOptions(DEFAULT_CATALOGUE, NO_CUSTOMISATION, 'topics');
+/** Every topic a partner may still carry (retired ones too), for reading and searching. */
+export const KNOWN_TOPICS = allOptions(DEFAULT_CATALOGUE, NO_CUSTOMISATION, 'topics');
+
+export function topicLabel(id: string): string {
+  return labelOf(DEFAULT_CATALOGUE, NO_CUSTOMISATION, 'topics', id);
+}
+
+export interface OpeningLine {
+  /** null when the hours are unknown. */
+  readonly open: boolean | null;
+  readonly text: string;
+}
+
+/** "Nu open tot 17:00", or for a partner with only a walk-in hour: "Inloop nu open tot 12:00". */
+export function openingLine(partner: PartnerDetails, now: number): OpeningLine {
+  const opening = openingStatus(partner.openingHours, now);
+  const walkIn = openingStatus(partner.walkInHours, now);
+  if (opening.state !== 'open' && walkIn.state === 'open') {
+    return { open: true, text: `Inloopspreekuur: ${describeOpening(walkIn, now).toLowerCase()}` };
+  }
+  if (opening.state === 'unknown' && walkIn.state !== 'unknown') {
+    return { open: false, text: `Inloopspreekuur: ${describeOpening(walkIn, now).toLowerCase()}` };
+  }
+  return {
+    open: opening.state === 'unknown' ? null : opening.state === 'open',
+    text: describeOpening(opening, now),
+  };
+}
+
+export function phoneHref(phone: string | undefined): string | undefined {
+  if (phone === undefined || !isPhoneNumber(phone)) return undefined;
+  return `tel:${phone.replace(/[^\d+]/g, '')}`;
+}
+
+export function emailHref(email: string | undefined): string | undefined {
+  return email !== undefined && Email.safeParse(email).success ? `mailto:${email}` : undefined;
+}
+
+export function websiteHref(website: string | undefined): string | undefined {
+  return website !== undefined && WEB_ADDRESS.test(website) ? website : undefined;
+}
+
+/** "www.humanitas.nl/utrecht" for "https://www.humanitas.nl/utrecht/": shorter on paper. */
+export function shortWebsite(website: string): string {
+  return website.replace(/^https?:\/\//i, '').replace(/\/$/, '');
+}
+
+/** A vCard 3.0 of the partner's contact details: a phone camera offers to save it. */
+export function contactCard(partner: PartnerDetails): string {
+  const lines = ['BEGIN:VCARD', 'VERSION:3.0', `FN:${vcardText(partner.name)}`];
+  if (partner.organization) lines.push(`ORG:${vcardText(partner.organization)}`);
+  if (partner.phone) lines.push(`TEL;TYPE=WORK,VOICE:${vcardText(partner.phone)}`);
+  if (partner.email) lines.push(`EMAIL:${vcardText(partner.email)}`);
+  if (partner.website) lines.push(`URL:${vcardText(partner.website)}`);
+  const address = partner.address;
+  if (address) {
+    const parts = ['', '', address.street, address.city, '', address.postcode, 'Nederland'];
+    lines.push(`ADR;TYPE=WORK:${parts.map(vcardText).join(';')}`);
+  }
+  lines.push('END:VCARD');
+  return lines.join('\r\n');
+}
+
+/** vCard escapes backslashes, commas, semicolons and line breaks in values. */
+function vcardText(value: string): string {
+  return value.replace(/[\\,;]/g, (char) => `\\${char}`).replace(/\r?\n/g, '\\n');
+}
+
+const dateFormat = new Intl.DateTimeFormat('nl-NL', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+});
+
+/** "3 maart 2026" for "2026-03-03", read as a calendar day (no time zone shift). */
+export function formatDay(day: string): string {
+  const [year, month, date] = day.split('-').map(Number);
+  return dateFormat.format(new Date(year ?? 1970, (month ?? 1) - 1, date ?? 1));
+}

@@ -1,0 +1,305 @@
+// The sociale kaart in a real browser against the production build and the real endpoint:
+// import the official HSDS tabular example, find a partner with a typo, "nu open" on a known
+// clock, a partner's page, the referral slip on paper, hostile imported text that stays text,
+// keeping devices in step through the endpoint, axe-core, and a phone and a tablet screen.
+
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { exportHsdsJson } from '../../src/core/hsds-json';
+import { type Harness, openApp, startHarness } from '../support/harness';
+import { generatePartners } from '../support/partners';
+
+const SHOTS = '/tmp/balie-partners';
+const FIXTURES = join(import.meta.dirname, '../../../shared/fixtures/hsds-3.0/csv');
+const axePath = createRequire(import.meta.url).resolve('axe-core');
+/** A Wednesday, 10:00 in Amsterdam (the harness's time zone). */
+const WEDNESDAY_10 = new Date('2026-03-04T10:00:00+01:00');
+
+const SHEET = [
+  'Naam;Omschrijving;Onderwerpen;Straat;Postcode;Plaats;Telefoon;Openingstijden;Talen',
+  'Buurtteam Oost;Hulp bij brieven en formulieren;DigiD, Toeslagen;Kerkstraat 12;3511 AB;Utrecht;030 123 45 67;ma-vr 09:00-17:00;Nederlands, Arabisch',
+  'Avondloket;Hulp in de avond;Toeslagen;Neude 1;3512 AA;Utrecht;030 765 43 21;ma-vr 18:00-21:00;Nederlands',
+  'Weekendhulp;Alleen in het weekend;DigiD;Oudegracht 5;3511 AC;Utrecht;030 111 22 33;za-zo 10:00-16:00;Engels',
+].join('\r\n');
+
+/** Text an attacker might publish: it must show as the characters typed, and never run. */
+const HOSTILE = JSON.stringify([
+  {
+    id: '0b7d3c52-5d2a-4c59-9d7e-7a1c2b3d4e5f',
+    name: 'Schurk <script>window.__pwned = 1</script>',
+    description:
+      '<img src=x onerror="window.__pwned = 2"> klik <a href="javascript:window.__pwned=3">hier</a>',
+    status: 'active',
+    url: 'javascript:window.__pwned = 4',
+    email: 'javascript:alert(1)@x.nl',
+    organization: { id: '1b7d3c52-5d2a-4c59-9d7e-7a1c2b3d4e5f', name: '<b>vet</b>' },
+  },
+]);
+
+let harness: Harness;
+let page: Page;
+
+async function seriousViolations(target: Page): Promise<string[]> {
+  // Evaluated over the DevTools protocol: the app's CSP rightly refuses an injected <script>.
+  await target.evaluate(readFileSync(axePath, 'utf8'));
+  const result = await target.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: () => Promise<{
+            violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
+          }>;
+        };
+      }
+    ).axe;
+    return axe.run();
+  });
+  return result.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+async function shoot(name: string, fullPage = true) {
+  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage });
+}
+
+async function openExchange() {
+  await page.goto(`${harness.appUrl}/sociale-kaart/uitwisselen`);
+  await page.getByRole('heading', { name: 'Importeren en exporteren' }).waitFor();
+}
+
+async function importFiles(files: Parameters<Page['setInputFiles']>[1]) {
+  await openExchange();
+  await page.getByLabel('Bestanden kiezen').setInputFiles(files);
+}
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  harness = await startHarness();
+  page = await openApp(harness);
+  await page.clock.setFixedTime(WEDNESDAY_10);
+});
+
+afterAll(async () => {
+  await harness?.close();
+});
+
+describe('the sociale kaart, end to end', () => {
+  test('the route loads on demand and starts empty, with a way to fill it', async () => {
+    await page.getByRole('link', { name: 'Sociale kaart' }).click();
+    await page.getByRole('heading', { name: /Sociale kaart/ }).waitFor();
+    await page.getByText('Er staan nog geen partners').waitFor();
+    await shoot('01-empty');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  test('the official HSDS tabular example imports from its CSV files; again, it changes nothing', async () => {
+    const files = readdirSync(FIXTURES).map((file) => join(FIXTURES, file));
+    await importFiles(files);
+    const done = page.getByTestId('import-done');
+    await done.waitFor();
+    expect(await done.textContent()).toContain('Ingelezen: 1 nieuw, 0 bijgewerkt, 0 ongewijzigd.');
+    await shoot('02-imported');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.getByLabel('Bestanden kiezen').setInputFiles(files);
+    await expect
+      .poll(() => done.textContent())
+      .toContain('Ingelezen: 0 nieuw, 0 bijgewerkt, 1 ongewijzigd.');
+  });
+
+  test('a spreadsheet with a bad row imports nothing and names the row and column', async () => {
+    const bad = `${SHEET}\r\nKapot;;;;;;;elke dag vroeg;`;
+    await importFiles({ name: 'kaart.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
+    const failed = page.getByTestId('import-failed');
+    await failed.waitFor();
+    expect(await failed.textContent()).toMatch(/Rij 5, kolom Openingstijden/);
+    await shoot('03-import-failed');
+    await page.goto(`${harness.appUrl}/sociale-kaart`);
+    await expect.poll(() => page.getByTestId('partner').count()).toBe(1);
+  });
+
+  test('the spreadsheet imports with a BOM and semicolons', async () => {
+    await importFiles({
+      name: 'sociale-kaart.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`\uFEFF${SHEET}`),
+    });
+    await expect
+      .poll(() => page.getByTestId('import-done').textContent())
+      .toContain('Ingelezen: 3 nieuw, 0 bijgewerkt, 0 ongewijzigd.');
+  });
+
+  test('search finds the partner despite a typo', async () => {
+    await page.goto(`${harness.appUrl}/sociale-kaart`);
+    await page.getByLabel('Zoek een partner').fill('Comunity Conseling');
+    const names = page.getByTestId('partner').getByRole('heading');
+    await expect.poll(() => names.allTextContents()).toEqual(['Community Counselling']);
+    await page.getByLabel('Zoek een partner').fill('buurtteem');
+    await expect.poll(() => names.allTextContents()).toEqual(['Buurtteam Oost']);
+    await shoot('04-search');
+  });
+
+  test('"Nu open" on a Wednesday at 10:00 keeps exactly the partners open then', async () => {
+    await page.goto(`${harness.appUrl}/sociale-kaart`);
+    const names = page.getByTestId('partner').getByRole('heading');
+    await expect.poll(() => names.count()).toBe(4);
+    await page.getByRole('checkbox', { name: 'Nu open' }).click();
+    await expect.poll(() => names.allTextContents()).toEqual(['Buurtteam Oost']);
+    expect(page.url()).toContain('open=1');
+    await page.getByLabel('Onderwerp').selectOption({ label: 'Toeslagen' });
+    await expect.poll(() => names.allTextContents()).toEqual(['Buurtteam Oost']);
+    await page.getByRole('checkbox', { name: 'Nu open' }).click();
+    await expect.poll(() => names.allTextContents()).toEqual(['Avondloket', 'Buurtteam Oost']);
+    await page.getByLabel('Taal').selectOption({ label: 'Arabisch' });
+    await expect.poll(() => names.allTextContents()).toEqual(['Buurtteam Oost']);
+    await shoot('05-filters');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  test('a partner page says it is open until 17:00, with hours, contact and the desk note', async () => {
+    await page.getByRole('link', { name: 'Buurtteam Oost' }).click();
+    await page.getByRole('heading', { name: 'Buurtteam Oost', level: 1 }).waitFor();
+    expect(await page.getByTestId('opening').textContent()).toBe('Nu open tot 17:00');
+    expect(await page.getByRole('link', { name: '030 123 45 67' }).getAttribute('href')).toBe(
+      'tel:0301234567',
+    );
+    await page.getByLabel('Notitie').fill('Vraag naar Fatima.');
+    await page.getByRole('button', { name: 'Notitie opslaan' }).click();
+    await page.getByText('De notitie is opgeslagen.').waitFor();
+    await page.getByRole('button', { name: 'Markeer als verouderd' }).click();
+    await page.getByTestId('outdated').waitFor();
+    await shoot('06-detail');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Niet meer verouderd' }).click();
+    await page.getByTestId('outdated').waitFor({ state: 'detached' });
+  });
+
+  test('the referral slip prints alone, black on white, with a QR code and no visitor data', async () => {
+    await page.getByRole('link', { name: 'Verwijsbriefje maken' }).click();
+    const slip = page.getByTestId('slip');
+    await slip.waitFor();
+    const qr = slip.getByRole('img', { name: /QR-code met de contactgegevens van Buurtteam Oost/ });
+    expect(await qr.getAttribute('src')).toMatch(/^data:image\/svg\+xml/);
+    expect(await slip.textContent()).not.toContain('Vraag naar Fatima');
+    expect(await seriousViolations(page)).toEqual([]);
+    await shoot('07-slip-screen');
+
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.nav').isVisible()).toBe(false);
+    expect(await page.locator('.statusbar').isVisible()).toBe(false);
+    expect(await page.getByRole('button', { name: 'Afdrukken' }).isVisible()).toBe(false);
+    expect(await slip.evaluate((element) => getComputedStyle(element).color)).toBe('rgb(0, 0, 0)');
+    await shoot('08-slip-print');
+    await page.pdf({ path: `${SHOTS}/slip.pdf`, format: 'A4', printBackground: false });
+    await page.emulateMedia({ media: 'screen' });
+  });
+
+  test('adding a partner by hand shows clear Dutch messages until it is right', async () => {
+    await page.goto(`${harness.appUrl}/sociale-kaart/nieuw`);
+    await page.getByRole('heading', { name: 'Nieuwe partner' }).waitFor();
+    await page.getByLabel('Website').fill('javascript:alert(1)');
+    await page.getByLabel('Openingstijden').fill('elke ochtend');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    const summary = page.getByRole('alert');
+    await summary.waitFor();
+    const problems = await summary.textContent();
+    expect(problems).toContain('De naam ontbreekt.');
+    expect(problems).toContain('Dit is geen webadres.');
+    expect(problems).toMatch(/Openingstijden: /);
+    await shoot('09-form-errors');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.getByLabel('Naam', { exact: true }).fill('Taalhuis Centrum');
+    await page.getByLabel('Website').fill('www.taalhuis.nl');
+    await page.getByLabel('Openingstijden').fill('di en do 13:00-16:00');
+    await page.getByRole('checkbox', { name: 'DigiD', exact: true }).check();
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByRole('heading', { name: 'Taalhuis Centrum', level: 1 }).waitFor();
+    expect(await page.getByRole('link', { name: 'www.taalhuis.nl' }).getAttribute('href')).toBe(
+      'https://www.taalhuis.nl',
+    );
+  });
+
+  test('hostile imported text is shown as text and never runs', async () => {
+    await importFiles({
+      name: 'kaart.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(HOSTILE),
+    });
+    await page.getByTestId('import-done').waitFor();
+    await page.goto(`${harness.appUrl}/sociale-kaart?q=schurk`);
+    const card = page.getByTestId('partner');
+    await expect.poll(() => card.count()).toBe(1);
+    expect(await card.textContent()).toContain('Schurk <script>window.__pwned = 1</script>');
+    await card.getByRole('link').click();
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(
+      'Schurk <script>window.__pwned = 1</script>',
+    );
+    expect(await page.locator('main').textContent()).toContain('<img src=x onerror=');
+    await page.getByRole('link', { name: 'Verwijsbriefje maken' }).click();
+    await page.getByTestId('slip').waitFor();
+    expect(
+      await page.locator('main script, main img:not(.qr), a[href^="javascript"]').count(),
+    ).toBe(0);
+    expect(await page.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
+    await shoot('10-hostile');
+  });
+
+  test('publishing to the endpoint and refreshing from it keeps devices in step', async () => {
+    await openExchange();
+    await page.getByRole('button', { name: 'Publiceer deze kaart voor de vestiging' }).click();
+    await page.getByRole('button', { name: 'Ja, publiceren' }).click();
+    const message = page.getByTestId('map-message');
+    await expect.poll(() => message.textContent()).toContain('Gepubliceerd: 6 partners.');
+    expect(harness.server.store.publishedMap()?.partners).toBe(6);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // Another device of the branch publishes a changed map; this one fetches it.
+    const partners = generatePartners(2, 4);
+    const response = await fetch(`${harness.server.url}/api/map`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${harness.token}` },
+      body: exportHsdsJson(partners),
+    });
+    expect(response.status).toBe(200);
+    await page.getByRole('button', { name: 'Kaart nu ophalen' }).click();
+    await expect
+      .poll(() => message.textContent())
+      .toContain('Kaart opgehaald: 2 nieuw, 0 bijgewerkt, 0 ongewijzigd.');
+    await page.getByRole('button', { name: 'Kaart nu ophalen' }).click();
+    await expect.poll(() => message.textContent()).toContain('De kaart is niet veranderd.');
+    await shoot('11-keeping-in-step');
+  });
+});
+
+describe('on a phone (360×740) and a tablet (1024×768)', () => {
+  for (const viewport of [
+    { width: 360, height: 740 },
+    { width: 1024, height: 768 },
+  ]) {
+    test(`${viewport.width}×${viewport.height}: list, partner, slip and form fit the screen`, async () => {
+      await page.setViewportSize(viewport);
+      for (const [name, path] of [
+        ['list', '/sociale-kaart'],
+        ['detail', '/sociale-kaart/ac148810-d857-441c-9679-408f346de14b'],
+        ['slip', '/sociale-kaart/ac148810-d857-441c-9679-408f346de14b/briefje'],
+        ['form', '/sociale-kaart/nieuw'],
+        ['exchange', '/sociale-kaart/uitwisselen'],
+      ] as const) {
+        await page.goto(`${harness.appUrl}${path}`);
+        await page.getByRole('heading', { level: 1 }).first().waitFor();
+        const overflow = await page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        );
+        expect(overflow, `${name} scrolls sideways`).toBeLessThanOrEqual(0);
+        await shoot(`${viewport.width}-${name}`, false);
+      }
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+  }
+});
