@@ -6,10 +6,11 @@ import { cpus } from 'node:os';
 import { buildApp } from '../support/build';
 import { measureBundle } from './bundle';
 import { measureIngest } from './ingest';
+import { measurePartners } from './partners';
 import { formatTable, type Row } from './table';
 
 buildApp();
-const rows: Row[] = [...measureBundle(), ...(await measureIngest())];
+const rows: Row[] = [...measureBundle(), ...(await measureIngest()), ...measurePartners()];
 const table = formatTable(rows);
 console.log(table);
 

@@ -1,0 +1,92 @@
+// Sociale kaart: search latency over 5,000 generated partners through Balie's search (folding,
+// stop words, boosts, filters), next to a bare MiniSearch index of the same data in the same
+// run; and the spreadsheet import of 5,000 partners next to parsing the same CSV with papaparse.
+
+import MiniSearch from 'minisearch';
+import Papa from 'papaparse';
+import { buildPartnerIndex, searchPartners } from '../../src/core/partner-search';
+import { exportSpreadsheet, importSpreadsheet } from '../../src/core/spreadsheet';
+import { generatePartners } from '../support/partners';
+import { median, number, percentile, type Row } from './table';
+
+const PARTNERS = 5_000;
+const RUNS = 40;
+/** What desk staff type: whole words, prefixes, typos, a place. */
+const QUERIES = [
+  'sociaal',
+  'socaal raadslieden',
+  'digid',
+  'juridsch loket',
+  'belasting',
+  'taalhuis zwolle',
+  'schuld',
+  'formulierenbrigade utrecht',
+  'vluchtelingewerk',
+  'cafe digitaal',
+  'tilburg',
+  'seniorweb',
+];
+
+export function measurePartners(): Row[] {
+  const partners = generatePartners(PARTNERS, 42);
+  const details = partners.map(({ local: _local, ...rest }) => rest);
+
+  const balieIndex = buildPartnerIndex(partners);
+  const bare = new MiniSearch({ fields: ['name', 'description'] });
+  bare.addAll(details.map(({ id, name, description }) => ({ id, name, description })));
+  const openAt = new Date(2026, 2, 4, 10).getTime();
+
+  const balie = time((q) => searchPartners(balieIndex, q));
+  const filtered = time((q) => searchPartners(balieIndex, q, { openAt }));
+  const baseline = time((q) => bare.search(q, { prefix: true, fuzzy: 0.2 }));
+  const hits = searchPartners(balieIndex, 'socaal raadslieden').length;
+
+  const sheet = exportSpreadsheet(details);
+  const importMs: number[] = [];
+  const parseMs: number[] = [];
+  for (let run = 0; run < 5; run++) {
+    let started = performance.now();
+    const result = importSpreadsheet(sheet);
+    importMs.push(performance.now() - started);
+    if (!result.ok || result.partners.length !== PARTNERS) throw new Error('import failed');
+    started = performance.now();
+    Papa.parse(sheet, { delimiter: ';' });
+    parseMs.push(performance.now() - started);
+  }
+
+  const ms = (value: number) => `${number(value, 2)} ms`;
+  return [
+    {
+      measure: `Partner search, ${number(PARTNERS)} partners (${QUERIES.length} queries × ${RUNS})`,
+      balie: `median ${ms(median(balie))}, p95 ${ms(percentile(balie, 95))}`,
+      baseline: `bare MiniSearch: median ${ms(median(baseline))}, p95 ${ms(percentile(baseline, 95))}`,
+      figure: `${number(median(balie) / median(baseline), 2)}× bare; "socaal raadslieden" finds ${hits}`,
+    },
+    {
+      measure: 'Partner search with "nu open" filter',
+      balie: `median ${ms(median(filtered))}, p95 ${ms(percentile(filtered, 95))}`,
+      baseline: 'same bare MiniSearch row',
+      figure: `${number(median(filtered) / median(baseline), 2)}× bare`,
+    },
+    {
+      measure: `Spreadsheet import, ${number(PARTNERS)} partners (${number(sheet.length / 1024 / 1024, 1)} MB CSV)`,
+      balie: ms(median(importMs)),
+      baseline: `${ms(median(parseMs))} papaparse alone`,
+      figure: `${number((PARTNERS / median(importMs)) * 1000)} partners/s`,
+    },
+  ];
+}
+
+/** Milliseconds per query: each query timed on its own, after one warm-up round. */
+function time(search: (query: string) => unknown): number[] {
+  for (const query of QUERIES) search(query);
+  const timings: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    for (const query of QUERIES) {
+      const started = performance.now();
+      search(query);
+      timings.push(performance.now() - started);
+    }
+  }
+  return timings;
+}
