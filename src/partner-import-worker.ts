@@ -2,6 +2,7 @@
 // or the spreadsheet) into partners, off the page's thread so the progress bar keeps moving.
 // It only reads: the page saves the result in one transaction, or nothing at all.
 
+import type { CatalogueOption } from './core/catalogue';
 import { importHsdsJson } from './core/hsds-json';
 import { importHsdsTables, importHsdsZip } from './core/hsds-tabular';
 import type { ImportResult } from './core/partner-import';
@@ -10,6 +11,8 @@ import { importSpreadsheet } from './core/spreadsheet';
 export interface ImportRequest {
   /** `path` is the file's place in a chosen folder, or just its name. */
   readonly files: readonly { readonly path: string; readonly file: Blob }[];
+  /** The branch's topics, so a sheet may name its own topics too. */
+  readonly topics: readonly CatalogueOption[];
 }
 
 export type ImportReply =
@@ -24,10 +27,10 @@ const post = (reply: ImportReply) => self.postMessage(reply);
 const progress = (done: number, total: number) => post({ type: 'progress', done, total });
 
 self.onmessage = async (event: MessageEvent<ImportRequest>) => {
-  post({ type: 'done', result: await readFiles(event.data.files) });
+  post({ type: 'done', result: await readFiles(event.data) });
 };
 
-async function readFiles(files: ImportRequest['files']): Promise<ImportResult> {
+async function readFiles({ files, topics }: ImportRequest): Promise<ImportResult> {
   const named = files.map(({ path, file }) => ({ path, file, name: path.toLowerCase() }));
   const zip = named.find(({ name }) => name.endsWith('.zip'));
   const json = named.filter(
@@ -47,6 +50,7 @@ async function readFiles(files: ImportRequest['files']): Promise<ImportResult> {
   }
   if (csv.length === 1 && named.length === 1 && csv[0]) {
     return importSpreadsheet(new Uint8Array(await csv[0].file.arrayBuffer()), {
+      topics,
       onProgress: progress,
     });
   }

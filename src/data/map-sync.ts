@@ -31,7 +31,7 @@ export function endpointMapUrl(endpoint: string): string {
 
 export function mapSources(endpoint: string, followed: string | undefined): MapSource[] {
   const own: MapSource = { url: endpointMapUrl(endpoint), kind: 'endpoint' };
-  return followed ? [own, { url: followed, kind: 'followed' }] : [own];
+  return followed && followed !== own.url ? [own, { url: followed, kind: 'followed' }] : [own];
 }
 
 export type MapRefresh =

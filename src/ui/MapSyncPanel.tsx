@@ -11,6 +11,7 @@ import { allPartners, readMapStates } from '../data/partners';
 import { refreshMaps } from '../map-link';
 import { formatMoment } from './format';
 import { useLiveQuery, useNow, useOnline, useServices } from './hooks';
+import { usePartnerTopics } from './partner-view';
 import { text } from './text';
 
 export function MapSyncPanel() {
@@ -19,6 +20,7 @@ export function MapSyncPanel() {
   const clock = useNow(30_000);
   const states = useLiveQuery(() => readMapStates(db), []);
   const [followed, setFollowed] = useState<string | undefined>(undefined);
+  const topics = usePartnerTopics();
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState('');
   const [confirming, setConfirming] = useState(false);
@@ -50,6 +52,7 @@ export function MapSyncPanel() {
   }
 
   async function publish() {
+    if (!topics) return;
     setConfirming(false);
     setBusy(true);
     setMessage('');
@@ -59,7 +62,7 @@ export function MapSyncPanel() {
         (input, init) => fetch(input, init),
         device.endpoint,
         device.token,
-        exportHsdsJson(partners),
+        exportHsdsJson(partners, topics.known),
       );
       setMessage(
         result.ok

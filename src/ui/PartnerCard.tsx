@@ -2,10 +2,16 @@
 // The whole card is the link's target, but only the name is its text, for screen readers.
 
 import type { Partner } from '../core/partner';
-import { openingLine, topicLabel } from './partner-view';
+import { openingLine, type PartnerTopics } from './partner-view';
 import { text } from './text';
 
-export function PartnerCard({ partner, now }: { partner: Partner; now: number }) {
+export interface PartnerCardProps {
+  readonly partner: Partner;
+  readonly now: number;
+  readonly topics: PartnerTopics;
+}
+
+export function PartnerCard({ partner, now, topics }: PartnerCardProps) {
   const opening = openingLine(partner, now);
   const place = [partner.organization, partner.address?.city].filter(Boolean).join(' · ');
   return (
@@ -20,7 +26,7 @@ export function PartnerCard({ partner, now }: { partner: Partner; now: number })
         {opening.text}
       </p>
       {partner.topics.length > 0 ? (
-        <p class="partner-card-topics">{partner.topics.map(topicLabel).join(', ')}</p>
+        <p class="partner-card-topics">{partner.topics.map(topics.label).join(', ')}</p>
       ) : null}
       {partner.local.outdated ? (
         <span class="badge badge-warning">{text.partners.outdatedBadge}</span>

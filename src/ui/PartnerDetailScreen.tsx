@@ -17,7 +17,7 @@ import {
   openingLine,
   phoneHref,
   shortWebsite,
-  topicLabel,
+  usePartnerTopics,
   websiteHref,
 } from './partner-view';
 import { text } from './text';
@@ -30,13 +30,14 @@ export function PartnerDetailScreen() {
   const partner = useLiveQuery(async () => (await readPartner(db, id)) ?? null, [id]);
   const [note, setNote] = useState<string | null>(null);
   const [message, setMessage] = useState('');
+  const topics = usePartnerTopics();
 
   useEffect(() => {
     setNote(null);
     setMessage('');
   }, [id]);
 
-  if (partner === undefined) return null;
+  if (partner === undefined || topics === undefined) return null;
   if (partner === null) {
     return (
       <section class="screen">
@@ -163,7 +164,7 @@ export function PartnerDetailScreen() {
             <dt>{text.partners.helpsWith}</dt>
             <dd>
               {partner.topics.length > 0
-                ? partner.topics.map(topicLabel).join(', ')
+                ? partner.topics.map(topics.label).join(', ')
                 : text.partners.noTopics}
             </dd>
           </div>

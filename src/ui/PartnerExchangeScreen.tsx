@@ -6,6 +6,7 @@ import { useServices } from './hooks';
 import { MapSyncPanel } from './MapSyncPanel';
 import { PartnerImportPanel } from './PartnerImportPanel';
 import { downloadExport, type ExportKind } from './partner-files';
+import { usePartnerTopics } from './partner-view';
 import { text } from './text';
 
 const KINDS: readonly ExportKind[] = ['hsds-json', 'hsds-zip', 'spreadsheet'];
@@ -13,12 +14,14 @@ const KINDS: readonly ExportKind[] = ['hsds-json', 'hsds-zip', 'spreadsheet'];
 export function PartnerExchangeScreen() {
   const { db, now } = useServices();
   const [busy, setBusy] = useState<ExportKind | null>(null);
+  const topics = usePartnerTopics();
   const t = text.partners.exporting;
 
   async function download(kind: ExportKind) {
+    if (!topics) return;
     setBusy(kind);
     try {
-      await downloadExport(kind, await allPartners(db), now());
+      await downloadExport(kind, await allPartners(db), now(), topics.known);
     } finally {
       setBusy(null);
     }

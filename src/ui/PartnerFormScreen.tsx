@@ -12,7 +12,7 @@ import { savePartner } from '../data/writes';
 import { ChoiceGroup } from './ChoiceGroup';
 import { Field } from './Field';
 import { useServices } from './hooks';
-import { KNOWN_TOPICS, PARTNER_TOPICS } from './partner-view';
+import { type PartnerTopics, usePartnerTopics } from './partner-view';
 import { text } from './text';
 
 type Values = Record<Exclude<Column, 'topics'>, string> & { topics: string[] };
@@ -23,7 +23,6 @@ const EMPTY = Object.fromEntries(COLUMN_NAMES.map((column) => [column, ''])) as 
   Column,
   string
 >;
-const findTopic = topicFinder(KNOWN_TOPICS);
 
 export function PartnerFormScreen() {
   const { db, newId } = useServices();
@@ -35,17 +34,19 @@ export function PartnerFormScreen() {
   const [problems, setProblems] = useState<Problems>({});
   const [saving, setSaving] = useState(false);
   const summary = useRef<HTMLDivElement>(null);
+  const topics = usePartnerTopics();
 
   useEffect(() => {
+    if (!topics) return;
     if (!editing) {
       setValues({ ...EMPTY, id: newId(), topics: [] });
       return;
     }
     void readPartner(db, editing).then((partner) => {
-      if (partner) setValues(valuesOf(partner));
+      if (partner) setValues(valuesOf(partner, topics));
       else setMissing(true);
     });
-  }, [editing]);
+  }, [editing, topics === undefined]);
 
   if (missing) {
     return (
@@ -55,7 +56,7 @@ export function PartnerFormScreen() {
       </section>
     );
   }
-  if (values === null) return null;
+  if (values === null || topics === undefined) return null;
 
   const field = (
     column: Exclude<Column, 'topics' | 'id'>,
@@ -74,7 +75,7 @@ export function PartnerFormScreen() {
 
   async function save(event: Event) {
     event.preventDefault();
-    if (!values || saving) return;
+    if (!values || !topics || saving) return;
     const found: Problems = {};
     const nameMissing = values.name.trim() === '';
     // Warnings only matter in a sheet (a lost leading 0); the form shows what was typed.
@@ -85,7 +86,7 @@ export function PartnerFormScreen() {
     const details = readRow(
       (column) => (column === 'topics' ? values.topics.join(', ') : values[column]),
       report,
-      findTopic,
+      topicFinder(topics.known),
     );
     if (checkWebsite(values.website).kind === 'unsafe')
       found.website = text.partners.form.unsafeWebsite;
@@ -133,7 +134,7 @@ export function PartnerFormScreen() {
         <ChoiceGroup
           name="partner-topics"
           legend={text.partners.form.topicsLegend}
-          options={PARTNER_TOPICS}
+          options={topics.offered}
           multiple
           value={values.topics}
           error={problems.topics}
@@ -192,8 +193,8 @@ function sentence(message: string | undefined): string | undefined {
   return message === undefined ? undefined : message.charAt(0).toUpperCase() + message.slice(1);
 }
 
-function valuesOf(partner: PartnerDetails): Values {
-  const cells = cellsOf(partner, KNOWN_TOPICS);
+function valuesOf(partner: PartnerDetails, topics: PartnerTopics): Values {
+  const cells = cellsOf(partner, topics.known);
   const values = Object.fromEntries(COLUMN_NAMES.map((column, i) => [column, cells[i] ?? '']));
   return {
     ...(values as Record<Column, string>),

@@ -7,6 +7,7 @@ import { type ImportCounts, importPartners } from '../data/writes';
 import { useServices } from './hooks';
 import { IssueList } from './IssueList';
 import { readPartnerFiles } from './partner-files';
+import { usePartnerTopics } from './partner-view';
 import { text } from './text';
 
 type Stage =
@@ -23,6 +24,7 @@ type Stage =
 export function PartnerImportPanel() {
   const { db } = useServices();
   const [stage, setStage] = useState<Stage>({ kind: 'idle' });
+  const topics = usePartnerTopics();
   const t = text.partners.importing;
   const busy = stage.kind === 'reading' || stage.kind === 'saving';
 
@@ -30,9 +32,9 @@ export function PartnerImportPanel() {
     const input = event.currentTarget as HTMLInputElement;
     const files = [...(input.files ?? [])];
     input.value = '';
-    if (files.length === 0 || busy) return;
+    if (files.length === 0 || busy || !topics) return;
     setStage({ kind: 'reading', done: 0, total: 0 });
-    const result = await readPartnerFiles(files, (done, total) =>
+    const result = await readPartnerFiles(files, topics.known, (done, total) =>
       setStage({ kind: 'reading', done, total }),
     );
     if (!result.ok) {
@@ -48,6 +50,9 @@ export function PartnerImportPanel() {
       setStage({ kind: 'failed', errors: [{ place: 'Apparaat', message: t.saveFailed }] });
     }
   }
+
+  // The file buttons appear once the branch's topics are known, so no choice is lost.
+  if (!topics) return null;
 
   return (
     <section class="panel" aria-labelledby="import-title">

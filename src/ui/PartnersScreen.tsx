@@ -4,11 +4,12 @@
 
 import { useMemo, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
+import type { Partner } from '../core/partner';
 import { buildPartnerIndex, searchPartners } from '../core/partner-search';
 import { allPartners } from '../data/partners';
 import { useLiveQuery, useNow, useServices } from './hooks';
 import { PartnerCard } from './PartnerCard';
-import { KNOWN_TOPICS, topicLabel } from './partner-view';
+import { type PartnerTopics, usePartnerTopics } from './partner-view';
 import { text } from './text';
 
 const PAGE = 50;
@@ -19,9 +20,10 @@ export function PartnersScreen() {
   const now = useNow(30_000);
   const [shown, setShown] = useState(PAGE);
   const partners = useLiveQuery(() => allPartners(db), []);
+  const topics = usePartnerTopics();
   const index = useMemo(
-    () => (partners ? buildPartnerIndex(partners, KNOWN_TOPICS) : undefined),
-    [partners],
+    () => (partners && topics ? buildPartnerIndex(partners, topics.known) : undefined),
+    [partners, topics],
   );
 
   const words = query.q ?? '';
@@ -40,7 +42,10 @@ export function PartnersScreen() {
         : [],
     [index, words, topic, language, openNow, openNow ? now : 0],
   );
-  const choices = useMemo(() => filterChoices(partners ?? []), [partners]);
+  const choices = useMemo(
+    () => (topics ? filterChoices(partners ?? [], topics) : { topics: [], languages: [] }),
+    [partners, topics],
+  );
 
   function set(key: string, value: string) {
     const next = new URLSearchParams({ ...query, [key]: value });
@@ -50,7 +55,7 @@ export function PartnersScreen() {
     setShown(PAGE);
   }
 
-  if (!partners) return null;
+  if (!partners || !topics) return null;
 
   return (
     <section class="screen partners">
@@ -107,7 +112,7 @@ export function PartnersScreen() {
                   <option value="">{text.partners.allTopics}</option>
                   {choices.topics.map((id) => (
                     <option key={id} value={id}>
-                      {topicLabel(id)}
+                      {topics.label(id)}
                     </option>
                   ))}
                 </select>
@@ -151,7 +156,7 @@ export function PartnersScreen() {
           {results.length === 0 ? <p class="empty">{text.partners.noResults}</p> : null}
           <ul class="partner-list">
             {results.slice(0, shown).map((partner) => (
-              <PartnerCard key={partner.id} partner={partner} now={now} />
+              <PartnerCard key={partner.id} partner={partner} now={now} topics={topics} />
             ))}
           </ul>
           {results.length > shown ? (
@@ -166,12 +171,7 @@ export function PartnersScreen() {
 }
 
 /** Only the topics and languages some partner has: a filter that finds nothing is no help. */
-function filterChoices(
-  partners: readonly {
-    topics: readonly string[];
-    languages: readonly { code: string; name: string }[];
-  }[],
-) {
+function filterChoices(partners: readonly Partner[], known: PartnerTopics) {
   const topics = new Set<string>();
   const languages = new Map<string, string>();
   for (const partner of partners) {
@@ -180,7 +180,7 @@ function filterChoices(
   }
   const byLabel = new Intl.Collator('nl');
   return {
-    topics: [...topics].sort((a, b) => byLabel.compare(topicLabel(a), topicLabel(b))),
+    topics: [...topics].sort((a, b) => byLabel.compare(known.label(a), known.label(b))),
     languages: [...languages]
       .map(([code, name]) => ({ code, name }))
       .sort((a, b) => byLabel.compare(a.name, b.name)),

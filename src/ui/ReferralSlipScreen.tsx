@@ -8,7 +8,7 @@ import { hasHours } from '../core/hours';
 import { readPartner } from '../data/partners';
 import { HoursTable } from './HoursTable';
 import { useLiveQuery, useNow, useServices } from './hooks';
-import { contactCard, formatDay, shortWebsite, topicLabel } from './partner-view';
+import { contactCard, formatDay, shortWebsite, usePartnerTopics } from './partner-view';
 import { QrCode } from './QrCode';
 import { text } from './text';
 
@@ -18,7 +18,8 @@ export function ReferralSlipScreen() {
   const id = params.id ?? '';
   const now = useNow(60_000);
   const partner = useLiveQuery(async () => (await readPartner(db, id)) ?? null, [id]);
-  if (partner === undefined) return null;
+  const topics = usePartnerTopics();
+  if (partner === undefined || topics === undefined) return null;
   if (partner === null) {
     return (
       <section class="screen">
@@ -29,6 +30,8 @@ export function ReferralSlipScreen() {
   }
   const today = dayOf(now);
   const slip = text.partners.slipText;
+  // A QR code of a name alone would send the visitor nowhere.
+  const hasContact = Boolean(partner.address || partner.phone || partner.email || partner.website);
 
   return (
     <section class="screen slip-screen">
@@ -52,7 +55,7 @@ export function ReferralSlipScreen() {
         {partner.organization ? <p class="slip-organization">{partner.organization}</p> : null}
         {partner.topics.length > 0 ? (
           <p class="slip-topics">
-            {slip.helpsWith} {partner.topics.map(topicLabel).join(', ')}
+            {slip.helpsWith} {partner.topics.map(topics.label).join(', ')}
           </p>
         ) : null}
 
@@ -87,10 +90,14 @@ export function ReferralSlipScreen() {
               </div>
             ) : null}
           </dl>
-          <figure class="slip-qr">
-            <QrCode value={contactCard(partner)} label={slip.qrLabel(partner.name)} />
-            <figcaption>{slip.qrCaption}</figcaption>
-          </figure>
+          {hasContact ? (
+            <figure class="slip-qr">
+              <QrCode value={contactCard(partner)} label={slip.qrLabel(partner.name)} />
+              <figcaption>{slip.qrCaption}</figcaption>
+            </figure>
+          ) : (
+            <p>{text.partners.noContact}</p>
+          )}
         </div>
 
         <h3>{text.partners.openingHours}</h3>

@@ -1,6 +1,7 @@
 // Files in and out of the sociale kaart: reading a chosen file in the import worker, and
 // writing the exports as downloads. The import and export code loads only when used.
 
+import type { CatalogueOption } from '../core/catalogue';
 import type { Partner } from '../core/partner';
 import type { ImportResult } from '../core/partner-import';
 import type { ImportReply, ImportRequest } from '../partner-import-worker';
@@ -8,6 +9,7 @@ import type { ImportReply, ImportRequest } from '../partner-import-worker';
 /** Reads the chosen files in a worker, reporting progress; never writes anything. */
 export function readPartnerFiles(
   files: readonly File[],
+  topics: readonly CatalogueOption[],
   onProgress: (done: number, total: number) => void,
 ): Promise<ImportResult> {
   const worker = new Worker(new URL('../partner-import-worker.ts', import.meta.url), {
@@ -15,6 +17,7 @@ export function readPartnerFiles(
   });
   const request: ImportRequest = {
     files: files.map((file) => ({ path: file.webkitRelativePath || file.name, file })),
+    topics: [...topics],
   };
   return new Promise<ImportResult>((resolve, reject) => {
     worker.onmessage = (event: MessageEvent<ImportReply>) => {
@@ -44,18 +47,19 @@ export async function downloadExport(
   kind: ExportKind,
   partners: readonly Partner[],
   now: number,
+  topics: readonly CatalogueOption[],
 ): Promise<void> {
   const details = partners.map(({ local: _local, ...rest }) => rest);
   const day = new Date(now).toISOString().slice(0, 10);
   if (kind === 'hsds-json') {
     const { exportHsdsJson } = await import('../core/hsds-json');
     save(
-      new Blob([exportHsdsJson(details)], { type: 'application/json' }),
+      new Blob([exportHsdsJson(details, topics)], { type: 'application/json' }),
       `sociale-kaart-${day}.json`,
     );
   } else if (kind === 'hsds-zip') {
     const { exportHsdsZip } = await import('../core/hsds-tabular');
-    const bytes = exportHsdsZip(details, now);
+    const bytes = exportHsdsZip(details, now, topics);
     save(
       new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/zip' }),
       `sociale-kaart-hsds-${day}.zip`,
@@ -63,7 +67,7 @@ export async function downloadExport(
   } else {
     const { exportSpreadsheet } = await import('../core/spreadsheet');
     save(
-      new Blob([exportSpreadsheet(details)], { type: 'text/csv;charset=utf-8' }),
+      new Blob([exportSpreadsheet(details, topics)], { type: 'text/csv;charset=utf-8' }),
       `sociale-kaart-${day}.csv`,
     );
   }

@@ -2,24 +2,37 @@
 // card for the QR code. Links are built only from values that pass the same checks as an
 // import (http(s) websites, phone numbers, e-mail addresses); anything else stays plain text.
 
-import {
-  allOptions,
-  DEFAULT_CATALOGUE,
-  labelOf,
-  NO_CUSTOMISATION,
-  offeredOptions,
-} from '../core/catalogue';
+import { useMemo } from 'preact/hooks';
+import { allOptions, type CatalogueOption, offeredOptions } from '../core/catalogue';
 import { describeOpening, openingStatus } from '../core/hours';
 import { Email, type PartnerDetails } from '../core/partner';
 import { isPhoneNumber, WEB_ADDRESS } from '../core/partner-text';
+import { useCatalogue } from './hooks';
 
-/** The topics to choose from: the registration's own list, as offered today. */
-export const PARTNER_TOPICS = offeredOptions(DEFAULT_CATALOGUE, NO_CUSTOMISATION, 'topics');
-/** Every topic a partner may still carry (retired ones too), for reading and searching. */
-export const KNOWN_TOPICS = allOptions(DEFAULT_CATALOGUE, NO_CUSTOMISATION, 'topics');
+/** The registration's topics as this branch has them (its own topics included). */
+export interface PartnerTopics {
+  /** To choose from: not retired, not hidden by the branch. */
+  readonly offered: readonly CatalogueOption[];
+  /** Every topic a partner may carry, retired ones too: for labels, search and files. */
+  readonly known: readonly CatalogueOption[];
+  /** The label of a topic id, or the id when no list knows it. */
+  readonly label: (id: string) => string;
+}
 
-export function topicLabel(id: string): string {
-  return labelOf(DEFAULT_CATALOGUE, NO_CUSTOMISATION, 'topics', id);
+/** undefined while the branch's lists load. */
+export function usePartnerTopics(): PartnerTopics | undefined {
+  const catalogue = useCatalogue();
+  const custom = catalogue?.custom;
+  return useMemo(() => {
+    if (!catalogue) return undefined;
+    const known = allOptions(catalogue.base, catalogue.custom, 'topics');
+    const labels = new Map(known.map((topic) => [topic.id, topic.label]));
+    return {
+      offered: offeredOptions(catalogue.base, catalogue.custom, 'topics'),
+      known,
+      label: (id: string) => labels.get(id) ?? id,
+    };
+  }, [custom]);
 }
 
 export interface OpeningLine {

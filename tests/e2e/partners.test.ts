@@ -273,7 +273,20 @@ describe('the sociale kaart, end to end', () => {
       .toContain('Kaart opgehaald: 2 nieuw, 0 bijgewerkt, 0 ongewijzigd.');
     await page.getByRole('button', { name: 'Kaart nu ophalen' }).click();
     await expect.poll(() => message.textContent()).toContain('De kaart is niet veranderd.');
+
+    // Following a published map: only https (or this server) passes the page's CSP.
+    await page.getByLabel('Adres van de kaart').fill('http://kaart.example/sociale-kaart.json');
+    await page.getByRole('button', { name: 'Volgen' }).click();
+    await page.getByText('Vul een volledig adres in dat begint met https://.').waitFor();
+    await page.getByLabel('Adres van de kaart').fill(`${harness.appUrl}/api/map?van=gemeente`);
+    await page.getByRole('button', { name: 'Volgen' }).click();
+    await expect
+      .poll(() => message.textContent())
+      .toContain('Kaart opgehaald: 0 nieuw, 0 bijgewerkt, 2 ongewijzigd.');
+    await page.getByText('2 partners in deze kaart.').first().waitFor();
     await shoot('11-keeping-in-step');
+    await page.getByRole('button', { name: 'Niet meer volgen' }).click();
+    await page.getByLabel('Adres van de kaart').waitFor();
   });
 });
 
