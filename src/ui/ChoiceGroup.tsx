@@ -3,7 +3,7 @@
 // A long single-choice list can fold to its answer after a tap, keeping the form short
 // on a phone; arrow keys never fold it, since they change the choice as they move.
 
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CatalogueOption } from '../core/catalogue';
 import { text } from './text';
 
@@ -35,6 +35,11 @@ export function ChoiceGroup(props: SingleProps | MultipleProps) {
   // Folded from the start when an answer is already there (a restored draft, a Snelkeuze).
   const [folded, setFolded] = useState(!props.multiple && props.value !== null);
   const tapped = useRef(false);
+  // A cleared answer (a new domain, "Opnieuw beginnen") opens the list again for good.
+  const cleared = !props.multiple && props.value === null;
+  useEffect(() => {
+    if (cleared) setFolded(false);
+  }, [cleared]);
   const fieldset = useRef<HTMLFieldSetElement>(null);
   const isChecked = (id: string) =>
     props.multiple ? props.value.includes(id) : props.value === id;

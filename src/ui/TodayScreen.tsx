@@ -36,11 +36,7 @@ export function TodayScreen() {
           const time = `${String(visit.content.hour).padStart(2, '0')}:00`;
           return (
             <li key={visit.id} class="visit" data-testid="visit" data-mark={visit.mark}>
-              <a
-                class="visit-link"
-                href={`/vandaag/${visit.id}`}
-                aria-label={text.today.open(time)}
-              >
+              <a class="visit-link" href={`/vandaag/${visit.id}`}>
                 <span class="visit-head">
                   <span class="visit-time">{time}</span>
                   <span class="visit-meta">

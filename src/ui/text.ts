@@ -133,7 +133,6 @@ export const text = {
       unsent: 'Nog niet verstuurd',
       refused: 'Geweigerd',
     },
-    open: (time: string) => `Registratie van ${time} openen`,
     editAfterSent:
       'Deze registratie is al verstuurd. Als u iets aanpast, wordt de nieuwe versie ook verstuurd.',
   },

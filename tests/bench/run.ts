@@ -7,10 +7,16 @@ import { buildApp } from '../support/build';
 import { measureBundle } from './bundle';
 import { measureIngest } from './ingest';
 import { measurePartners } from './partners';
+import { measureSave } from './save';
 import { formatTable, type Row } from './table';
 
 buildApp();
-const rows: Row[] = [...measureBundle(), ...(await measureIngest()), ...measurePartners()];
+const rows: Row[] = [
+  ...measureBundle(),
+  ...(await measureIngest()),
+  ...measurePartners(),
+  ...(await measureSave()),
+];
 const table = formatTable(rows);
 console.log(table);
 

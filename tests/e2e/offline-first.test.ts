@@ -3,6 +3,7 @@
 
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { type Harness, openApp, startHarness } from '../support/harness';
+import { registerDigiD } from '../support/register';
 
 let harness: Harness;
 
@@ -21,10 +22,7 @@ test('register offline, reopen, come back online: one copy on the server, shown 
   await page.reload();
   await page.getByRole('heading', { name: 'Nieuwe registratie' }).waitFor();
 
-  await page.getByRole('radio', { name: 'Digitale overheid' }).check();
-  await page.getByRole('radio', { name: 'DigiD', exact: true }).check();
-  await page.getByRole('radio', { name: 'Korter dan 15 minuten' }).check();
-  await page.getByRole('button', { name: 'Opslaan' }).click();
+  await registerDigiD(page);
   await expect.poll(() => page.getByTestId('toast').textContent()).toContain('Opgeslagen');
 
   // Close the page and open the app again, still offline.

@@ -1,0 +1,254 @@
+// Registration at the desk, on a phone and on a tablet: taps counted, Snelkeuze,
+// drafts that survive a reload, undo, edit and delete, keyboard only, and axe-core.
+
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { type Harness, openApp, startHarness, storeKeys } from '../support/harness';
+import { registerDigiD } from '../support/register';
+
+const ARTIFACTS = 'tests/e2e/.artifacts';
+const axeSource = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
+
+/** Clicks like a finger, and counts it. */
+function tapper() {
+  let count = 0;
+  return {
+    tap: async (target: Locator) => {
+      count += 1;
+      await target.click();
+    },
+    get count() {
+      return count;
+    },
+  };
+}
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  // The app's CSP forbids inline scripts (rightly); evaluate is outside its reach.
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: () => Promise<{
+            violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
+          }>;
+        };
+      }
+    ).axe;
+    return axe.run();
+  });
+  return result.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map(
+      (violation) =>
+        `${violation.id}: ${violation.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    );
+}
+
+async function waitForSaved(page: Page) {
+  await expect.poll(() => page.getByTestId('toast').textContent()).toContain('Opgeslagen');
+}
+
+const visitCount = async (page: Page) => (await storeKeys(page, 'visits')).length;
+
+describe.each([
+  { name: 'phone', viewport: { width: 360, height: 740 } },
+  { name: 'tablet', viewport: { width: 1024, height: 768 } },
+])('registration on a $name ($viewport.width×$viewport.height)', ({ name, viewport }) => {
+  let harness: Harness;
+  let page: Page;
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    harness = await startHarness({ viewport });
+    page = await openApp(harness);
+  });
+
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  test('a visit with two questions takes at most 8 taps', async () => {
+    await page.screenshot({ path: `${ARTIFACTS}/register-${name}.png`, fullPage: true });
+    const taps = tapper();
+    const { tap } = taps;
+    await tap(page.getByRole('radio', { name: 'DigiD', exact: true }));
+    await tap(page.getByRole('checkbox', { name: 'Samen gedaan of meegekeken' }));
+    await tap(page.getByRole('button', { name: 'Nog een vraag' }));
+    const second = page.getByTestId('question').nth(1);
+    await tap(second.getByRole('radio', { name: 'Toeslagen' }));
+    await tap(second.getByRole('checkbox', { name: 'Uitleg gegeven' }));
+    await tap(page.getByRole('radio', { name: '15 tot 30 minuten' }));
+    await page.screenshot({ path: `${ARTIFACTS}/register-filled-${name}.png`, fullPage: true });
+    await tap(page.getByRole('button', { name: 'Opslaan' }));
+    await waitForSaved(page);
+    console.log(`[${name}] two-question visit: ${taps.count} taps`);
+    expect(taps.count).toBeLessThanOrEqual(8);
+    expect(await visitCount(page)).toBe(1);
+  });
+
+  test('a Snelkeuze registers a common question in at most 3 taps', async () => {
+    // Make the combination a favourite once.
+    await page.getByRole('radio', { name: 'DigiD', exact: true }).click();
+    await page.getByRole('radio', { name: 'Activeren' }).click();
+    await page.getByRole('checkbox', { name: 'Samen gedaan of meegekeken' }).click();
+    await page.getByRole('radio', { name: 'Korter dan 15 minuten' }).click();
+    await page.getByRole('button', { name: 'Bewaar als snelkeuze' }).click();
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await waitForSaved(page);
+    const before = await visitCount(page);
+
+    const taps = tapper();
+    const { tap } = taps;
+    await tap(page.getByRole('button', { name: /Vaste keuze: DigiD: activeren/ }));
+    await tap(page.getByRole('button', { name: 'Opslaan' }));
+    await waitForSaved(page);
+    console.log(`[${name}] Snelkeuze visit: ${taps.count} taps`);
+    expect(taps.count).toBeLessThanOrEqual(3);
+    expect(await visitCount(page)).toBe(before + 1);
+    await page.screenshot({ path: `${ARTIFACTS}/snelkeuze-${name}.png`, fullPage: true });
+  });
+
+  test('a half-filled form comes back after a reload', async () => {
+    await page.getByRole('radio', { name: 'Werk en uitkering' }).click();
+    await page.getByRole('checkbox', { name: 'Uitleg gegeven' }).click();
+    await page.reload();
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'vorige invoer' }).count())
+      .toBe(1);
+    expect(await page.getByRole('radio', { name: 'Werk en uitkering' }).isChecked()).toBe(true);
+    expect(await page.getByRole('checkbox', { name: 'Uitleg gegeven' }).isChecked()).toBe(true);
+    await page.getByRole('button', { name: 'Opnieuw beginnen' }).click();
+    await expect
+      .poll(() => page.getByRole('radio', { name: 'Werk en uitkering' }).isChecked())
+      .toBe(false);
+    // The whole list is back, not just the answer that was cleared.
+    expect(await page.getByRole('radio', { name: 'Toeslagen' }).count()).toBe(1);
+  });
+
+  test('a double tap on Opslaan saves one visit, and undo takes it back', async () => {
+    const before = await visitCount(page);
+    await page.getByRole('radio', { name: 'Toeslagen' }).click();
+    await page.getByRole('radio', { name: 'Korter dan 15 minuten' }).click();
+    await page.getByRole('button', { name: 'Opslaan' }).dblclick();
+    await waitForSaved(page);
+    await page.waitForTimeout(300);
+    expect(await visitCount(page)).toBe(before + 1);
+    await page.getByRole('button', { name: 'Ongedaan maken' }).click();
+    await expect.poll(() => page.getByTestId('toast').textContent()).toContain('ongedaan');
+    await page.getByRole('link', { name: 'Vandaag' }).click();
+    await expect.poll(() => page.getByTestId('visit').count()).toBe(before);
+  });
+
+  test('the note refuses what identifies a visitor, and saves nothing', async () => {
+    await page.getByRole('link', { name: 'Registreren' }).click();
+    const before = await visitCount(page);
+    await page.getByRole('radio', { name: 'Belastingaangifte' }).click();
+    await page.getByRole('radio', { name: 'Korter dan 15 minuten' }).click();
+    await page.getByLabel('Notitie (niet verplicht)').fill('BSN 111222333 doorgegeven');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    const summary = page.locator('.error-summary');
+    await expect.poll(() => summary.textContent()).toContain('burgerservicenummer');
+    expect(await page.evaluate(() => document.activeElement?.className)).toContain('error-summary');
+    await page.screenshot({ path: `${ARTIFACTS}/privacy-${name}.png` });
+    expect(await visitCount(page)).toBe(before);
+    await page.getByLabel('Notitie (niet verplicht)').fill('Aangifte samen ingevuld');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await waitForSaved(page);
+    expect(await visitCount(page)).toBe(before + 1);
+  });
+
+  test('edit and delete a visit from Vandaag', async () => {
+    await page.getByRole('link', { name: 'Vandaag' }).click();
+    const visits = page.getByTestId('visit');
+    const before = await visits.count();
+    await page.screenshot({ path: `${ARTIFACTS}/today-${name}.png`, fullPage: true });
+    await visits.filter({ hasText: 'Belastingaangifte' }).getByRole('link').click();
+    await page.getByRole('heading', { name: 'Registratie aanpassen' }).waitFor();
+    await page.getByRole('radio', { name: '30 minuten tot 1 uur' }).click();
+    await page.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
+    await expect
+      .poll(() => page.getByTestId('toast').textContent())
+      .toContain('Wijzigingen opgeslagen');
+    await expect
+      .poll(() => visits.filter({ hasText: 'Belastingaangifte' }).textContent())
+      .toContain('30 minuten tot 1 uur');
+
+    const tombstonesBefore = harness.server.store
+      .allRecords()
+      .filter((r) => r.deleted === 1).length;
+    await visits.filter({ hasText: 'Toeslagen' }).first().getByRole('link').click();
+    await page.getByRole('button', { name: 'Registratie verwijderen' }).click();
+    await page.getByRole('button', { name: 'Ja, verwijderen' }).click();
+    await expect.poll(() => visits.count()).toBe(before - 1);
+    // Once the endpoint has everything, the deletion arrived as a tombstone revision.
+    await expect
+      .poll(() => page.getByTestId('status').getAttribute('data-unsent'), { timeout: 30_000 })
+      .toBe('0');
+    const tombstones = harness.server.store.allRecords().filter((record) => record.deleted === 1);
+    expect(tombstones).toHaveLength(tombstonesBefore + 1);
+  });
+
+  test('a whole registration with the keyboard alone', async () => {
+    await page.getByRole('link', { name: 'Registreren' }).click();
+    await page.getByRole('heading', { name: 'Nieuwe registratie' }).waitFor();
+    const before = await visitCount(page);
+    expect(await page.getByRole('radio', { name: 'Toeslagen' }).count()).toBe(1);
+    // Start from the page heading and move only with Tab, arrows, space and Enter.
+    await page.getByRole('heading', { name: 'Nieuwe registratie' }).focus();
+    const focusOn = async (accessibleName: string) => {
+      for (let i = 0; i < 80; i++) {
+        await page.keyboard.press('Tab');
+        const current = await page.evaluate(() => {
+          const element = document.activeElement as HTMLInputElement | null;
+          return element?.labels?.[0]?.textContent ?? element?.textContent ?? '';
+        });
+        if (current.trim() === accessibleName) return;
+      }
+      throw new Error(`could not reach "${accessibleName}" with Tab`);
+    };
+    await focusOn('DigiD');
+    await page.keyboard.press('Space');
+    await page.keyboard.press('ArrowRight'); // Arrow keys move within the radio group…
+    expect(await page.getByRole('radio', { name: 'Toeslagen' }).isChecked()).toBe(true);
+    await page.keyboard.press('ArrowLeft'); // …and the group stays open for them.
+    expect(await page.getByRole('radio', { name: 'DigiD', exact: true }).isChecked()).toBe(true);
+    await focusOn('Uitleg gegeven');
+    await page.keyboard.press('Space');
+    await focusOn('Korter dan 15 minuten');
+    await page.keyboard.press('Space');
+    await focusOn('Opslaan');
+    await page.keyboard.press('Enter');
+    await waitForSaved(page);
+    expect(await visitCount(page)).toBe(before + 1);
+    // Focus returns to the top of the form, ready for the next visitor.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(
+      'Nieuwe registratie',
+    );
+  });
+
+  test('axe-core finds no serious or critical problems on any screen', async () => {
+    await page.goto(harness.appUrl);
+    await registerDigiD(page);
+    const screens = ['/', '/vandaag', '/versturen', '/instellingen'];
+    const problems: string[] = [];
+    for (const path of screens) {
+      await page.goto(`${harness.appUrl}${path}`);
+      await page.locator('h1').first().waitFor();
+      await page.waitForTimeout(300);
+      problems.push(...(await seriousViolations(page)).map((line) => `${path} ${line}`));
+    }
+    await page.goto(`${harness.appUrl}/vandaag`);
+    await page.getByTestId('visit').first().getByRole('link').click();
+    await page.getByRole('heading', { name: 'Registratie aanpassen' }).waitFor();
+    problems.push(...(await seriousViolations(page)).map((line) => `edit ${line}`));
+    await page.screenshot({ path: `${ARTIFACTS}/sync-${name}.png`, fullPage: true });
+    expect(problems).toEqual([]);
+  });
+});
