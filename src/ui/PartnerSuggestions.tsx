@@ -14,9 +14,11 @@ export interface PartnerSuggestionsProps {
   /** The chosen partner's id, or null for none. */
   readonly value: string | null;
   readonly onChange: (partnerId: string | null) => void;
+  /** The radio group's name; unique per question, since two may share a topic. */
+  readonly name: string;
 }
 
-export function PartnerSuggestions({ topic, value, onChange }: PartnerSuggestionsProps) {
+export function PartnerSuggestions({ topic, value, onChange, name }: PartnerSuggestionsProps) {
   const { db } = useServices();
   const now = useNow(60_000);
   const found = useLiveQuery(() => partnersWithTopic(db, topic), [topic]);
@@ -28,7 +30,6 @@ export function PartnerSuggestions({ topic, value, onChange }: PartnerSuggestion
     ...sorted.filter((partner) => isPartnerOpenAt(partner, now)),
     ...sorted.filter((partner) => !isPartnerOpenAt(partner, now)),
   ];
-  const name = `partner-${topic}`;
 
   if (partners.length === 0) {
     return (

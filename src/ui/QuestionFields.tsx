@@ -1,11 +1,11 @@
 // One question of a visit: domain, topic, the DigiD step, organisations, help given,
 // course and referral. Follow-up questions appear only when their answer needs them.
 
-import type { ComponentChildren } from 'preact';
 import { type CatalogueOption, findTopic, offeredOptions, offeredTopics } from '../core/catalogue';
 import type { QuestionDraft } from '../core/draft';
 import { ChoiceGroup } from './ChoiceGroup';
 import type { CatalogueView } from './hooks';
+import { PartnerSuggestions } from './PartnerSuggestions';
 import { text } from './text';
 
 export interface QuestionFieldsProps {
@@ -20,8 +20,6 @@ export interface QuestionFieldsProps {
   };
   readonly onChange: (question: QuestionDraft) => void;
   readonly onRemove: () => void;
-  /** Where the referral partner picker goes (the sociale kaart), given the topic. */
-  readonly partnerPicker?: (topic: string) => ComponentChildren;
 }
 
 export function QuestionFields(props: QuestionFieldsProps) {
@@ -133,7 +131,14 @@ export function QuestionFields(props: QuestionFieldsProps) {
                 onChange={(value) => set({ referralWarm: value === 'warm' })}
                 compact
               />
-              {props.partnerPicker && question.topic ? props.partnerPicker(question.topic) : null}
+              {question.topic ? (
+                <PartnerSuggestions
+                  name={name('partner')}
+                  topic={question.topic}
+                  value={question.partnerId}
+                  onChange={(partnerId) => set({ partnerId })}
+                />
+              ) : null}
             </div>
           ) : null}
           <OrganisationChoices

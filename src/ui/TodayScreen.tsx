@@ -49,7 +49,6 @@ export function TodayScreen() {
                 </span>
                 <span class="visit-questions">
                   {visit.content.questions.map((question, index) => (
-                    // biome-ignore lint/suspicious/noArrayIndexKey: questions have no identity but their place
                     <span key={index} class="visit-question">
                       {label('topics', question.topic)}
                       {question.digidStep ? `: ${label('digidSteps', question.digidStep)}` : ''}

@@ -20,7 +20,6 @@ export interface VisitFormProps {
   readonly submitLabel: string;
   readonly onChange: (draft: VisitDraft) => void;
   readonly onSubmit: () => void;
-  readonly partnerPicker?: (question: number, topic: string) => ComponentChildren;
   /** Extra actions next to the save button. */
   readonly actions?: ComponentChildren;
 }
@@ -65,7 +64,6 @@ export function VisitForm(props: VisitFormProps) {
 
       {draft.questions.map((question, index) => (
         <QuestionFields
-          // biome-ignore lint/suspicious/noArrayIndexKey: questions have no identity but their place
           key={index}
           index={index}
           count={draft.questions.length}
@@ -80,9 +78,6 @@ export function VisitForm(props: VisitFormProps) {
           onRemove={() =>
             onChange({ ...draft, questions: draft.questions.filter((_, i) => i !== index) })
           }
-          {...(props.partnerPicker
-            ? { partnerPicker: (topic: string) => props.partnerPicker?.(index, topic) }
-            : {})}
         />
       ))}
       <button

@@ -233,6 +233,53 @@ describe.each([
     );
   });
 
+  test('a referral picks a partner from the sociale kaart; the partner stays on the device', async () => {
+    const sheet = [
+      'Naam;Omschrijving;Onderwerpen;Straat;Postcode;Plaats;Telefoon;Openingstijden',
+      'Formulierenhulp Centrum;Hulp bij formulieren;Toeslagen;Neude 1;3512 AA;Utrecht;030 765 43 21;ma-vr 09:00-17:00',
+    ].join('\r\n');
+    await page.goto(`${harness.appUrl}/sociale-kaart/uitwisselen`);
+    await page.getByLabel('Bestanden kiezen').setInputFiles({
+      name: 'kaart.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(sheet),
+    });
+    await page.getByTestId('import-done').waitFor();
+
+    await page.getByRole('link', { name: 'Registreren' }).click();
+    await page.getByRole('radio', { name: 'Toeslagen' }).click();
+    await page.getByRole('checkbox', { name: 'Doorverwezen' }).click();
+    await page.getByRole('radio', { name: /Formulieren- of belastinghulp/ }).click();
+    await page.getByRole('radio', { name: /Formulierenhulp Centrum/ }).click();
+    await page.getByRole('radio', { name: 'Korter dan 15 minuten' }).click();
+    await page.screenshot({ path: `${ARTIFACTS}/referral-${name}.png`, fullPage: true });
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await waitForSaved(page);
+
+    const partners = await page.evaluate(
+      () =>
+        new Promise<unknown[]>((resolve) => {
+          const open = indexedDB.open('balie');
+          open.onsuccess = () => {
+            const all = open.result.transaction('visits').objectStore('visits').getAll();
+            all.onsuccess = () =>
+              resolve((all.result as { partners: unknown[] }[]).flatMap((row) => row.partners));
+          };
+        }),
+    );
+    expect(partners.filter((id) => typeof id === 'string')).toHaveLength(1);
+    await expect
+      .poll(() => page.getByTestId('status').getAttribute('data-unsent'), { timeout: 30_000 })
+      .toBe('0');
+    const uploaded = harness.server.store
+      .allRecords()
+      .map((record) => record.body)
+      .join('\n');
+    expect(uploaded).toContain('"referral":{"kind":"formulierenhulp","warm":false}');
+    expect(uploaded).not.toContain('Formulierenhulp Centrum');
+    expect(uploaded).not.toContain(String(partners.find((id) => typeof id === 'string')));
+  });
+
   test('axe-core finds no serious or critical problems on any screen', async () => {
     await page.goto(harness.appUrl);
     await registerDigiD(page);
