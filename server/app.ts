@@ -199,7 +199,10 @@ export function createApp(options: AppOptions) {
     try {
       await handle(req, res);
     } catch (error) {
-      console.error('request failed', req.method, req.url, error);
+      // A client that hangs up mid-request is the network's doing, not a server fault.
+      if (!req.destroyed && !req.readableAborted) {
+        console.error('request failed', req.method, req.url, error);
+      }
       if (!res.headersSent) sendJson(res, 500, { error: 'Er ging iets mis op de server.' });
       else res.destroy();
     } finally {

@@ -85,8 +85,8 @@ export function openStore(file: string) {
     `INSERT INTO records (id, rev, deleted, location, day, body, content_hash, device_id, batch_id, received_at)
      VALUES (@id, @rev, @deleted, @location, @day, @body, @hash, @deviceId, @batchId, @receivedAt)`,
   );
-  const findBatch = db.prepare<[string], { body_hash: string; reply: string }>(
-    'SELECT body_hash, reply FROM batches WHERE batch_id = ?',
+  const findBatch = db.prepare<[string], { body_hash: string; reply: string; device_id: string }>(
+    'SELECT body_hash, reply, device_id FROM batches WHERE batch_id = ?',
   );
   const insertBatch = db.prepare(
     'INSERT INTO batches (batch_id, device_id, body_hash, reply, received_at) VALUES (?, ?, ?, ?, ?)',
@@ -96,7 +96,10 @@ export function openStore(file: string) {
     (batchId: string, deviceId: string, bodyHash: string, records: unknown[]): IngestOutcome => {
       const earlier = findBatch.get(batchId);
       if (earlier) {
-        if (earlier.body_hash !== bodyHash) return { kind: 'key-reused' };
+        // A reply is only replayed to the device it was given to.
+        if (earlier.body_hash !== bodyHash || earlier.device_id !== deviceId) {
+          return { kind: 'key-reused' };
+        }
         return { kind: 'stored', results: JSON.parse(earlier.reply), replayed: true };
       }
       const receivedAt = new Date().toISOString();

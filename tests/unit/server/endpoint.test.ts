@@ -146,6 +146,16 @@ describe('idempotency', () => {
     expect(stored()).toBe(1);
   });
 
+  test("another device's batchId does not replay that device's reply", async () => {
+    const batch = envelope([visit()]);
+    await postBatch(url, batch, { token });
+    const other = server.store.createDevice('another tablet').token;
+    const reply = await postBatch(url, batch, { token: other });
+    expect(expectError(reply, 422)).toMatch(/batchId/);
+    expect(reply.headers.get('idempotent-replayed')).toBeNull();
+    expect(stored()).toBe(1);
+  });
+
   test('an Idempotency-Key different from batchId is refused with 400 and stores nothing', async () => {
     const reply = await postBatch(url, envelope([visit()]), { token, key: randomUUID() });
     expect(expectError(reply, 400)).toMatch(/Idempotency-Key/);
