@@ -224,6 +224,29 @@ describe('the sociale kaart, end to end', () => {
     );
   });
 
+  test('exports download as files: HSDS JSON, the HSDS zip and the spreadsheet, without notes', async () => {
+    await openExchange();
+    const download = async (name: string) => {
+      const [file] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name }).click(),
+      ]);
+      return { name: file.suggestedFilename(), bytes: readFileSync(await file.path()) };
+    };
+    const json = await download('HSDS (.json)');
+    expect(json.name).toMatch(/^sociale-kaart-\d{4}-\d{2}-\d{2}\.json$/);
+    const page1 = JSON.parse(json.bytes.toString('utf8')) as { contents: { name: string }[] };
+    expect(page1.contents.map((service) => service.name)).toContain('Buurtteam Oost');
+    expect(json.bytes.toString('utf8')).not.toContain('Vraag naar Fatima');
+    const zip = await download('HSDS-pakket (.zip)');
+    expect(zip.name).toMatch(/\.zip$/);
+    expect(zip.bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+    const sheet = await download('Spreadsheet (.csv)');
+    const text = sheet.bytes.toString('utf8');
+    expect(text.startsWith('\uFEFFNaam;')).toBe(true);
+    expect(text).toContain('Buurtteam Oost;');
+  });
+
   test('hostile imported text is shown as text and never runs', async () => {
     await importFiles({
       name: 'kaart.json',
