@@ -10,6 +10,7 @@ import { countQueued, readRetryState } from './data/queries';
 import { browserSyncDeps, type Locks, runSync, SYNC_TAG } from './data/sync';
 
 const TIMER_MS = 15_000;
+const PERIODIC_SYNC_MS = 60 * 60_000;
 
 /** Debug switches, read once at start: `?sw=off` (no service worker), `?bgsync=off`. */
 const params = new URLSearchParams(location.search);
@@ -46,6 +47,7 @@ export function connectSync(db: BalieDb): SyncLink {
       .register()
       .then((registered) => {
         registration = registered;
+        if (registered) void askPeriodicSync(registered);
       })
       .catch((error) => console.error('service worker registration failed', error));
   }
@@ -82,6 +84,29 @@ export function connectSync(db: BalieDb): SyncLink {
       if ((await countQueued(db)) > 0) await sync.register(SYNC_TAG);
     } catch {
       // Not allowed here (for instance in a private window): the page's own triggers remain.
+    }
+  }
+
+  /**
+   * Periodic Background Sync wakes the worker now and then without the app open. Chromium
+   * grants it only to installed apps; elsewhere this quietly does nothing.
+   */
+  async function askPeriodicSync(registered: ServiceWorkerRegistration): Promise<void> {
+    const periodic = (
+      registered as {
+        periodicSync?: { register(tag: string, options: { minInterval: number }): Promise<void> };
+      }
+    ).periodicSync;
+    if (!periodic) return;
+    try {
+      const permission = await navigator.permissions.query({
+        name: 'periodic-background-sync' as PermissionName,
+      });
+      if (permission.state === 'granted') {
+        await periodic.register(SYNC_TAG, { minInterval: PERIODIC_SYNC_MS });
+      }
+    } catch {
+      // Not supported here: the other triggers remain.
     }
   }
 
