@@ -31,13 +31,16 @@ export function connectSync(db: BalieDb): SyncLink {
   const finishedListeners = new Set<(message: WorkerMessage) => void>();
   const workbox = useWorker ? new Workbox('/sw.js') : null;
   let registration: ServiceWorkerRegistration | undefined;
+  let updateRequested = false;
 
   if (workbox) {
     workbox.addEventListener('waiting', () => {
       for (const listener of updateListeners) listener();
     });
-    workbox.addEventListener('controlling', (event) => {
-      if (event.isUpdate) location.reload();
+    // The new version takes over only when the user said so; then the page reloads into it.
+    // (Drafts and records live in IndexedDB, so the reload loses nothing.)
+    navigator.serviceWorker.addEventListener('controllerchange', () => {
+      if (updateRequested) location.reload();
     });
     navigator.serviceWorker.addEventListener('message', (event) => {
       const message = WorkerMessage.safeParse(event.data);
@@ -127,6 +130,7 @@ export function connectSync(db: BalieDb): SyncLink {
     onUpdate: (listener) => updateListeners.add(listener),
     applyUpdate: () => {
       const message: PageMessage = { type: 'skip-waiting' };
+      updateRequested = true;
       registration?.waiting?.postMessage(message);
     },
     onFinished: (listener) => finishedListeners.add(listener),

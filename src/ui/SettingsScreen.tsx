@@ -172,7 +172,8 @@ function DevicePanel() {
     }
     await saveDevice({ ...device, endpoint: parsed.data.endpoint, token: parsed.data.token });
     await liftAuthBlock(db, await readRetryState(db));
-    location.reload();
+    // Start afresh with the new code, on the screen that shows the records going out.
+    location.assign('/versturen');
   }
 
   return (

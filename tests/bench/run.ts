@@ -9,6 +9,7 @@ import { measureIngest } from './ingest';
 import { measurePartners } from './partners';
 import { measureSave } from './save';
 import { formatTable, type Row } from './table';
+import { measureUpload } from './upload';
 
 buildApp();
 const rows: Row[] = [
@@ -16,6 +17,7 @@ const rows: Row[] = [
   ...(await measureIngest()),
   ...measurePartners(),
   ...(await measureSave()),
+  ...(await measureUpload()),
 ];
 const table = formatTable(rows);
 console.log(table);

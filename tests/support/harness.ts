@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
-import { type RunningServer, startServer } from '../../server/app';
+import { type RequestHook, type RunningServer, startServer } from '../../server/app';
 import { CHROMIUM_ARGS, ensureChromium } from './chromium';
 import { type FaultOptions, type FaultProxy, startFaultProxy } from './fault-proxy';
 
@@ -27,6 +27,10 @@ export interface HarnessOptions {
   readonly faults?: Omit<FaultOptions, 'upstream'>;
   /** Runs in every page before the app, e.g. to remove Background Sync. */
   readonly initScript?: string;
+  /** Wraps the endpoint's requests, to answer some of them differently. */
+  readonly hook?: RequestHook;
+  /** Serves the app from here instead of dist/ (a second build, for updates). */
+  readonly staticDir?: string;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -34,7 +38,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   let token = '';
   const server = await startServer({
     databaseFile: join(dir, 'balie.sqlite'),
-    staticDir: resolve('dist'),
+    staticDir: options.staticDir ?? resolve('dist'),
+    ...(options.hook ? { hook: options.hook } : {}),
     devToken: (store) => {
       token = store.createDevice('e2e').token;
       return token;
@@ -52,6 +57,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       locale: 'nl-NL',
       timezoneId: 'Europe/Amsterdam',
     });
+    // tsx (benchmarks) keeps function names with an `__name` helper that functions sent to
+    // page.evaluate take along; the page needs a harmless one.
+    await context.addInitScript('globalThis.__name = (fn) => fn;');
     if (options.initScript) await context.addInitScript(options.initScript);
     return context;
   };
