@@ -70,6 +70,8 @@ export const PartnerLocal = z.strictObject({
   /** "Verouderd": a colleague found the details wrong. */
   outdated: z.boolean(),
   outdatedOn: z.optional(z.iso.date()),
+  /** The published map this partner came from; a refresh removes it when the map drops it. */
+  mapSource: z.optional(z.string().check(z.maxLength(2000))),
 });
 export type PartnerLocal = z.infer<typeof PartnerLocal>;
 

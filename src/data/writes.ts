@@ -336,12 +336,15 @@ export interface ImportCounts {
   readonly added: number;
   readonly updated: number;
   readonly unchanged: number;
+  /** Partners of the same published map that it no longer holds. */
+  readonly removed: number;
 }
 
 /**
  * Saves a whole import: new partners are added, known ids updated (their notes kept),
- * unchanged ones left alone. With `source`, what the device knows about that published map
- * is saved in the same transaction, so the two never disagree.
+ * unchanged ones left alone. With `source` (a published map), each partner remembers that
+ * map, partners the map no longer holds are removed, and what the device knows about the
+ * map is saved in the same transaction, so the two never disagree.
  */
 export function importPartners(
   db: BalieDb,
@@ -350,14 +353,37 @@ export function importPartners(
 ): Promise<ImportCounts> {
   return db.transaction('rw', db.partners, db.state, async () => {
     const stored = await db.partners.bulkGet(imported.map((partner) => partner.id));
-    const plan = planImport(
-      stored.filter((partner): partner is Partner => partner !== undefined),
-      imported,
-    );
-    await db.partners.bulkPut([...plan.put]);
-    if (source) await putMapState(db, source);
-    return { added: plan.added, updated: plan.updated, unchanged: plan.unchanged };
+    const known = stored.filter((partner): partner is Partner => partner !== undefined);
+    const plan = planImport(known, imported);
+    let put = [...plan.put];
+    let removed = 0;
+    if (source) {
+      const url = source.url;
+      const stamp = (partner: Partner): Partner => ({
+        ...partner,
+        local: { ...partner.local, mapSource: url },
+      });
+      const planned = new Set(put.map((partner) => partner.id));
+      put = [
+        ...put.map(stamp),
+        ...known.filter((p) => !planned.has(p.id) && p.local.mapSource !== url).map(stamp),
+      ];
+      const kept = new Set(imported.map((partner) => partner.id));
+      const gone = await db.partners
+        .filter((partner) => partner.local.mapSource === url && !kept.has(partner.id))
+        .primaryKeys();
+      await db.partners.bulkDelete(gone);
+      removed = gone.length;
+      await putMapState(db, source);
+    }
+    await db.partners.bulkPut(put);
+    return { added: plan.added, updated: plan.updated, unchanged: plan.unchanged, removed };
   });
+}
+
+/** Removes a partner from this device's sociale kaart. Registrations keep only its id. */
+export function deletePartner(db: BalieDb, id: string): Promise<void> {
+  return db.partners.delete(id);
 }
 
 /** What the device last heard from a published map, when nothing was imported. */

@@ -3,12 +3,12 @@
 // Imported text is only ever rendered as text; links only from checked values.
 
 import { useEffect, useState } from 'preact/hooks';
-import { useRoute } from 'preact-iso';
+import { useLocation, useRoute } from 'preact-iso';
 import { dayOf } from '../core/day';
 import { hasHours } from '../core/hours';
 import { needsCheck } from '../core/partner';
 import { readPartner } from '../data/partners';
-import { markPartnerOutdated, savePartnerNote } from '../data/writes';
+import { deletePartner, markPartnerOutdated, savePartnerNote } from '../data/writes';
 import { HoursTable } from './HoursTable';
 import { useLiveQuery, useNow, useServices } from './hooks';
 import {
@@ -30,6 +30,8 @@ export function PartnerDetailScreen() {
   const partner = useLiveQuery(async () => (await readPartner(db, id)) ?? null, [id]);
   const [note, setNote] = useState<string | null>(null);
   const [message, setMessage] = useState('');
+  const [confirming, setConfirming] = useState(false);
+  const { route } = useLocation();
   const topics = usePartnerTopics();
 
   useEffect(() => {
@@ -225,6 +227,26 @@ export function PartnerDetailScreen() {
         <p class="form-message" role="status">
           {message}
         </p>
+        {confirming ? (
+          <div class="confirm" role="alertdialog" aria-labelledby="partner-delete-text">
+            <p id="partner-delete-text">{text.partners.confirmDelete(partner.name)}</p>
+            {partner.local.mapSource ? <p class="hint">{text.partners.fromMap}</p> : null}
+            <button
+              type="button"
+              class="button button-danger"
+              onClick={() => void deletePartner(db, id).then(() => route('/sociale-kaart'))}
+            >
+              {text.partners.confirmDeleteYes}
+            </button>
+            <button type="button" class="button" onClick={() => setConfirming(false)}>
+              {text.partners.cancelDelete}
+            </button>
+          </div>
+        ) : (
+          <button type="button" class="button button-quiet" onClick={() => setConfirming(true)}>
+            {text.partners.delete}
+          </button>
+        )}
       </section>
     </section>
   );

@@ -279,6 +279,13 @@ export const text = {
     noteSaved: 'De notitie is opgeslagen.',
     noteTooLong: 'De notitie is te lang. Maak haar korter dan 2000 tekens.',
     markOutdated: 'Markeer als verouderd',
+    delete: 'Partner verwijderen',
+    confirmDelete: (name: string) =>
+      `Weet u zeker dat u "${name}" van de sociale kaart wilt halen?`,
+    fromMap:
+      'Deze partner komt uit de gepubliceerde kaart en komt terug bij het volgende ophalen. Klopt er iets niet? Markeer hem dan liever als verouderd.',
+    confirmDeleteYes: 'Ja, verwijderen',
+    cancelDelete: 'Annuleren',
     unmarkOutdated: 'Niet meer verouderd',
     markedOutdated: 'Gemarkeerd als verouderd. De beheerder van de kaart ziet dit.',
     unmarkedOutdated: 'De markering "verouderd" is weggehaald.',
@@ -419,7 +426,7 @@ export const text = {
       /** A failed refresh reads as `failure(error)`. */
       outcome: (result: Exclude<MapRefresh, { outcome: 'failed' }>) =>
         result.outcome === 'imported'
-          ? `Kaart opgehaald: ${result.counts.added} nieuw, ${result.counts.updated} bijgewerkt, ${result.counts.unchanged} ongewijzigd.`
+          ? `Kaart opgehaald: ${result.counts.added} nieuw, ${result.counts.updated} bijgewerkt, ${result.counts.unchanged} ongewijzigd${result.counts.removed > 0 ? `, ${result.counts.removed} niet meer in de kaart en weggehaald` : ''}.`
           : result.outcome === 'none'
             ? 'Er is nog geen kaart gepubliceerd op de server.'
             : 'De kaart is niet veranderd.',

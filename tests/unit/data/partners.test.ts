@@ -18,6 +18,7 @@ import {
   readPartner,
 } from '../../../src/data/partners';
 import {
+  deletePartner,
   importPartners,
   markPartnerOutdated,
   savePartner,
@@ -121,21 +122,45 @@ describe('the desk part: notes and "verouderd"', () => {
 describe('importing', () => {
   test('counts new, updated and unchanged; re-importing updates by id and keeps notes', async () => {
     const partners = sample();
-    expect(await importPartners(db, partners)).toEqual({ added: 5, updated: 0, unchanged: 0 });
+    expect(await importPartners(db, partners)).toEqual({ added: 5, updated: 0, unchanged: 0, removed: 0 });
     const [first, second] = partners;
     if (!first || !second) throw new Error('no partners');
     await savePartnerNote(db, first.id, 'Onze contactpersoon is Sam.');
     await markPartnerOutdated(db, second.id, true, '2026-02-01');
 
     const changed = partners.map((p) => (p.id === first.id ? { ...p, phone: '030 999 99 99' } : p));
-    expect(await importPartners(db, changed)).toEqual({ added: 0, updated: 1, unchanged: 4 });
+    expect(await importPartners(db, changed)).toEqual({ added: 0, updated: 1, unchanged: 4, removed: 0 });
     expect(await db.partners.count()).toBe(5);
     expect(await readPartner(db, first.id)).toMatchObject({
       phone: '030 999 99 99',
       local: { notes: 'Onze contactpersoon is Sam.' },
     });
     expect((await readPartner(db, second.id))?.local.outdated).toBe(true);
-    expect(await importPartners(db, changed)).toEqual({ added: 0, updated: 0, unchanged: 5 });
+    expect(await importPartners(db, changed)).toEqual({ added: 0, updated: 0, unchanged: 5, removed: 0 });
+  });
+
+  test('a published map removes the partners it no longer holds, and only its own', async () => {
+    const source = (url: string) => ({ url, checkedAt: 1, importedAt: 1, partners: 0 });
+    const mapA = sample();
+    const byHand = generatePartners(2, 99).map(details);
+    await importPartners(db, byHand);
+    await importPartners(db, mapA, source('https://kaart.example/a.json'));
+    const [dropped, ...rest] = mapA;
+    const again = await importPartners(db, rest, source('https://kaart.example/a.json'));
+    expect(again).toEqual({ added: 0, updated: 0, unchanged: 4, removed: 1 });
+    expect(await readPartner(db, dropped?.id ?? '')).toBeUndefined();
+    // Partners added by hand or from a file are not the map's to remove.
+    expect(await db.partners.count()).toBe(6);
+    const other = await importPartners(db, [], source('https://kaart.example/b.json'));
+    expect(other.removed).toBe(0);
+    expect(await db.partners.count()).toBe(6);
+  });
+
+  test('a partner can be removed from the device by hand', async () => {
+    const partners = sample();
+    await importPartners(db, partners);
+    await deletePartner(db, partners[0]?.id ?? '');
+    expect(await db.partners.count()).toBe(4);
   });
 
   test('all or nothing: when one partner cannot be written, none of the import is', async () => {
