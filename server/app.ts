@@ -57,26 +57,46 @@ export function createApp(options: AppOptions) {
     return sendJson(res, 405, { error: 'Deze methode wordt niet ondersteund.' });
   }
 
-  async function receiveBatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  /** The device a request's token belongs to; otherwise answers 401 and stores nothing. */
+  function authorisedDevice(req: IncomingMessage, res: ServerResponse) {
     const device = store.deviceForToken(bearerToken(req) ?? '');
-    if (!device) {
-      // Store nothing from an unknown caller; drain the body so the reply arrives cleanly.
-      req.resume();
-      res.setHeader('www-authenticate', 'Bearer');
-      return sendJson(res, 401, {
-        error: 'Dit apparaat is niet (meer) gekoppeld. Koppel het opnieuw met een nieuwe code.',
-      });
-    }
-    let text: string;
+    if (device) return device;
+    // Drain the body so the reply arrives cleanly.
+    req.resume();
+    res.setHeader('www-authenticate', 'Bearer');
+    sendJson(res, 401, {
+      error: 'Dit apparaat is niet (meer) gekoppeld. Koppel het opnieuw met een nieuwe code.',
+    });
+    return undefined;
+  }
+
+  /** The request body, or undefined after answering 413 when it is over `limit` bytes. */
+  async function limitedBody(
+    req: IncomingMessage,
+    res: ServerResponse,
+    limit: number,
+    tooLarge: string,
+  ): Promise<string | undefined> {
     try {
-      text = await readBody(req, MAX_BODY_BYTES);
+      return await readBody(req, limit);
     } catch (error) {
-      if (error instanceof TooLarge) {
-        res.setHeader('connection', 'close');
-        return sendJson(res, 413, { error: 'De batch is groter dan 1 MB. Stuur minder tegelijk.' });
-      }
-      throw error;
+      if (!(error instanceof TooLarge)) throw error;
+      res.setHeader('connection', 'close');
+      sendJson(res, 413, { error: tooLarge });
+      return undefined;
     }
+  }
+
+  async function receiveBatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const device = authorisedDevice(req, res);
+    if (!device) return;
+    const text = await limitedBody(
+      req,
+      res,
+      MAX_BODY_BYTES,
+      'De batch is groter dan 1 MB. Stuur minder tegelijk.',
+    );
+    if (text === undefined) return;
     let json: unknown;
     try {
       json = JSON.parse(text);
@@ -104,26 +124,15 @@ export function createApp(options: AppOptions) {
 
   /** A branch manager publishes the map: only a whole, valid HSDS JSON map is stored. */
   async function publishMap(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const device = store.deviceForToken(bearerToken(req) ?? '');
-    if (!device) {
-      req.resume();
-      res.setHeader('www-authenticate', 'Bearer');
-      return sendJson(res, 401, {
-        error: 'Dit apparaat is niet (meer) gekoppeld. Koppel het opnieuw met een nieuwe code.',
-      });
-    }
-    let text: string;
-    try {
-      text = await readBody(req, MAX_MAP_BYTES);
-    } catch (error) {
-      if (error instanceof TooLarge) {
-        res.setHeader('connection', 'close');
-        return sendJson(res, 413, {
-          error: 'De kaart is groter dan 5 MB. Publiceer alleen de partners van uw vestiging.',
-        });
-      }
-      throw error;
-    }
+    const device = authorisedDevice(req, res);
+    if (!device) return;
+    const text = await limitedBody(
+      req,
+      res,
+      MAX_MAP_BYTES,
+      'De kaart is groter dan 5 MB. Publiceer alleen de partners van uw vestiging.',
+    );
+    if (text === undefined) return;
     const result = importHsdsJson(text);
     if (!result.ok) {
       const first = result.errors.slice(0, 5).map(describeIssue).join(' ');

@@ -157,16 +157,23 @@ export function draftFromVisit(
     duration: content.duration,
     needs: content.needs,
     note: content.note ?? '',
-    questions: content.questions.map((question, index) => ({
-      domain: question.domain,
-      topic: question.topic,
-      digidStep: question.digidStep ?? null,
-      organisations: question.organisations,
-      help: question.help,
-      course: question.course ?? null,
-      referralKind: question.referral?.kind ?? null,
-      referralWarm: question.referral?.warm ?? false,
-      partnerId: partners[index] ?? null,
-    })),
+    questions: content.questions.map((question, index) =>
+      questionDraftOf(question, partners[index] ?? null),
+    ),
+  };
+}
+
+/** A saved question as the form holds it. */
+export function questionDraftOf(question: Question, partnerId: string | null): QuestionDraft {
+  return {
+    domain: question.domain,
+    topic: question.topic,
+    digidStep: question.digidStep ?? null,
+    organisations: question.organisations,
+    help: question.help,
+    course: question.course ?? null,
+    referralKind: question.referral?.kind ?? null,
+    referralWarm: question.referral?.warm ?? false,
+    partnerId,
   };
 }

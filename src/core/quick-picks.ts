@@ -3,7 +3,7 @@
 // Pure. Recent picks are derived from the latest visits; favourites are stored by the caller.
 
 import { type Catalogue, type Customisation, labelOf } from './catalogue';
-import { EMPTY_QUESTION, type QuestionDraft, type VisitDraft } from './draft';
+import { EMPTY_QUESTION, type QuestionDraft, questionDraftOf, type VisitDraft } from './draft';
 import type { VisitContent } from './schema';
 
 export interface QuickPick {
@@ -52,20 +52,8 @@ export function recentPicks(
   for (const visit of visits) {
     const [question] = visit.questions;
     if (!question || visit.questions.length > 1) continue;
-    const pick: QuickPick = {
-      channel: visit.channel,
-      duration: visit.duration,
-      question: {
-        domain: question.domain,
-        topic: question.topic,
-        digidStep: question.digidStep ?? null,
-        organisations: question.organisations,
-        help: question.help,
-        course: question.course ?? null,
-        referralKind: question.referral?.kind ?? null,
-        referralWarm: question.referral?.warm ?? false,
-      },
-    };
+    const { partnerId: _partner, ...fields } = questionDraftOf(question, null);
+    const pick: QuickPick = { channel: visit.channel, duration: visit.duration, question: fields };
     const key = pickKey(pick);
     if (seen.has(key)) continue;
     seen.add(key);

@@ -4,17 +4,16 @@
 // keeping devices in step through the endpoint, axe-core, and a phone and a tablet screen.
 
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { exportHsdsJson } from '../../src/core/hsds-json';
+import { seriousViolations } from '../support/axe';
 import { type Harness, openApp, startHarness } from '../support/harness';
 import { generatePartners } from '../support/partners';
 
 const SHOTS = '/tmp/balie-partners';
-const FIXTURES = join(import.meta.dirname, '../../../shared/fixtures/hsds-3.0/csv');
-const axePath = createRequire(import.meta.url).resolve('axe-core');
+const FIXTURES = join(import.meta.dirname, '../fixtures/hsds-3.0/csv');
 /** A Wednesday, 10:00 in Amsterdam (the harness's time zone). */
 const WEDNESDAY_10 = new Date('2026-03-04T10:00:00+01:00');
 
@@ -41,26 +40,6 @@ const HOSTILE = JSON.stringify([
 
 let harness: Harness;
 let page: Page;
-
-async function seriousViolations(target: Page): Promise<string[]> {
-  // Evaluated over the DevTools protocol: the app's CSP rightly refuses an injected <script>.
-  await target.evaluate(readFileSync(axePath, 'utf8'));
-  const result = await target.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: () => Promise<{
-            violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
-          }>;
-        };
-      }
-    ).axe;
-    return axe.run();
-  });
-  return result.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 async function shoot(name: string, fullPage = true) {
   await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage });

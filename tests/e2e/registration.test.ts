@@ -1,18 +1,14 @@
 // Registration at the desk, on a phone and on a tablet: taps counted, Snelkeuze,
 // drafts that survive a reload, undo, edit and delete, keyboard only, and axe-core.
 
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { seriousViolations } from '../support/axe';
 import { type Harness, openApp, startHarness, storeKeys } from '../support/harness';
 import { registerDigiD } from '../support/register';
 
 const ARTIFACTS = 'tests/e2e/.artifacts';
-const axeSource = readFileSync(
-  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
-  'utf8',
-);
 
 /** Clicks like a finger, and counts it. */
 function tapper() {
@@ -26,29 +22,6 @@ function tapper() {
       return count;
     },
   };
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  // The app's CSP forbids inline scripts (rightly); evaluate is outside its reach.
-  await page.evaluate(axeSource);
-  const result = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: () => Promise<{
-            violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
-          }>;
-        };
-      }
-    ).axe;
-    return axe.run();
-  });
-  return result.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map(
-      (violation) =>
-        `${violation.id}: ${violation.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-    );
 }
 
 async function waitForSaved(page: Page) {

@@ -9,7 +9,7 @@ import type { Partner, PartnerDetails } from '../../../src/core/partner';
 import { describeIssue, type ImportResult } from '../../../src/core/partner-import';
 import { generatePartners } from '../../support/partners';
 
-const FIXTURES = join(import.meta.dirname, '../../../../shared/fixtures/hsds-3.0');
+const FIXTURES = join(import.meta.dirname, '../../fixtures/hsds-3.0');
 const example = (name: string) => readFileSync(join(FIXTURES, 'json', `${name}.json`), 'utf8');
 const schema = (name: string) =>
   JSON.parse(readFileSync(join(FIXTURES, 'schema', `${name}.json`), 'utf8')) as object;

@@ -14,7 +14,7 @@ import type { Partner, PartnerDetails } from '../../../src/core/partner';
 import { describeIssue, type ImportResult } from '../../../src/core/partner-import';
 import { generatePartners } from '../../support/partners';
 
-const FIXTURES = join(import.meta.dirname, '../../../../shared/fixtures/hsds-3.0');
+const FIXTURES = join(import.meta.dirname, '../../fixtures/hsds-3.0');
 const CSV_DIR = join(FIXTURES, 'csv');
 const officialFiles = Object.fromEntries(
   readdirSync(CSV_DIR).map((file) => [file, readFileSync(join(CSV_DIR, file), 'utf8')]),

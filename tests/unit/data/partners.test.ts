@@ -122,21 +122,36 @@ describe('the desk part: notes and "verouderd"', () => {
 describe('importing', () => {
   test('counts new, updated and unchanged; re-importing updates by id and keeps notes', async () => {
     const partners = sample();
-    expect(await importPartners(db, partners)).toEqual({ added: 5, updated: 0, unchanged: 0, removed: 0 });
+    expect(await importPartners(db, partners)).toEqual({
+      added: 5,
+      updated: 0,
+      unchanged: 0,
+      removed: 0,
+    });
     const [first, second] = partners;
     if (!first || !second) throw new Error('no partners');
     await savePartnerNote(db, first.id, 'Onze contactpersoon is Sam.');
     await markPartnerOutdated(db, second.id, true, '2026-02-01');
 
     const changed = partners.map((p) => (p.id === first.id ? { ...p, phone: '030 999 99 99' } : p));
-    expect(await importPartners(db, changed)).toEqual({ added: 0, updated: 1, unchanged: 4, removed: 0 });
+    expect(await importPartners(db, changed)).toEqual({
+      added: 0,
+      updated: 1,
+      unchanged: 4,
+      removed: 0,
+    });
     expect(await db.partners.count()).toBe(5);
     expect(await readPartner(db, first.id)).toMatchObject({
       phone: '030 999 99 99',
       local: { notes: 'Onze contactpersoon is Sam.' },
     });
     expect((await readPartner(db, second.id))?.local.outdated).toBe(true);
-    expect(await importPartners(db, changed)).toEqual({ added: 0, updated: 0, unchanged: 5, removed: 0 });
+    expect(await importPartners(db, changed)).toEqual({
+      added: 0,
+      updated: 0,
+      unchanged: 5,
+      removed: 0,
+    });
   });
 
   test('a published map removes the partners it no longer holds, and only its own', async () => {

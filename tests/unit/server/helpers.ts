@@ -1,18 +1,12 @@
 // Shared by the endpoint tests: a valid record builder and a batch poster.
 
 import { randomUUID } from 'node:crypto';
+import { visitContent } from '../../support/visits';
 
 export const visit = (over: Record<string, unknown> = {}) => ({
+  ...visitContent(),
   id: randomUUID(),
   rev: 1,
-  catalogueVersion: 'ido-2024.1',
-  location: 'Bibliotheek Teststad',
-  day: '2026-11-23',
-  hour: 10,
-  channel: 'balie',
-  duration: 'tot-15',
-  needs: [],
-  questions: [{ domain: 'digitale-overheid', topic: 'digid', organisations: [], help: ['uitleg'] }],
   ...over,
 });
 
