@@ -11,7 +11,7 @@
 //  - Refused entries stay, with the endpoint's reason, until a person acts on them.
 // No network call ever happens inside a transaction (Dexie would commit early).
 
-import type { Customisation } from '../core/catalogue';
+import { type Customisation, NO_CUSTOMISATION } from '../core/catalogue';
 import { type RecordRef, type RetryState, takeBatch } from '../core/outbox';
 import {
   checkDetails,
@@ -258,9 +258,19 @@ export function liftAuthBlock(db: BalieDb, retry: RetryState): Promise<unknown> 
 
 // Settings of this branch and device: the answer lists and the Snelkeuze favourites.
 
-/** Replaces the branch's changes to the answer lists (see src/core/catalogue.ts). */
-export function saveCustomisation(db: BalieDb, value: Customisation): Promise<unknown> {
-  return db.state.put({ key: 'catalogue', value });
+/**
+ * Changes the branch's answer lists (see src/core/catalogue.ts). The change is applied to
+ * what is stored, inside the transaction, so quick changes or two tabs never undo each other.
+ */
+export function changeCustomisation(
+  db: BalieDb,
+  change: (current: Customisation) => Customisation,
+): Promise<void> {
+  return db.transaction('rw', db.state, async () => {
+    const row = await db.state.get('catalogue');
+    const current = row?.key === 'catalogue' ? row.value : NO_CUSTOMISATION;
+    await db.state.put({ key: 'catalogue', value: change(current) });
+  });
 }
 
 /** Keeps a combination as a favourite; the same combination is kept once. */

@@ -16,7 +16,7 @@ import {
 import { Enrolment } from '../core/enrolment';
 import { saveDevice } from '../data/device';
 import { readRetryState } from '../data/queries';
-import { liftAuthBlock, saveCustomisation } from '../data/writes';
+import { changeCustomisation, liftAuthBlock } from '../data/writes';
 import { Field } from './Field';
 import { type CatalogueView, useCatalogue, useServices } from './hooks';
 import { text } from './text';
@@ -58,7 +58,9 @@ function ListEditor({ list, catalogue }: { list: ListName; catalogue: CatalogueV
   const name = text.settings.lists[list];
 
   function toggle(id: string, shown: boolean) {
-    void saveCustomisation(db, shown ? showOption(custom, list, id) : hideOption(custom, list, id));
+    void changeCustomisation(db, (current) =>
+      shown ? showOption(current, list, id) : hideOption(current, list, id),
+    );
   }
 
   function add(event: Event) {
@@ -69,10 +71,9 @@ function ListEditor({ list, catalogue }: { list: ListName; catalogue: CatalogueV
       return;
     }
     const suffix = newId().slice(0, 6);
-    void saveCustomisation(
-      db,
+    void changeCustomisation(db, (current) =>
       addLocalOption(
-        custom,
+        current,
         list,
         trimmed.slice(0, 80),
         suffix,

@@ -18,13 +18,16 @@ afterAll(async () => {
 });
 
 async function openList(name: string) {
-  await page.goto(`${harness.appUrl}/instellingen`);
+  await page.getByRole('link', { name: 'Instellingen' }).click();
   await page.getByText(name, { exact: false }).first().click();
 }
 
 test('hide an option, add a local one, and old registrations keep their labels', async () => {
   await openList('Hoe kwam de vraag binnen');
-  await page.getByRole('checkbox', { name: 'Telefonisch' }).uncheck();
+  const telephone = page.getByRole('checkbox', { name: 'Telefonisch' });
+  await telephone.uncheck();
+  // The box shows what is stored, so unchecked means saved.
+  await expect.poll(() => telephone.isChecked()).toBe(false);
 
   await openList('Onderwerpen');
   await page
@@ -35,7 +38,8 @@ test('hide an option, add a local one, and old registrations keep their labels',
   await page.screenshot({ path: 'tests/e2e/.artifacts/settings-lists.png', fullPage: true });
 
   await page.getByRole('link', { name: 'Registreren' }).click();
-  expect(await page.getByRole('radio', { name: 'Telefonisch' }).count()).toBe(0);
+  await page.getByRole('radio', { name: 'Spreekuur Belastingdienst' }).waitFor();
+  await expect.poll(() => page.getByRole('radio', { name: 'Telefonisch' }).count()).toBe(0);
   await page.getByRole('radio', { name: 'Spreekuur Belastingdienst' }).click();
   await page.getByRole('radio', { name: 'Korter dan 15 minuten' }).click();
   await page.getByRole('button', { name: 'Opslaan' }).click();
@@ -51,7 +55,10 @@ test('hide an option, add a local one, and old registrations keep their labels',
   await openList('Onderwerpen');
   await page.getByRole('checkbox', { name: /Spreekuur Belastingdienst/ }).uncheck();
   await page.getByRole('link', { name: 'Registreren' }).click();
-  expect(await page.getByRole('radio', { name: 'Spreekuur Belastingdienst' }).count()).toBe(0);
+  await page.getByRole('radio', { name: 'Toeslagen' }).waitFor();
+  await expect
+    .poll(() => page.getByRole('radio', { name: 'Spreekuur Belastingdienst' }).count())
+    .toBe(0);
   await page.getByRole('link', { name: 'Vandaag' }).click();
   await expect
     .poll(() => page.getByTestId('visit').first().textContent())

@@ -2,10 +2,12 @@
 
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { addLocalOption, hideOption } from '../../../src/core/catalogue';
 import { BalieDb } from '../../../src/data/db';
-import { outboxSummary, visitsOfDay } from '../../../src/data/queries';
+import { outboxSummary, readCustomisation, visitsOfDay } from '../../../src/data/queries';
 import {
   applyAnswer,
+  changeCustomisation,
   claimBatch,
   deleteVisit,
   editVisit,
@@ -203,5 +205,20 @@ describe('batches', () => {
     await editVisit(db, { id, content: visitContent({ hour: 9 }), partners: [null] }, 2000);
     const all = await entries();
     expect(all.map((e) => [e.rev, e.state])).toEqual([[2, 'queued']]);
+  });
+});
+
+describe("the branch's answer lists", () => {
+  test('two quick changes both stay: each applies to what is stored, not to a stale copy', async () => {
+    await Promise.all([
+      changeCustomisation(db, (current) => hideOption(current, 'channels', 'telefoon')),
+      changeCustomisation(db, (current) =>
+        addLocalOption(current, 'topics', 'Spreekuur', 'abc123', 'digitale-overheid'),
+      ),
+    ]);
+    const custom = await readCustomisation(db);
+    expect(custom.revision).toBe(2);
+    expect(custom.hidden).toEqual(['channels:telefoon']);
+    expect(custom.added.map((option) => option.label)).toEqual(['Spreekuur']);
   });
 });
