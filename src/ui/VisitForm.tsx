@@ -2,7 +2,7 @@
 // It only edits a draft; saving, drafts on disk and undo belong to the screens around it.
 
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import { offeredOptions } from '../core/catalogue';
 import { newQuestion, type Problem, type QuestionDraft, type VisitDraft } from '../core/draft';
 import { findIdentifyingData, NOTE_MAX_LENGTH } from '../core/privacy';
@@ -30,8 +30,8 @@ export function VisitForm(props: VisitFormProps) {
   const summary = useRef<HTMLDivElement>(null);
   const firstDomain = offeredOptions(base, custom, 'domains')[0]?.id ?? null;
 
-  // After a refused save, move focus to the list of what is missing.
-  useEffect(() => {
+  // After a refused save, move focus to the list of what is missing, before the next paint.
+  useLayoutEffect(() => {
     if (problems.length > 0) summary.current?.focus();
   }, [problems]);
 

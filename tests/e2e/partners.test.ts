@@ -270,9 +270,15 @@ describe('the sociale kaart, end to end', () => {
     });
     expect(response.status).toBe(200);
     await page.getByRole('button', { name: 'Kaart nu ophalen' }).click();
+    // The branch's map now holds only those two: the six it dropped leave this device too.
     await expect
       .poll(() => message.textContent())
-      .toContain('Kaart opgehaald: 2 nieuw, 0 bijgewerkt, 0 ongewijzigd.');
+      .toContain(
+        'Kaart opgehaald: 2 nieuw, 0 bijgewerkt, 0 ongewijzigd, 6 niet meer in de kaart en weggehaald.',
+      );
+    await page.goto(`${harness.appUrl}/sociale-kaart`);
+    await expect.poll(() => page.getByTestId('partner').count()).toBe(2);
+    await openExchange();
     await page.getByRole('button', { name: 'Kaart nu ophalen' }).click();
     await expect.poll(() => message.textContent()).toContain('De kaart is niet veranderd.');
 

@@ -128,7 +128,9 @@ describe.each([
     await page.getByRole('button', { name: 'Opslaan' }).click();
     const summary = page.locator('.error-summary');
     await expect.poll(() => summary.textContent()).toContain('burgerservicenummer');
-    expect(await page.evaluate(() => document.activeElement?.className)).toContain('error-summary');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.className))
+      .toContain('error-summary');
     await page.screenshot({ path: `${ARTIFACTS}/privacy-${name}.png` });
     expect(await visitCount(page)).toBe(before);
     await page.getByLabel('Notitie (niet verplicht)').fill('Aangifte samen ingevuld');
@@ -140,6 +142,7 @@ describe.each([
   test('edit and delete a visit from Vandaag', async () => {
     await page.getByRole('link', { name: 'Vandaag' }).click();
     const visits = page.getByTestId('visit');
+    await visits.filter({ hasText: 'Belastingaangifte' }).waitFor();
     const before = await visits.count();
     await page.screenshot({ path: `${ARTIFACTS}/today-${name}.png`, fullPage: true });
     await visits.filter({ hasText: 'Belastingaangifte' }).getByRole('link').click();
