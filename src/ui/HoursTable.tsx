@@ -2,7 +2,7 @@
 // Used on the partner page and on the referral slip, so both say the same.
 
 import { DAY_NAMES, type Hours, hasHours, type WeeklyPeriod } from '../core/hours';
-import { formatDay } from './partner-view';
+import { formatDay } from './format';
 import { text } from './text';
 
 export function HoursTable({ hours, today }: { hours: Hours; today: string }) {

@@ -9,11 +9,11 @@ import { hasHours } from '../core/hours';
 import { needsCheck } from '../core/partner';
 import { readPartner } from '../data/partners';
 import { deletePartner, markPartnerOutdated, savePartnerNote } from '../data/writes';
+import { formatDay } from './format';
 import { HoursTable } from './HoursTable';
 import { useLiveQuery, useNow, useServices } from './hooks';
 import {
   emailHref,
-  formatDay,
   openingLine,
   phoneHref,
   shortWebsite,

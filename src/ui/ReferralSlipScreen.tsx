@@ -6,9 +6,10 @@ import { useRoute } from 'preact-iso';
 import { dayOf } from '../core/day';
 import { hasHours } from '../core/hours';
 import { readPartner } from '../data/partners';
+import { formatDay } from './format';
 import { HoursTable } from './HoursTable';
 import { useLiveQuery, useNow, useServices } from './hooks';
-import { contactCard, formatDay, shortWebsite, usePartnerTopics } from './partner-view';
+import { contactCard, shortWebsite, usePartnerTopics } from './partner-view';
 import { QrCode } from './QrCode';
 import { text } from './text';
 

@@ -25,6 +25,7 @@ export function StatusBar({
   if (retry?.blocked) summary = text.status.blocked;
   else if (sending) summary = text.status.sending(progress.sent, progress.total);
   else if (unsent === undefined) summary = '';
+  else if (unsent === 0 && refused) summary = text.status.refused(refused);
   else if (unsent === 0) summary = text.status.allSent;
   else summary = text.status.unsent(unsent);
 
@@ -50,7 +51,7 @@ export function StatusBar({
         <span class="visually-hidden">{online ? text.status.online : text.status.offline}. </span>
         <span aria-hidden="true">{online ? '' : `${text.status.offline} · `}</span>
         <span role="status">{summary}</span>
-        {refused ? <span> · {text.status.refused(refused)}</span> : null}
+        {refused && unsent ? <span> · {text.status.refused(refused)}</span> : null}
       </a>
       {updateReady ? (
         <div class="update-banner" role="status">

@@ -3,12 +3,12 @@
 // with their reasons, whether storage is persistent, and a download when all else fails.
 
 import { useEffect, useState } from 'preact/hooks';
-import { DEFAULT_CATALOGUE, labelOf, NO_CUSTOMISATION } from '../core/catalogue';
+import { labelOf } from '../core/catalogue';
 import { isTombstone } from '../core/schema';
 import { outboxSummary, readProgress, readRetryState, unsentRecords } from '../data/queries';
 import { retryRefused } from '../data/writes';
-import { formatBytes, formatMoment } from './format';
-import { useLiveQuery, useNow, useServices, useUploadRunning } from './hooks';
+import { formatBytes, formatDay, formatMoment } from './format';
+import { useCatalogue, useLiveQuery, useNow, useServices, useUploadRunning } from './hooks';
 import { text } from './text';
 
 export function SyncScreen() {
@@ -19,7 +19,9 @@ export function SyncScreen() {
   const progress = useLiveQuery(() => readProgress(db), []);
   const storage = useStorage();
   const running = useUploadRunning();
-  if (!summary || !retry) return null;
+  const catalogue = useCatalogue();
+  if (!summary || !retry || !catalogue) return null;
+  const { base, custom } = catalogue;
 
   const waitingForServer = retry.waitUntil !== null && retry.waitUntil > clock;
   const nextTry =
@@ -125,9 +127,9 @@ export function SyncScreen() {
               <li key={`${entry.id}:${entry.rev}`} data-testid="refused">
                 <strong>
                   {isTombstone(entry.record)
-                    ? 'Verwijdering'
-                    : `${entry.record.day} — ${entry.record.questions
-                        .map((q) => labelOf(DEFAULT_CATALOGUE, NO_CUSTOMISATION, 'topics', q.topic))
+                    ? text.sync.deletion
+                    : `${formatDay(entry.record.day)}, ${entry.record.hour}:00 — ${entry.record.questions
+                        .map((q) => labelOf(base, custom, 'topics', q.topic))
                         .join(', ')}`}
                 </strong>
                 <p class="error">{entry.reason}</p>

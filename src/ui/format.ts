@@ -25,3 +25,15 @@ export function formatBytes(bytes: number): string {
   if (bytes < 1024 ** 3) return `${(bytes / 1024 ** 2).toFixed(1).replace('.', ',')} MB`;
   return `${(bytes / 1024 ** 3).toFixed(1).replace('.', ',')} GB`;
 }
+
+const dayFormat = new Intl.DateTimeFormat('nl-NL', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+});
+
+/** "3 maart 2026" for "2026-03-03", read as a calendar day (no time zone shift). */
+export function formatDay(day: string): string {
+  const [year, month, date] = day.split('-').map(Number);
+  return dayFormat.format(new Date(year ?? 1970, (month ?? 1) - 1, date ?? 1));
+}

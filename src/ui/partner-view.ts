@@ -95,15 +95,3 @@ export function contactCard(partner: PartnerDetails): string {
 function vcardText(value: string): string {
   return value.replace(/[\\,;]/g, (char) => `\\${char}`).replace(/\r?\n/g, '\\n');
 }
-
-const dateFormat = new Intl.DateTimeFormat('nl-NL', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-});
-
-/** "3 maart 2026" for "2026-03-03", read as a calendar day (no time zone shift). */
-export function formatDay(day: string): string {
-  const [year, month, date] = day.split('-').map(Number);
-  return dateFormat.format(new Date(year ?? 1970, (month ?? 1) - 1, date ?? 1));
-}

@@ -185,6 +185,7 @@ export const text = {
     progress: (sent: number, total: number) => `${sent} van ${total} verstuurd`,
     allSent: 'Alle registraties zijn verstuurd.',
     refusedTitle: 'Geweigerd door de server',
+    deletion: 'Een verwijderde registratie',
     refusedIntro:
       'Deze registraties zijn niet aangekomen. Ze blijven op dit apparaat. Pas ze aan in "Vandaag" of probeer ze opnieuw.',
     retry: 'Opnieuw proberen',
