@@ -48,10 +48,13 @@ export function StatusBar({
         data-unsent={unsent ?? ''}
       >
         <span class={`dot ${online ? 'dot-online' : 'dot-offline'}`} aria-hidden="true" />
-        <span class="visually-hidden">{online ? text.status.online : text.status.offline}. </span>
-        <span aria-hidden="true">{online ? '' : `${text.status.offline} · `}</span>
-        <span role="status">{summary}</span>
-        {refused && unsent ? <span> · {text.status.refused(refused)}</span> : null}
+        {/* One run of text, so it wraps like a sentence instead of in columns. */}
+        <span>
+          <span class="visually-hidden">{online ? text.status.online : text.status.offline}. </span>
+          <span aria-hidden="true">{online ? '' : `${text.status.offline} · `}</span>
+          <span role="status">{summary}</span>
+          {refused && unsent ? ` · ${text.status.refused(refused)}` : null}
+        </span>
       </a>
       {updateReady ? (
         <div class="update-banner" role="status">
