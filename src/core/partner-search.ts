@@ -4,8 +4,8 @@
 
 import MiniSearch from 'minisearch';
 import { type CatalogueOption, DEFAULT_CATALOGUE } from './catalogue';
-import { isOpenAt } from './hours';
 import type { PartnerDetails } from './partner';
+import { isPartnerOpenAt, sortByName } from './partner-choice';
 import { foldText } from './partner-text';
 
 export interface PartnerFilters {
@@ -97,26 +97,4 @@ export function matchesFilters(partner: PartnerDetails, filters: PartnerFilters)
     return false;
   }
   return filters.openAt === undefined || isPartnerOpenAt(partner, filters.openAt);
-}
-
-/** Open now, by its opening hours or a walk-in hour (some partners only have the latter). */
-export function isPartnerOpenAt(partner: PartnerDetails, moment: number): boolean {
-  return isOpenAt(partner.openingHours, moment) || isOpenAt(partner.walkInHours, moment);
-}
-
-/** Suggestions while registering a question: partners for the topic, flagged ones last. */
-export function partnersForTopic<
-  T extends PartnerDetails & { readonly local?: { readonly outdated: boolean } },
->(partners: readonly T[], topicId: string): T[] {
-  const matching = sortByName(partners.filter((partner) => partner.topics.includes(topicId)));
-  return [
-    ...matching.filter((partner) => !partner.local?.outdated),
-    ...matching.filter((partner) => partner.local?.outdated),
-  ];
-}
-
-const byDutchName = new Intl.Collator('nl', { sensitivity: 'base', numeric: true });
-
-function sortByName<T extends PartnerDetails>(partners: T[]): T[] {
-  return partners.sort((a, b) => byDutchName.compare(a.name, b.name));
 }

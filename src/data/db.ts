@@ -23,8 +23,7 @@ export interface VisitRow {
   readonly deleted: 0 | 1;
   /** Highest revision that was ever put in a batch (maybe delivered); 0 = none. */
   readonly frozenRev: number;
-  /** Highest revision the endpoint acknowledged; 0 = none. */
-  readonly ackedRev: number;
+  // Whether the endpoint has the visit is not stored here: it is "no outbox entry left".
 }
 
 export type OutboxState = 'queued' | 'rejected' | 'conflict';
@@ -96,5 +95,11 @@ export class BalieDb extends Dexie {
     });
     // The sociale kaart. `*topics` finds the partners for a question's topic without a scan.
     this.version(2).stores({ partners: 'id, name, *topics' });
+    // The uploader takes the oldest queued entries and finds an interrupted batch through
+    // indexes, instead of reading the whole outbox for every batch. (Null batch ids are not
+    // indexed, so `batchId` lists exactly the entries that are in a batch.)
+    this.version(3).stores({
+      outbox: '[id+rev], id, state, queuedAt, batchId, [state+queuedAt]',
+    });
   }
 }

@@ -1,9 +1,10 @@
 // Reads the views and the uploader need. Views wrap them in liveQuery to stay current.
 
+import Dexie from 'dexie';
 import { type Customisation, NO_CUSTOMISATION } from '../core/catalogue';
 import { INITIAL_RETRY_STATE, type RetryState } from '../core/outbox';
 import type { Favourite } from '../core/quick-picks';
-import type { BalieDb, OutboxEntry, Progress, VisitRow } from './db';
+import type { BalieDb, OutboxEntry, OutboxState, Progress, VisitRow } from './db';
 
 export type SyncMark = 'sent' | 'unsent' | 'refused';
 
@@ -37,17 +38,24 @@ export interface OutboxSummary {
   readonly refused: readonly OutboxEntry[];
 }
 
+/** Through indexes only: the views re-run it on every outbox change, during uploads too. */
 export async function outboxSummary(db: BalieDb): Promise<OutboxSummary> {
-  const entries = await db.outbox.toArray();
-  const queued = entries.filter((entry) => entry.state === 'queued');
+  const oldest = await db.outbox
+    .where('[state+queuedAt]')
+    .between(['queued', Dexie.minKey], ['queued', Dexie.maxKey])
+    .first();
   return {
-    unsent: queued.length,
-    oldestQueuedAt: queued.reduce<number | null>(
-      (oldest, entry) => (oldest === null || entry.queuedAt < oldest ? entry.queuedAt : oldest),
-      null,
-    ),
-    refused: entries.filter((entry) => entry.state !== 'queued'),
+    unsent: await countQueued(db),
+    oldestQueuedAt: oldest?.queuedAt ?? null,
+    refused: await db.outbox.where('state').anyOf(REFUSED).toArray(),
   };
+}
+
+const REFUSED: OutboxState[] = ['rejected', 'conflict'];
+
+/** How many records the endpoint refused, for the status bar. */
+export function countRefused(db: BalieDb): Promise<number> {
+  return db.outbox.where('state').anyOf(REFUSED).count();
 }
 
 export function countQueued(db: BalieDb): Promise<number> {

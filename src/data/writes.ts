@@ -11,6 +11,7 @@
 //  - Refused entries stay, with the endpoint's reason, until a person acts on them.
 // No network call ever happens inside a transaction (Dexie would commit early).
 
+import Dexie from 'dexie';
 import { type Customisation, NO_CUSTOMISATION } from '../core/catalogue';
 import { type RecordRef, type RetryState, takeBatch } from '../core/outbox';
 import {
@@ -48,7 +49,6 @@ export function saveVisit(
       updatedAt: now,
       deleted: 0,
       frozenRev: 0,
-      ackedRev: 0,
     };
     await db.visits.add(row);
     await db.outbox.put(entryFor(row, now));
@@ -159,15 +159,22 @@ export function claimBatch(
   options: { limit: number; maxBytes: number; newBatchId: () => string },
 ): Promise<ClaimedBatch | null> {
   return db.transaction('rw', db.visits, db.outbox, async () => {
-    const queued = sortForUpload(await db.outbox.where('state').equals('queued').toArray());
-    const interrupted = queued.find((entry) => entry.batchId !== null)?.batchId;
+    const interrupted = (await db.outbox.orderBy('batchId').first())?.batchId;
     if (interrupted) {
-      return {
-        batchId: interrupted,
-        entries: queued.filter((entry) => entry.batchId === interrupted),
-      };
+      const entries = await db.outbox.where('batchId').equals(interrupted).toArray();
+      return { batchId: interrupted, entries: sortForUpload(entries) };
     }
-    const chosen = takeBatch(queued, options.limit, options.maxBytes, (entry) => entry.bytes);
+    const oldest = await db.outbox
+      .where('[state+queuedAt]')
+      .between(['queued', Dexie.minKey], ['queued', Dexie.maxKey])
+      .limit(options.limit)
+      .toArray();
+    const chosen = takeBatch(
+      sortForUpload(oldest),
+      options.limit,
+      options.maxBytes,
+      (entry) => entry.bytes,
+    );
     if (chosen.length === 0) return null;
     const batchId = options.newBatchId();
     const entries = chosen.map((entry) => ({ ...entry, batchId }));
@@ -201,18 +208,8 @@ export interface Answer {
 
 /** Applies the endpoint's per-record answer. Only acknowledged records leave the outbox. */
 export function applyAnswer(db: BalieDb, answer: Answer): Promise<void> {
-  return db.transaction('rw', db.visits, db.outbox, async () => {
+  return db.transaction('rw', db.outbox, async () => {
     await db.outbox.bulkDelete(answer.acked.map((ref) => [ref.id, ref.rev] as [string, number]));
-    const ackedRevs = new Map<string, number>();
-    for (const ref of answer.acked) {
-      ackedRevs.set(ref.id, Math.max(ackedRevs.get(ref.id) ?? 0, ref.rev));
-    }
-    const rows = await db.visits.bulkGet([...ackedRevs.keys()]);
-    await db.visits.bulkPut(
-      rows.flatMap((row) =>
-        row ? [{ ...row, ackedRev: Math.max(row.ackedRev, ackedRevs.get(row.id) ?? 0) }] : [],
-      ),
-    );
     for (const refusal of answer.rejected) await refuse(db, refusal, 'rejected', refusal.reason);
     for (const refusal of answer.conflicts) await refuse(db, refusal, 'conflict', refusal.reason);
     for (const ref of answer.unanswered)
@@ -237,8 +234,7 @@ async function refuse(
 /** Returns a batch's records to the queue, so they go out again in smaller batches. */
 export function releaseBatch(db: BalieDb, batchId: string): Promise<void> {
   return db.transaction('rw', db.outbox, async () => {
-    const entries = await db.outbox.where('state').equals('queued').toArray();
-    const released = entries.filter((entry) => entry.batchId === batchId);
+    const released = await db.outbox.where('batchId').equals(batchId).toArray();
     await db.outbox.bulkPut(released.map((entry) => ({ ...entry, batchId: null })));
   });
 }

@@ -2,7 +2,7 @@
 // open ones first, as big tappable choices, each with a link to its referral slip. The choice
 // stays on this device (the registration keeps the partner id locally, never uploads it).
 
-import { isPartnerOpenAt, partnersForTopic } from '../core/partner-search';
+import { isPartnerOpenAt, partnersForTopic } from '../core/partner-choice';
 import { partnersWithTopic } from '../data/partners';
 import { useLiveQuery, useNow, useServices } from './hooks';
 import { openingLine } from './partner-view';

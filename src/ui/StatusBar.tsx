@@ -1,7 +1,7 @@
 // The bar on every screen: online or not, how many registrations wait, sync progress,
 // and the offer to update when a new version is ready.
 
-import { countQueued, outboxSummary, readProgress, readRetryState } from '../data/queries';
+import { countQueued, countRefused, readProgress, readRetryState } from '../data/queries';
 import { useLiveQuery, useOnline, useServices, useUploadRunning } from './hooks';
 import { text } from './text';
 
@@ -15,7 +15,7 @@ export function StatusBar({
   const { db, device } = useServices();
   const online = useOnline();
   const unsent = useLiveQuery(() => countQueued(db), []);
-  const refused = useLiveQuery(async () => (await outboxSummary(db)).refused.length, []);
+  const refused = useLiveQuery(() => countRefused(db), []);
   const progress = useLiveQuery(() => readProgress(db), []);
   const retry = useLiveQuery(() => readRetryState(db), []);
   const sending =

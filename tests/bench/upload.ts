@@ -34,7 +34,6 @@ export async function measureUpload(): Promise<Row[]> {
                 updatedAt: now + i,
                 deleted: 0,
                 frozenRev: 0,
-                ackedRev: 0,
               });
               tx.objectStore('outbox').put({
                 id,

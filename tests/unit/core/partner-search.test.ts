@@ -3,13 +3,9 @@ import { DEFAULT_CATALOGUE } from '../../../src/core/catalogue';
 import { NO_HOURS } from '../../../src/core/hours';
 import { parseHoursText } from '../../../src/core/hours-text';
 import { emptyPartner, type Partner } from '../../../src/core/partner';
+import { isPartnerOpenAt, partnersForTopic } from '../../../src/core/partner-choice';
 import { deriveUuid } from '../../../src/core/partner-id';
-import {
-  buildPartnerIndex,
-  isPartnerOpenAt,
-  partnersForTopic,
-  searchPartners,
-} from '../../../src/core/partner-search';
+import { buildPartnerIndex, searchPartners } from '../../../src/core/partner-search';
 import { generatePartners } from '../../support/partners';
 
 function partner(name: string, fields: Partial<Partner> & { hours?: string } = {}): Partner {
