@@ -6,7 +6,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { parseUploadRecord, type RecordResult } from '../src/core/schema';
+import { parseUploadRecord, type RecordResult } from '../src/core/registration/schema';
 import { canonicalJson } from './canonical';
 import { describeIssues } from './reasons';
 

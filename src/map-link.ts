@@ -2,7 +2,7 @@
 // start, when the connection returns and when asked. The import code (HSDS reading) loads
 // only when a refresh runs, so it never weighs on the first page.
 
-import type { Device } from './core/enrolment';
+import type { Device } from './core/upload/enrolment';
 import type { BalieDb } from './data/db';
 import { readSetting } from './data/device';
 import type { MapRefresh } from './data/map-sync';

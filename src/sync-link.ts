@@ -3,8 +3,8 @@
 // service worker the page runs the same uploader itself, under the same Web Lock.
 
 import { Workbox } from 'workbox-window';
-import { type PageMessage, WorkerMessage } from './core/messages';
-import { mayTryNow, type SyncTrigger } from './core/outbox';
+import { type PageMessage, WorkerMessage } from './core/upload/messages';
+import { mayTryNow, type SyncTrigger } from './core/upload/outbox';
 import type { BalieDb } from './data/db';
 import { countQueued, readRetryState } from './data/queries';
 import { browserSyncDeps, type Locks, runSync, SYNC_TAG } from './data/sync';

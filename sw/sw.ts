@@ -8,8 +8,8 @@ import {
   precacheAndRoute,
 } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
-import { PageMessage, type WorkerMessage } from '../src/core/messages';
-import type { SyncTrigger } from '../src/core/outbox';
+import { PageMessage, type WorkerMessage } from '../src/core/upload/messages';
+import type { SyncTrigger } from '../src/core/upload/outbox';
 import { BalieDb } from '../src/data/db';
 import { browserSyncDeps, runSync, SYNC_TAG, type SyncResult } from '../src/data/sync';
 import type { PeriodicSyncEvent, SyncEvent } from './events';

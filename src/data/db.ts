@@ -4,11 +4,11 @@
 // update never loses data.
 
 import Dexie, { type EntityTable, type Table } from 'dexie';
-import type { Customisation } from '../core/catalogue';
-import type { RetryState } from '../core/outbox';
-import type { Partner } from '../core/partner';
-import type { Favourite } from '../core/quick-picks';
-import type { UploadRecord, VisitContent } from '../core/schema';
+import type { Partner } from '../core/partners/partner';
+import type { Customisation } from '../core/registration/catalogue';
+import type { Favourite } from '../core/registration/quick-picks';
+import type { UploadRecord, VisitContent } from '../core/registration/schema';
+import type { RetryState } from '../core/upload/outbox';
 
 export interface VisitRow {
   readonly id: string;

@@ -2,7 +2,7 @@
 // Readable by the page and the service worker alike.
 
 import { createStore, del, get, set, type UseStore } from 'idb-keyval';
-import { Device } from '../core/enrolment';
+import { Device } from '../core/upload/enrolment';
 
 let store: UseStore | undefined;
 

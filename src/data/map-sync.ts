@@ -3,10 +3,10 @@
 // Fetch first, then one import transaction: a map that fails to load or to import changes no
 // partner, and local notes always survive. No network call happens inside a transaction.
 
-import { importHsdsJson } from '../core/hsds-json';
-import { describeIssue } from '../core/partner-import';
+import { importHsdsJson } from '../core/hsds/json';
+import { describeIssue } from '../core/partners/import';
 import type { BalieDb, MapFailure, MapSourceState } from './db';
-import { readMapStates } from './partners';
+import { readMapStates } from './partner-reads';
 import { type ImportCounts, importPartners, saveMapState } from './writes';
 
 /** idb-keyval key of the followed map's URL. */

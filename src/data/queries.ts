@@ -1,9 +1,9 @@
 // Reads the views and the uploader need. Views wrap them in liveQuery to stay current.
 
 import Dexie from 'dexie';
-import { type Customisation, NO_CUSTOMISATION } from '../core/catalogue';
-import { INITIAL_RETRY_STATE, type RetryState } from '../core/outbox';
-import type { Favourite } from '../core/quick-picks';
+import { type Customisation, NO_CUSTOMISATION } from '../core/registration/catalogue';
+import type { Favourite } from '../core/registration/quick-picks';
+import { INITIAL_RETRY_STATE, type RetryState } from '../core/upload/outbox';
 import type { BalieDb, OutboxEntry, OutboxState, Progress, VisitRow } from './db';
 
 export type SyncMark = 'sent' | 'unsent' | 'refused';

@@ -2,8 +2,8 @@
 // Runs in the service worker (and in the page where there is none). Everything it learns
 // goes into the database before the next step, so a killed worker resumes where it was.
 
-import type { Device } from '../core/enrolment';
-import type { SyncOutcome } from '../core/messages';
+import type { Device } from '../core/upload/enrolment';
+import type { SyncOutcome } from '../core/upload/messages';
 import {
   afterAnswer,
   afterFailure,
@@ -15,7 +15,7 @@ import {
   type SyncFailure,
   type SyncTrigger,
   startRun,
-} from '../core/outbox';
+} from '../core/upload/outbox';
 import type { BalieDb } from './db';
 import { readDevice, readSetting } from './device';
 import { countQueued, readRetryState } from './queries';

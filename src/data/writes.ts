@@ -12,8 +12,8 @@
 // No network call ever happens inside a transaction (Dexie would commit early).
 
 import Dexie from 'dexie';
-import { type Customisation, NO_CUSTOMISATION } from '../core/catalogue';
-import { type RecordRef, type RetryState, takeBatch } from '../core/outbox';
+import { cleanText } from '../core/partners/cleaning';
+import { mergeImported, planImport } from '../core/partners/import';
 import {
   checkDetails,
   type DetailProblem,
@@ -21,11 +21,11 @@ import {
   type Partner,
   type PartnerDetails,
   PartnerLocal,
-} from '../core/partner';
-import { mergeImported, planImport } from '../core/partner-import';
-import { cleanText } from '../core/partner-text';
-import { type Favourite, pickKey, type QuickPick } from '../core/quick-picks';
-import type { UploadRecord, VisitContent } from '../core/schema';
+} from '../core/partners/partner';
+import { type Customisation, NO_CUSTOMISATION } from '../core/registration/catalogue';
+import { type Favourite, pickKey, type QuickPick } from '../core/registration/quick-picks';
+import type { UploadRecord, VisitContent } from '../core/registration/schema';
+import { type RecordRef, type RetryState, takeBatch } from '../core/upload/outbox';
 import type { BalieDb, MapSourceState, OutboxEntry, Progress, VisitRow } from './db';
 
 export interface VisitInput {

@@ -3,36 +3,38 @@
 
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { LocationProvider, lazy, Route, Router } from 'preact-iso';
-import type { Device } from '../core/enrolment';
+import type { Device } from '../core/upload/enrolment';
 import type { BalieDb } from '../data/db';
 import { readDevice } from '../data/device';
 import { watchMaps } from '../map-link';
 import type { SyncLink } from '../sync-link';
-import { EditVisitScreen } from './EditVisitScreen';
-import { FirstRun } from './FirstRun';
 import { type AppServices, Services } from './hooks';
 import { NavBar } from './NavBar';
 import { NotFound } from './NotFound';
-import { RegisterScreen } from './RegisterScreen';
-import { SettingsScreen } from './SettingsScreen';
+import { EditVisitScreen } from './registration/EditVisitScreen';
+import { RegisterScreen } from './registration/RegisterScreen';
+import { TodayScreen } from './registration/TodayScreen';
 import { StatusBar } from './StatusBar';
-import { SyncScreen } from './SyncScreen';
-import { TodayScreen } from './TodayScreen';
+import { FirstRun } from './settings/FirstRun';
+import { SettingsScreen } from './settings/SettingsScreen';
+import { SyncScreen } from './sync/SyncScreen';
 
 // The sociale kaart loads on first visit, so its search index, import/export and QR code
 // code never weigh on the first page.
-const PartnersScreen = lazy(() => import('./PartnersScreen').then((m) => m.PartnersScreen));
+const PartnersScreen = lazy(() =>
+  import('./partners/PartnersScreen').then((m) => m.PartnersScreen),
+);
 const PartnerDetailScreen = lazy(() =>
-  import('./PartnerDetailScreen').then((m) => m.PartnerDetailScreen),
+  import('./partners/PartnerDetailScreen').then((m) => m.PartnerDetailScreen),
 );
 const PartnerFormScreen = lazy(() =>
-  import('./PartnerFormScreen').then((m) => m.PartnerFormScreen),
+  import('./partners/PartnerFormScreen').then((m) => m.PartnerFormScreen),
 );
 const PartnerExchangeScreen = lazy(() =>
-  import('./PartnerExchangeScreen').then((m) => m.PartnerExchangeScreen),
+  import('./partners/PartnerExchangeScreen').then((m) => m.PartnerExchangeScreen),
 );
 const ReferralSlipScreen = lazy(() =>
-  import('./ReferralSlipScreen').then((m) => m.ReferralSlipScreen),
+  import('./partners/ReferralSlipScreen').then((m) => m.ReferralSlipScreen),
 );
 
 export function App({ db, sync }: { db: BalieDb; sync: SyncLink }) {

@@ -4,7 +4,7 @@
 // on a phone; arrow keys never fold it, since they change the choice as they move.
 
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { CatalogueOption } from '../core/catalogue';
+import type { CatalogueOption } from '../core/registration/catalogue';
 import { text } from './text';
 
 interface BaseProps {

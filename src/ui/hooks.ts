@@ -4,9 +4,13 @@
 import { liveQuery } from 'dexie';
 import { createContext } from 'preact';
 import { useContext, useEffect, useState } from 'preact/hooks';
-import { type Catalogue, type Customisation, DEFAULT_CATALOGUE } from '../core/catalogue';
-import type { Device } from '../core/enrolment';
-import type { SyncTrigger } from '../core/outbox';
+import {
+  type Catalogue,
+  type Customisation,
+  DEFAULT_CATALOGUE,
+} from '../core/registration/catalogue';
+import type { Device } from '../core/upload/enrolment';
+import type { SyncTrigger } from '../core/upload/outbox';
 import type { BalieDb } from '../data/db';
 import { readCustomisation } from '../data/queries';
 import { UPLOAD_LOCK } from '../data/sync';

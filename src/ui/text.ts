@@ -2,11 +2,11 @@
 // sentences, everyday words, say what happened and what to do. Option labels of the
 // registration live in src/core/catalogue.ts; this file holds the rest.
 
-import type { FailureCode } from '../core/outbox';
-import type { IdentifyingKind } from '../core/privacy';
+import type { IdentifyingKind } from '../core/registration/privacy';
+import type { FailureCode } from '../core/upload/outbox';
 import type { MapFailure } from '../data/db';
 import type { MapRefresh } from '../data/map-sync';
-import type { ExportKind } from './partner-files';
+import type { ExportKind } from './partners/files';
 
 const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 

@@ -4,8 +4,8 @@
 
 import MiniSearch from 'minisearch';
 import Papa from 'papaparse';
-import { buildPartnerIndex, searchPartners } from '../../src/core/partner-search';
-import { exportSpreadsheet, importSpreadsheet } from '../../src/core/spreadsheet';
+import { buildPartnerIndex, searchPartners } from '../../src/core/partners/search';
+import { exportSpreadsheet, importSpreadsheet } from '../../src/core/spreadsheet/sheet';
 import { generatePartners } from '../support/partners';
 import { median, number, percentile, type Row } from './table';
 

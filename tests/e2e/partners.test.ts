@@ -7,7 +7,7 @@ import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { exportHsdsJson } from '../../src/core/hsds-json';
+import { exportHsdsJson } from '../../src/core/hsds/json';
 import { seriousViolations } from '../support/axe';
 import { type Harness, openApp, startHarness } from '../support/harness';
 import { generatePartners } from '../support/partners';

@@ -2,11 +2,11 @@
 // The same (n, seed) always gives the same partners, so a failing test or a benchmark
 // run can be repeated exactly.
 
-import { DEFAULT_CATALOGUE } from '../../src/core/catalogue';
-import { type Hours, NO_HOURS, sortHours, type WeeklyPeriod } from '../../src/core/hours';
-import type { Partner } from '../../src/core/partner';
-import { deriveUuid } from '../../src/core/partner-id';
-import { LANGUAGES } from '../../src/core/partner-languages';
+import { type Hours, NO_HOURS, sortHours, type WeeklyPeriod } from '../../src/core/partners/hours';
+import { deriveUuid } from '../../src/core/partners/ids';
+import { LANGUAGES } from '../../src/core/partners/languages';
+import type { Partner } from '../../src/core/partners/partner';
+import { DEFAULT_CATALOGUE } from '../../src/core/registration/catalogue';
 
 const KINDS = [
   'Sociaal Raadslieden',

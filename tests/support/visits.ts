@@ -1,6 +1,6 @@
 // Small builders for registrations, shared by unit tests, browser tests and benchmarks.
 
-import type { VisitContent } from '../../src/core/schema';
+import type { VisitContent } from '../../src/core/registration/schema';
 
 export function visitContent(over: Partial<VisitContent> = {}): VisitContent {
   return {

@@ -17,8 +17,8 @@ import {
   offeredTopics,
   optionKey,
   showOption,
-} from '../../../src/core/catalogue';
-import { OptionId } from '../../../src/core/schema';
+} from '../../../src/core/registration/catalogue';
+import { OptionId } from '../../../src/core/registration/schema';
 
 const base = DEFAULT_CATALOGUE;
 const ids = (options: readonly { id: string }[]) => options.map((option) => option.id);

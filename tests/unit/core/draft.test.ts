@@ -9,9 +9,9 @@ import {
   newDraft,
   type QuestionDraft,
   type VisitDraft,
-} from '../../../src/core/draft';
-import { NOTE_MAX_LENGTH } from '../../../src/core/privacy';
-import { VisitContent } from '../../../src/core/schema';
+} from '../../../src/core/registration/draft';
+import { NOTE_MAX_LENGTH } from '../../../src/core/registration/privacy';
+import { VisitContent } from '../../../src/core/registration/schema';
 
 const ID = '0b8c4e52-6f5e-4c43-9d7e-2d4f3b1a9c10';
 const context = { catalogueVersion: 'ido-2024.1', location: 'Bibliotheek Teststad' };

@@ -6,8 +6,8 @@ import {
   NO_HOURS,
   openingStatus,
   sortHours,
-} from '../../../src/core/hours';
-import { parseHoursText, printHoursText, readDate } from '../../../src/core/hours-text';
+} from '../../../src/core/partners/hours';
+import { parseHoursText, printHoursText, readDate } from '../../../src/core/partners/hours-text';
 import { generatePartners } from '../../support/partners';
 
 /** A local moment, as the desk's clock shows it. Months are 1-based here, unlike Date. */

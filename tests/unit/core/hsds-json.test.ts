@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { describe, expect, test } from 'vitest';
-import { DEFAULT_CATALOGUE } from '../../../src/core/catalogue';
-import { exportHsdsJson, importHsdsJson } from '../../../src/core/hsds-json';
-import type { Partner, PartnerDetails } from '../../../src/core/partner';
-import { describeIssue, type ImportResult } from '../../../src/core/partner-import';
+import { exportHsdsJson, importHsdsJson } from '../../../src/core/hsds/json';
+import { describeIssue, type ImportResult } from '../../../src/core/partners/import';
+import type { Partner, PartnerDetails } from '../../../src/core/partners/partner';
+import { DEFAULT_CATALOGUE } from '../../../src/core/registration/catalogue';
 import { generatePartners } from '../../support/partners';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/hsds-3.0');

@@ -2,16 +2,16 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, test } from 'vitest';
-import { TABLES } from '../../../src/core/hsds-columns';
-import { importHsdsJson } from '../../../src/core/hsds-json';
+import { TABLES } from '../../../src/core/hsds/columns';
+import { importHsdsJson } from '../../../src/core/hsds/json';
 import {
   exportHsdsTables,
   exportHsdsZip,
   importHsdsTables,
   importHsdsZip,
-} from '../../../src/core/hsds-tabular';
-import type { Partner, PartnerDetails } from '../../../src/core/partner';
-import { describeIssue, type ImportResult } from '../../../src/core/partner-import';
+} from '../../../src/core/hsds/tabular';
+import { describeIssue, type ImportResult } from '../../../src/core/partners/import';
+import type { Partner, PartnerDetails } from '../../../src/core/partners/partner';
 import { generatePartners } from '../../support/partners';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/hsds-3.0');

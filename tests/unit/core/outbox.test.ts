@@ -21,7 +21,7 @@ import {
   SYNC_TRIGGERS,
   type SyncTrigger,
   takeBatch,
-} from '../../../src/core/outbox';
+} from '../../../src/core/upload/outbox';
 
 const NOW = Date.UTC(2026, 10, 23, 10, 0, 0);
 const DAY_MS = 24 * 60 * 60_000;

@@ -1,29 +1,29 @@
 import { describe, expect, test } from 'vitest';
 import * as z from 'zod/mini';
 import {
-  checkDetails,
-  emptyPartner,
-  markOutdated,
-  needsCheck,
-  type Partner,
-  type PartnerDetails,
-} from '../../../src/core/partner';
-import { deriveUuid, partnerIdFor, uuidFrom } from '../../../src/core/partner-id';
+  checkWebsite,
+  cleanText,
+  foldText,
+  isPhoneNumber,
+  normalizePostcode,
+} from '../../../src/core/partners/cleaning';
+import { deriveUuid, partnerIdFor, uuidFrom } from '../../../src/core/partners/ids';
 import {
   describeIssue,
   finishImport,
   MAX_ERRORS,
   mergeImported,
   planImport,
-} from '../../../src/core/partner-import';
-import { findLanguage, readLanguage } from '../../../src/core/partner-languages';
+} from '../../../src/core/partners/import';
+import { findLanguage, readLanguage } from '../../../src/core/partners/languages';
 import {
-  checkWebsite,
-  cleanText,
-  foldText,
-  isPhoneNumber,
-  normalizePostcode,
-} from '../../../src/core/partner-text';
+  checkDetails,
+  emptyPartner,
+  markOutdated,
+  needsCheck,
+  type Partner,
+  type PartnerDetails,
+} from '../../../src/core/partners/partner';
 import { generatePartners } from '../../support/partners';
 
 const ID = 'ac148810-d857-441c-9679-408f346de14b';

@@ -1,11 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { DEFAULT_CATALOGUE } from '../../../src/core/catalogue';
-import { NO_HOURS } from '../../../src/core/hours';
-import { parseHoursText } from '../../../src/core/hours-text';
-import { emptyPartner, type Partner } from '../../../src/core/partner';
-import { isPartnerOpenAt, partnersForTopic } from '../../../src/core/partner-choice';
-import { deriveUuid } from '../../../src/core/partner-id';
-import { buildPartnerIndex, searchPartners } from '../../../src/core/partner-search';
+import { isPartnerOpenAt, partnersForTopic } from '../../../src/core/partners/choice';
+import { NO_HOURS } from '../../../src/core/partners/hours';
+import { parseHoursText } from '../../../src/core/partners/hours-text';
+import { deriveUuid } from '../../../src/core/partners/ids';
+import { emptyPartner, type Partner } from '../../../src/core/partners/partner';
+import { buildPartnerIndex, searchPartners } from '../../../src/core/partners/search';
+import { DEFAULT_CATALOGUE } from '../../../src/core/registration/catalogue';
 import { generatePartners } from '../../support/partners';
 
 function partner(name: string, fields: Partial<Partner> & { hours?: string } = {}): Partner {

@@ -7,7 +7,7 @@ import {
   isValidBsn,
   isValidIban,
   NOTE_MAX_LENGTH,
-} from '../../../src/core/privacy';
+} from '../../../src/core/registration/privacy';
 
 const kinds = (text: string): IdentifyingKind[] =>
   findIdentifyingData(text).map((finding) => finding.kind);

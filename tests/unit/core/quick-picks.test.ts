@@ -1,8 +1,8 @@
 // Snelkeuze: combinations that fill in a question at once.
 
 import { describe, expect, test } from 'vitest';
-import { DEFAULT_CATALOGUE, NO_CUSTOMISATION } from '../../../src/core/catalogue';
-import { EMPTY_QUESTION, newDraft } from '../../../src/core/draft';
+import { DEFAULT_CATALOGUE, NO_CUSTOMISATION } from '../../../src/core/registration/catalogue';
+import { EMPTY_QUESTION, newDraft } from '../../../src/core/registration/draft';
 import {
   applyPick,
   describePick,
@@ -10,8 +10,8 @@ import {
   pickKey,
   type QuickPick,
   recentPicks,
-} from '../../../src/core/quick-picks';
-import type { Question, VisitContent } from '../../../src/core/schema';
+} from '../../../src/core/registration/quick-picks';
+import type { Question, VisitContent } from '../../../src/core/registration/schema';
 import { visitContent } from '../../support/visits';
 
 const question = (over: Partial<Question> = {}): Question => ({

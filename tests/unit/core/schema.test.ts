@@ -2,7 +2,7 @@
 
 import { randomUUID } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
-import { NOTE_MAX_LENGTH } from '../../../src/core/privacy';
+import { NOTE_MAX_LENGTH } from '../../../src/core/registration/privacy';
 import {
   BatchEnvelope,
   BatchReply,
@@ -15,7 +15,7 @@ import {
   type UploadRecord,
   VisitContent,
   VisitRecord,
-} from '../../../src/core/schema';
+} from '../../../src/core/registration/schema';
 
 const question = (over: Record<string, unknown> = {}) => ({
   domain: 'digitale-overheid',

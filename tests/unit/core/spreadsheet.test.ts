@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import type { Partner, PartnerDetails } from '../../../src/core/partner';
-import { partnerIdFor } from '../../../src/core/partner-id';
-import { describeIssue, type ImportResult } from '../../../src/core/partner-import';
-import { exportSpreadsheet, importSpreadsheet } from '../../../src/core/spreadsheet';
-import { decodeSheet, detectDelimiter, readSheet } from '../../../src/core/spreadsheet-csv';
+import { partnerIdFor } from '../../../src/core/partners/ids';
+import { describeIssue, type ImportResult } from '../../../src/core/partners/import';
+import type { Partner, PartnerDetails } from '../../../src/core/partners/partner';
+import { decodeSheet, detectDelimiter, readSheet } from '../../../src/core/spreadsheet/csv';
+import { exportSpreadsheet, importSpreadsheet } from '../../../src/core/spreadsheet/sheet';
 import { generatePartners } from '../../support/partners';
 
 const HEADER =

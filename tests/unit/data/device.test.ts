@@ -2,7 +2,7 @@
 
 import { randomUUID } from 'node:crypto';
 import { expect, test } from 'vitest';
-import { newDraft, type VisitDraft } from '../../../src/core/draft';
+import { newDraft, type VisitDraft } from '../../../src/core/registration/draft';
 import {
   forgetSetting,
   readDevice,

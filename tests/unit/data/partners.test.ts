@@ -7,8 +7,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { type RunningServer, startServer } from '../../../server/app';
-import { exportHsdsJson } from '../../../src/core/hsds-json';
-import { emptyPartner, type Partner, type PartnerDetails } from '../../../src/core/partner';
+import { exportHsdsJson } from '../../../src/core/hsds/json';
+import {
+  emptyPartner,
+  type Partner,
+  type PartnerDetails,
+} from '../../../src/core/partners/partner';
 import { BalieDb } from '../../../src/data/db';
 import { mapSources, publishMap, refreshMap } from '../../../src/data/map-sync';
 import {
@@ -16,7 +20,7 @@ import {
   partnersWithTopic,
   readMapStates,
   readPartner,
-} from '../../../src/data/partners';
+} from '../../../src/data/partner-reads';
 import {
   deletePartner,
   importPartners,

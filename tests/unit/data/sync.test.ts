@@ -2,7 +2,7 @@
 
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import type { Device } from '../../../src/core/enrolment';
+import type { Device } from '../../../src/core/upload/enrolment';
 import { BalieDb } from '../../../src/data/db';
 import { countQueued, readRetryState } from '../../../src/data/queries';
 import { type Locks, runSync, type SyncDeps } from '../../../src/data/sync';

@@ -2,7 +2,7 @@
 
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { addLocalOption, hideOption } from '../../../src/core/catalogue';
+import { addLocalOption, hideOption } from '../../../src/core/registration/catalogue';
 import { BalieDb } from '../../../src/data/db';
 import { outboxSummary, readCustomisation, visitsOfDay } from '../../../src/data/queries';
 import {

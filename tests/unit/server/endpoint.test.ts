@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { type RunningServer, startServer } from '../../../server/app';
-import { readReply } from '../../../src/core/outbox';
-import { BatchReply, ErrorReply } from '../../../src/core/schema';
+import { BatchReply, ErrorReply } from '../../../src/core/registration/schema';
+import { readReply } from '../../../src/core/upload/outbox';
 import { envelope, postBatch, visit } from './helpers';
 
 let server: RunningServer;

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { MAX_MAP_BYTES, type RunningServer, startServer } from '../../../server/app';
-import { exportHsdsJson, importHsdsJson } from '../../../src/core/hsds-json';
+import { exportHsdsJson, importHsdsJson } from '../../../src/core/hsds/json';
 import { generatePartners } from '../../support/partners';
 
 let server: RunningServer;

@@ -1,0 +1,198 @@
+// HSDS schedules (RFC 5545 RRULE parts) to Balie's hours, and back.
+// Pure. Only what Balie's hours can say is taken over: weekly days, "1st Tuesday" days and
+// dated exceptions. Any other rule part is reported by name, never guessed at.
+
+import {
+  type DatedHours,
+  type Hours,
+  type Period,
+  sortHours,
+  type WeeklyPeriod,
+} from '../partners/hours';
+import { printHoursText } from '../partners/hours-text';
+import { deriveUuid } from '../partners/ids';
+import { type HsdsJson, type HsdsSchedule, present, readNumber, readText } from './record';
+
+/** How Balie marks walk-in hours in `attending_type`; other files may say it in English. */
+export const WALK_IN_ATTENDING = 'inloopspreekuur (walk-in)';
+const WALK_IN = /inloop|walk[- ]?in|drop[- ]?in/i;
+const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
+const UNSUPPORTED = ['until', 'count', 'byweekno', 'bymonthday', 'byyearday'];
+
+export interface SchedulesRead {
+  readonly opening: Hours;
+  readonly walkIn: Hours;
+  /** Dutch sentences naming each schedule that was not taken over whole. */
+  readonly warnings: readonly string[];
+}
+
+interface Draft {
+  readonly weekly: WeeklyPeriod[];
+  readonly exceptions: DatedHours[];
+  readonly notes: string[];
+}
+
+/** Reads a partner's schedules; the same schedule listed twice (service and location) counts once. */
+export function hoursFromSchedules(schedules: readonly HsdsJson[]): SchedulesRead {
+  const seen = new Set<string>();
+  const opening: Draft = { weekly: [], exceptions: [], notes: [] };
+  const walkIn: Draft = { weekly: [], exceptions: [], notes: [] };
+  const warnings: string[] = [];
+  for (const schedule of schedules) {
+    const id = readText(schedule, 'id');
+    if (id !== undefined && seen.has(id)) continue;
+    if (id !== undefined) seen.add(id);
+    const draft = WALK_IN.test(readText(schedule, 'attending_type') ?? '') ? walkIn : opening;
+    const problem = readSchedule(schedule, draft);
+    if (problem !== undefined) warnings.push(`${nameOf(schedule)} ${problem}`);
+  }
+  return { opening: finish(opening), walkIn: finish(walkIn), warnings };
+}
+
+function readSchedule(schedule: HsdsJson, draft: Draft): string | undefined {
+  const freq = readText(schedule, 'freq')?.toUpperCase();
+  const interval = readNumber(schedule, 'interval') ?? 1;
+  const period = readPeriod(schedule);
+  const description = readText(schedule, 'description');
+  const from = readText(schedule, 'valid_from')?.slice(0, 10);
+  if (freq === undefined && from !== undefined) {
+    const to = readText(schedule, 'valid_to')?.slice(0, 10) ?? from;
+    const note = readText(schedule, 'notes');
+    let dated = draft.exceptions.find((known) => known.from === from && known.to === to);
+    if (dated === undefined) {
+      dated = note === undefined ? { from, to, periods: [] } : { from, to, periods: [], note };
+      draft.exceptions.push(dated);
+    }
+    if (period !== undefined) dated.periods.push(period);
+    return undefined;
+  }
+  if (freq === undefined) {
+    if (description !== undefined) draft.notes.push(description);
+    return period === undefined
+      ? undefined
+      : 'heeft tijden maar geen dagen; alleen de omschrijving is overgenomen.';
+  }
+  const weekly = (freq === 'WEEKLY' || freq === 'MONTHLY') && interval === 1;
+  if (!weekly || period === undefined) {
+    if (description !== undefined) draft.notes.push(description);
+    return weekly
+      ? 'heeft geen begin- en eindtijd; alleen de omschrijving is overgenomen.'
+      : `herhaalt zich anders dan elke week of maand (${freq}, interval ${interval}); alleen de omschrijving is overgenomen.`;
+  }
+  const days = readDays(schedule, freq);
+  if (typeof days === 'string') return days;
+  for (const [day, weeks] of days) {
+    draft.weekly.push(weeks.includes(0) ? { day, ...period } : { day, ...period, weeks });
+  }
+  const ignored = [...UNSUPPORTED, 'valid_from', 'valid_to'].filter(
+    (key) => readText(schedule, key) !== undefined,
+  );
+  return ignored.length === 0
+    ? undefined
+    : `is overgenomen zonder ${ignored.join(', ')}; controleer de tijden.`;
+}
+
+/** BYDAY as weekday → weeks of the month (0: every week), or a sentence saying what is wrong. */
+function readDays(schedule: HsdsJson, freq: string): Map<number, number[]> | string {
+  const days = new Map<number, number[]>();
+  const byday = readText(schedule, 'byday');
+  const dtstart = readText(schedule, 'dtstart');
+  const items = byday?.toUpperCase().split(/\s*,\s*/) ?? [];
+  if (items.length === 0 && dtstart !== undefined && /^\d{4}-\d{2}-\d{2}/.test(dtstart)) {
+    const weekday = new Date(`${dtstart.slice(0, 10)}T12:00:00`).getDay();
+    items.push(WEEKDAYS[(weekday + 6) % 7] ?? 'MO');
+  }
+  if (items.length === 0) return 'noemt geen dagen en is overgeslagen.';
+  for (const item of items) {
+    const match = /^([+-]?\d)?(MO|TU|WE|TH|FR|SA|SU)$/.exec(item);
+    const week = Number(match?.[1] ?? 0);
+    if (match === null || week < -1 || week > 5 || (week !== 0 && freq !== 'MONTHLY')) {
+      return `heeft de dag '${item}', die Balie niet kan lezen; het is overgeslagen.`;
+    }
+    const day = WEEKDAYS.indexOf(match[2] ?? '') + 1;
+    days.set(day, [...(days.get(day) ?? []), week]);
+  }
+  return days;
+}
+
+function readPeriod(schedule: HsdsJson): Period | undefined {
+  const opens = readTime(readText(schedule, 'opens_at'));
+  const closes = readTime(readText(schedule, 'closes_at'));
+  return opens === undefined || closes === undefined ? undefined : { opens, closes };
+}
+
+/** "10:00", "10:00:00", "10:00:00+01:00" to "10:00"; 24:00 is midnight at the end of the day. */
+function readTime(text: string | undefined): string | undefined {
+  const match = /^(\d{1,2}):(\d{2})/.exec(text ?? '');
+  if (match === null) return undefined;
+  const hour = match[1] === '24' && match[2] === '00' ? 0 : Number(match[1]);
+  if (hour > 23 || Number(match[2]) > 59) return undefined;
+  return `${String(hour).padStart(2, '0')}:${match[2]}`;
+}
+
+function nameOf(schedule: HsdsJson): string {
+  const description = readText(schedule, 'description');
+  const label = description === undefined ? readText(schedule, 'id') : shorten(description);
+  return `Rooster '${label ?? 'zonder naam'}'`;
+}
+
+function shorten(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
+function finish(draft: Draft): Hours {
+  const note = draft.notes.filter(Boolean).join(' ').slice(0, 500);
+  const hours: Hours = { weekly: draft.weekly, exceptions: draft.exceptions };
+  return sortHours(note === '' ? hours : { ...hours, note });
+}
+
+/** Writes hours as schedules; ids come from the content, so the same hours keep the same ids. */
+export function schedulesFromHours(
+  partnerId: string,
+  hours: Hours,
+  walkIn: boolean,
+): HsdsSchedule[] {
+  const kind = walkIn ? 'walk-in' : 'opening';
+  const attending_type = walkIn ? WALK_IN_ATTENDING : undefined;
+  const groups = new Map<string, WeeklyPeriod[]>();
+  for (const period of sortHours(hours).weekly) {
+    const key = `${period.weeks ?? ''}|${period.opens}|${period.closes}`;
+    groups.set(key, [...(groups.get(key) ?? []), period]);
+  }
+  const schedules: HsdsSchedule[] = [...groups.values()].map((periods) => {
+    const { weeks, opens, closes } = periods[0] as WeeklyPeriod;
+    const freq = weeks === undefined ? 'WEEKLY' : 'MONTHLY';
+    const byday = periods
+      .flatMap(({ day }) => (weeks ?? ['']).map((week) => `${week}${WEEKDAYS[day - 1]}`))
+      .join(',');
+    const description = printHoursText({ weekly: periods, exceptions: [] });
+    const id = deriveUuid(partnerId, kind, freq, byday, opens, closes);
+    return present<HsdsSchedule>({
+      id,
+      freq,
+      interval: 1,
+      byday,
+      opens_at: `${opens}:00`,
+      closes_at: `${closes}:00`,
+      description,
+      attending_type,
+    });
+  });
+  for (const { from, to, periods, note } of hours.exceptions) {
+    const dated = { valid_from: from, valid_to: to, notes: note, attending_type };
+    if (periods.length === 0) {
+      const id = deriveUuid(partnerId, kind, from, to, 'gesloten');
+      schedules.push(present<HsdsSchedule>({ id, ...dated, description: 'Gesloten' }));
+    }
+    for (const { opens, closes } of periods) {
+      const id = deriveUuid(partnerId, kind, from, to, opens, closes);
+      const times = { opens_at: `${opens}:00`, closes_at: `${closes}:00` };
+      schedules.push(present<HsdsSchedule>({ id, ...dated, ...times }));
+    }
+  }
+  if (hours.note !== undefined) {
+    const id = deriveUuid(partnerId, kind, 'note');
+    schedules.push(present<HsdsSchedule>({ id, description: hours.note, attending_type }));
+  }
+  return schedules;
+}

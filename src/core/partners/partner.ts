@@ -1,0 +1,159 @@
+// A partner of the sociale kaart: the details an import brings, and what the desk adds.
+// Pure zod/mini schemas. Details and local notes are separate objects, so a re-import
+// replaces the details and can never touch the notes. Shaped after Open Referral HSDS 3.0.
+
+import * as z from 'zod/mini';
+import { OptionId } from '../registration/schema';
+import { isPhoneNumber, WEB_ADDRESS } from './cleaning';
+import { Hours, NO_HOURS } from './hours';
+import { LANGUAGE_CODE } from './languages';
+
+/** Any 8-4-4-4-12 hex id: HSDS ids are UUIDs, and ids made here are version 8. */
+export const PartnerId = z.guid('Dit id is geen UUID.');
+
+export const Email = z.email('Dit e-mailadres klopt niet.');
+
+const text = (max: number, label: string) =>
+  z.string().check(z.maxLength(max, `${label} is te lang (meer dan ${max} tekens).`));
+const filled = (max: number, label: string) =>
+  text(max, label).check(z.minLength(1, `${label} ontbreekt.`));
+
+export const Address = z.strictObject({
+  street: text(200, 'De straat'),
+  postcode: text(20, 'De postcode'),
+  city: text(100, 'De plaats'),
+});
+export type Address = z.infer<typeof Address>;
+
+export const PartnerLanguage = z.strictObject({
+  code: z.string().check(z.regex(LANGUAGE_CODE, 'Dit is geen taalcode zoals nl of en.')),
+  name: filled(80, 'De naam van de taal'),
+});
+export type PartnerLanguage = z.infer<typeof PartnerLanguage>;
+
+/** The ids of the HSDS records a partner came from, so an export links back to them. */
+export const HsdsRefs = z.strictObject({
+  organization: z.optional(PartnerId),
+  location: z.optional(PartnerId),
+  address: z.optional(PartnerId),
+  serviceAtLocation: z.optional(PartnerId),
+  phone: z.optional(PartnerId),
+});
+export type HsdsRefs = z.infer<typeof HsdsRefs>;
+
+/** Everything an import may set. All of it is plain text: no field holds markup. */
+export const PartnerDetails = z.strictObject({
+  id: PartnerId,
+  name: filled(200, 'De naam'),
+  /** The organisation behind the service, when its name differs from the partner's. */
+  organization: z.optional(filled(200, 'De naam van de organisatie')),
+  description: text(4000, 'De omschrijving'),
+  /** Topic ids of the registration catalogue: national (`digid`) or local. */
+  topics: z.array(OptionId).check(z.maxLength(40, 'Er zijn te veel onderwerpen (meer dan 40).')),
+  address: z.optional(Address),
+  phone: z.optional(z.string().check(z.refine(isPhoneNumber, 'Dit telefoonnummer klopt niet.'))),
+  email: z.optional(Email),
+  /** Only http(s): a `javascript:` link is refused at import. */
+  website: z.optional(z.string().check(z.regex(WEB_ADDRESS, 'Dit webadres klopt niet.'))),
+  openingHours: Hours,
+  walkInHours: Hours,
+  languages: z.array(PartnerLanguage).check(z.maxLength(40)),
+  targetGroups: z.array(filled(80, 'Een doelgroep')).check(z.maxLength(20)),
+  lastVerified: z.optional(z.iso.date('Dit is geen datum.')),
+  hsds: z.optional(HsdsRefs),
+});
+export type PartnerDetails = z.infer<typeof PartnerDetails>;
+
+/** What the desk keeps about a partner. No import reads or writes it. */
+export const PartnerLocal = z.strictObject({
+  notes: text(2000, 'De notitie'),
+  /** "Verouderd": a colleague found the details wrong. */
+  outdated: z.boolean(),
+  outdatedOn: z.optional(z.iso.date()),
+  /** The published map this partner came from; a refresh removes it when the map drops it. */
+  mapSource: z.optional(z.string().check(z.maxLength(2000))),
+});
+export type PartnerLocal = z.infer<typeof PartnerLocal>;
+
+export const Partner = z.extend(PartnerDetails, { local: PartnerLocal });
+export type Partner = z.infer<typeof Partner>;
+
+export const NO_LOCAL: PartnerLocal = { notes: '', outdated: false };
+
+/** The Dutch name of each detail, as a sheet heads its column and a message names it. */
+export const DETAIL_LABELS: Readonly<Record<keyof PartnerDetails, string>> = {
+  id: 'id',
+  name: 'Naam',
+  organization: 'Organisatie',
+  description: 'Omschrijving',
+  topics: 'Onderwerpen',
+  address: 'Adres',
+  phone: 'Telefoon',
+  email: 'E-mail',
+  website: 'Website',
+  openingHours: 'Openingstijden',
+  walkInHours: 'Inloopspreekuur',
+  languages: 'Talen',
+  targetGroups: 'Doelgroepen',
+  lastVerified: 'Laatst gecontroleerd',
+  hsds: 'HSDS-verwijzingen',
+};
+
+export interface DetailProblem {
+  /** The Dutch column name, or null when the problem is with the partner as a whole. */
+  readonly field: string | null;
+  readonly message: string;
+}
+
+export type DetailsCheck =
+  | { readonly ok: true; readonly details: PartnerDetails }
+  | { readonly ok: false; readonly problems: readonly DetailProblem[] };
+
+const UNNAMED_PROBLEM = 'Deze waarde klopt niet.';
+
+/** The last check before a partner is kept, with each problem named by its Dutch column. */
+export function checkDetails(value: unknown): DetailsCheck {
+  // Checks without a Dutch message of their own get this one instead of zod's English.
+  const result = PartnerDetails.safeParse(value, { error: () => UNNAMED_PROBLEM });
+  if (result.success) return { ok: true, details: result.data };
+  const problems = result.error.issues.map((issue) => {
+    const key = issue.path[0];
+    const field =
+      typeof key === 'string' && key in DETAIL_LABELS
+        ? DETAIL_LABELS[key as keyof PartnerDetails]
+        : null;
+    return { field, message: issue.message };
+  });
+  return { ok: false, problems };
+}
+
+/** A new partner with no hours, topics or notes: for the "nieuwe partner" form and tests. */
+export function emptyPartner(id: string, name: string): Partner {
+  return {
+    id,
+    name,
+    description: '',
+    topics: [],
+    openingHours: NO_HOURS,
+    walkInHours: NO_HOURS,
+    languages: [],
+    targetGroups: [],
+    local: NO_LOCAL,
+  };
+}
+
+/** Marks the details as wrong ("verouderd") or right again, as seen at the desk today. */
+export function markOutdated(partner: Partner, outdated: boolean, today: string): Partner {
+  const { notes } = partner.local;
+  return {
+    ...partner,
+    local: outdated ? { notes, outdated, outdatedOn: today } : { notes, outdated },
+  };
+}
+
+/** Flagged, never checked, or checked longer than `maxAgeDays` ago: worth a phone call. */
+export function needsCheck(partner: Partner, today: string, maxAgeDays = 365): boolean {
+  if (partner.local.outdated || partner.lastVerified === undefined) return true;
+  const age = (Date.parse(today) - Date.parse(partner.lastVerified)) / 86_400_000;
+  return age > maxAgeDays;
+}

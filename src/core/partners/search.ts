@@ -1,0 +1,100 @@
+// Finding a partner: a MiniSearch index over names, descriptions and topic labels, plus filters.
+// Pure. Terms are folded (case, accents) when indexing and when searching, so "socaal" finds
+// "Sociaal Raadslieden"; the caller passes the moment for "nu open".
+
+import MiniSearch from 'minisearch';
+import { type CatalogueOption, DEFAULT_CATALOGUE } from '../registration/catalogue';
+import { isPartnerOpenAt, sortByName } from './choice';
+import { foldText } from './cleaning';
+import type { PartnerDetails } from './partner';
+
+export interface PartnerFilters {
+  /** A topic id of the catalogue: only partners that help with it. */
+  readonly topic?: string;
+  /** A language code: only partners that help in it. */
+  readonly language?: string;
+  /** A moment: only partners open (or holding a walk-in hour) then. */
+  readonly openAt?: number;
+}
+
+interface IndexedPartner {
+  readonly id: string;
+  readonly name: string;
+  readonly organization: string;
+  readonly topics: string;
+  readonly description: string;
+  readonly places: string;
+}
+
+export interface PartnerIndex<T extends PartnerDetails> {
+  readonly search: MiniSearch<IndexedPartner>;
+  readonly byId: ReadonlyMap<string, T>;
+}
+
+/** Short words every description has; searching for them would match everything. */
+const STOP_WORDS = new Set(
+  'de het een en of van voor in op met te aan bij om tot naar uit die dat er is zijn je u'.split(
+    ' ',
+  ),
+);
+
+function processTerm(term: string): string | null {
+  const folded = foldText(term);
+  return STOP_WORDS.has(folded) ? null : folded;
+}
+
+/** Builds the index; `topics` gives the labels to search by (pass local topics too). */
+export function buildPartnerIndex<T extends PartnerDetails>(
+  partners: readonly T[],
+  topics: readonly CatalogueOption[] = DEFAULT_CATALOGUE.topics,
+): PartnerIndex<T> {
+  const labels = new Map(topics.map((topic) => [topic.id, topic.label]));
+  const search = new MiniSearch<IndexedPartner>({
+    fields: ['name', 'organization', 'topics', 'description', 'places'],
+    processTerm,
+    searchOptions: {
+      boost: { name: 4, organization: 2, topics: 2 },
+      prefix: true,
+      fuzzy: 0.2,
+      combineWith: 'AND',
+      processTerm,
+    },
+  });
+  search.addAll(
+    partners.map((partner) => ({
+      id: partner.id,
+      name: partner.name,
+      organization: partner.organization ?? '',
+      topics: partner.topics.map((id) => labels.get(id) ?? id).join(' '),
+      description: [partner.description, ...partner.targetGroups].join(' '),
+      places: partner.address === undefined ? '' : partner.address.city,
+    })),
+  );
+  return { search, byId: new Map(partners.map((partner) => [partner.id, partner])) };
+}
+
+/** Best match first; with an empty query, every partner that passes the filters, by name. */
+export function searchPartners<T extends PartnerDetails>(
+  index: PartnerIndex<T>,
+  query: string,
+  filters: PartnerFilters = {},
+): T[] {
+  if (query.trim() === '') {
+    return sortByName(
+      [...index.byId.values()].filter((partner) => matchesFilters(partner, filters)),
+    );
+  }
+  return index.search.search(query).flatMap((result) => {
+    const partner = index.byId.get(result.id as string);
+    return partner !== undefined && matchesFilters(partner, filters) ? [partner] : [];
+  });
+}
+
+export function matchesFilters(partner: PartnerDetails, filters: PartnerFilters): boolean {
+  if (filters.topic !== undefined && !partner.topics.includes(filters.topic)) return false;
+  const language = filters.language?.toLowerCase();
+  if (language !== undefined && !partner.languages.some((spoken) => spoken.code === language)) {
+    return false;
+  }
+  return filters.openAt === undefined || isPartnerOpenAt(partner, filters.openAt);
+}

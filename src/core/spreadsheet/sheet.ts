@@ -1,0 +1,83 @@
+// The sociale kaart as the simple sheet Dutch offices keep: one row per partner, Dutch headers.
+// Pure. Import is all-or-nothing with a Dutch message per row and column; a row without an id
+// gets one from its name and postcode, so importing the same sheet again changes nothing.
+
+import {
+  finishImport,
+  type ImportedPartner,
+  type ImportIssue,
+  type ImportResult,
+  type Progress,
+} from '../partners/import';
+import type { PartnerDetails } from '../partners/partner';
+import { type CatalogueOption, DEFAULT_CATALOGUE } from '../registration/catalogue';
+import { decodeSheet, readSheet, writeSheet } from './csv';
+import { COLUMNS, type Column, cellsOf, columnFor, readRow, topicFinder } from './row';
+
+export interface SpreadsheetOptions {
+  /** The topics to recognise by label or id; pass local topics too. */
+  readonly topics?: readonly CatalogueOption[];
+  readonly onProgress?: Progress;
+}
+
+export function importSpreadsheet(
+  input: string | Uint8Array,
+  options: SpreadsheetOptions = {},
+): ImportResult {
+  const sheet = readSheet(decodeSheet(input));
+  const errors: ImportIssue[] = sheet.problems.map(({ number, message }) => ({
+    place: `Rij ${number}`,
+    message,
+  }));
+  const warnings: ImportIssue[] = [];
+  const positions = new Map<Column, number>();
+  sheet.header.forEach((header, index) => {
+    const column = columnFor(header);
+    if (column === undefined) {
+      if (header !== '')
+        warnings.push({
+          place: 'Rij 1',
+          column: header,
+          message: 'Deze kolom kent Balie niet; hij is niet ingelezen.',
+        });
+    } else if (positions.has(column)) {
+      errors.push({
+        place: 'Rij 1',
+        column: header,
+        message: 'Deze kolom staat er twee keer in. Haal er één weg.',
+      });
+    } else positions.set(column, index);
+  });
+  if (!positions.has('name')) {
+    const message =
+      'De kolom Naam ontbreekt. De eerste rij moet de kolomnamen hebben, zoals Naam; Omschrijving; Telefoon.';
+    return { ok: false, errors: [...errors, { place: 'Rij 1', message }] };
+  }
+  const topics = topicFinder(options.topics ?? DEFAULT_CATALOGUE.topics);
+  const imported: ImportedPartner[] = [];
+  for (const [index, { number, cells }] of sheet.rows.entries()) {
+    const place = `Rij ${number}`;
+    const cell = (column: Column) => cells[positions.get(column) ?? -1] ?? '';
+    const report = (column: Column | null, message: string, warning = false) =>
+      (warning ? warnings : errors).push(
+        column === null ? { place, message } : { place, column: COLUMNS[column][0], message },
+      );
+    const details = readRow(cell, report, topics);
+    if (details !== null) imported.push({ details, place });
+    if (index % 100 === 99 || index === sheet.rows.length - 1)
+      options.onProgress?.(index + 1, sheet.rows.length);
+  }
+  return finishImport(imported, errors, warnings);
+}
+
+/** The header and one row per partner; with no partners, an empty template to fill in. */
+export function exportSpreadsheet(
+  partners: readonly PartnerDetails[],
+  topics: readonly CatalogueOption[] = DEFAULT_CATALOGUE.topics,
+): string {
+  const rows = partners.map((partner) => cellsOf(partner, topics));
+  return writeSheet(
+    Object.values(COLUMNS).map((names) => names[0]),
+    rows,
+  );
+}

@@ -1,0 +1,30 @@
+// Reads of the sociale kaart. Views wrap them in liveQuery, so a search index or a list of
+// suggestions is rebuilt once per change of the partners, whoever made it.
+
+import type { Partner } from '../core/partners/partner';
+import type { BalieDb, MapSourceState } from './db';
+
+export function allPartners(db: BalieDb): Promise<Partner[]> {
+  return db.partners.toArray();
+}
+
+export function readPartner(db: BalieDb, id: string): Promise<Partner | undefined> {
+  return db.partners.get(id);
+}
+
+/** The partners that help with one topic, through the `*topics` index (no full scan). */
+export function partnersWithTopic(db: BalieDb, topic: string): Promise<Partner[]> {
+  return db.partners.where('topics').equals(topic).toArray();
+}
+
+export function countPartners(db: BalieDb): Promise<number> {
+  return db.partners.count();
+}
+
+/** What the device last heard from each published map, by URL. */
+export async function readMapStates(
+  db: BalieDb,
+): Promise<Readonly<Record<string, MapSourceState>>> {
+  const row = await db.state.get('maps');
+  return row?.key === 'maps' ? row.value : {};
+}

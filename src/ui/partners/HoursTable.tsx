@@ -1,0 +1,61 @@
+// Opening hours as a table of the week, with the coming exceptions and the source's own note.
+// Used on the partner page and on the referral slip, so both say the same.
+
+import { DAY_NAMES, type Hours, hasHours, type WeeklyPeriod } from '../../core/partners/hours';
+import { formatDay } from '../format';
+import { text } from '../text';
+
+export function HoursTable({ hours, today }: { hours: Hours; today: string }) {
+  if (!hasHours(hours)) {
+    return <p class="muted">{hours.note ?? text.partners.hours.unknown}</p>;
+  }
+  const coming = hours.exceptions.filter((dated) => dated.to >= today).slice(0, 6);
+  return (
+    <div class="hours">
+      <table class="hours-table">
+        <tbody>
+          {DAY_NAMES.map((name, index) => {
+            const periods = hours.weekly.filter((period) => period.day === index + 1);
+            return (
+              <tr key={name}>
+                <th scope="row">{capitalise(name)}</th>
+                <td>
+                  {periods.length === 0
+                    ? text.partners.hours.closed
+                    : periods.map(describePeriod).join(', ')}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {coming.length > 0 ? (
+        <ul class="hours-exceptions">
+          {coming.map((dated) => (
+            <li key={`${dated.from}-${dated.to}`}>
+              {dated.from === dated.to
+                ? formatDay(dated.from)
+                : text.partners.hours.range(formatDay(dated.from), formatDay(dated.to))}
+              {': '}
+              {dated.periods.length === 0
+                ? text.partners.hours.closed.toLowerCase()
+                : dated.periods.map((p) => `${p.opens}–${p.closes}`).join(', ')}
+              {dated.note ? ` (${dated.note})` : ''}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {hours.note ? <p class="hours-note">{hours.note}</p> : null}
+    </div>
+  );
+}
+
+/** "09:00–17:00", "19:00–21:00 (1e en 3e week)". */
+function describePeriod(period: WeeklyPeriod): string {
+  const time = `${period.opens}–${period.closes}`;
+  return period.weeks === undefined ? time : `${time} (${text.partners.hours.weeks(period.weeks)})`;
+}
+
+function capitalise(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}

@@ -1,0 +1,13 @@
+// The problems or remarks of an import, each saying where ("Rij 4, kolom Website") and what.
+
+import { describeIssue, type ImportIssue } from '../../core/partners/import';
+
+export function IssueList({ issues }: { issues: readonly ImportIssue[] }) {
+  return (
+    <ul class="issue-list" data-testid="issues">
+      {issues.map((issue, index) => (
+        <li key={index}>{describeIssue(issue)}</li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,204 @@
+// Adding or editing a partner by hand. Every cell is read exactly as a spreadsheet row
+// (the same cleaning, hours syntax and Dutch messages), then checked once more on save;
+// problems show at their field, and nothing is saved until all are solved.
+
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLocation, useRoute } from 'preact-iso';
+import { checkWebsite } from '../../core/partners/cleaning';
+import type { PartnerDetails } from '../../core/partners/partner';
+import { COLUMNS, type Column, cellsOf, readRow, topicFinder } from '../../core/spreadsheet/row';
+import { readPartner } from '../../data/partner-reads';
+import { savePartner } from '../../data/writes';
+import { ChoiceGroup } from '../ChoiceGroup';
+import { Field } from '../Field';
+import { useServices } from '../hooks';
+import { text } from '../text';
+import { type PartnerTopics, usePartnerTopics } from './view';
+
+type Values = Record<Exclude<Column, 'topics'>, string> & { topics: string[] };
+type Problems = Partial<Record<Column | 'general', string>>;
+
+const COLUMN_NAMES = Object.keys(COLUMNS) as Column[];
+const EMPTY = Object.fromEntries(COLUMN_NAMES.map((column) => [column, ''])) as Record<
+  Column,
+  string
+>;
+
+export function PartnerFormScreen() {
+  const { db, newId } = useServices();
+  const { params } = useRoute();
+  const { route } = useLocation();
+  const editing = params.id;
+  const [values, setValues] = useState<Values | null>(null);
+  const [missing, setMissing] = useState(false);
+  const [problems, setProblems] = useState<Problems>({});
+  const [saving, setSaving] = useState(false);
+  const summary = useRef<HTMLDivElement>(null);
+  const topics = usePartnerTopics();
+
+  useEffect(() => {
+    if (!topics) return;
+    if (!editing) {
+      setValues({ ...EMPTY, id: newId(), topics: [] });
+      return;
+    }
+    void readPartner(db, editing).then((partner) => {
+      if (partner) setValues(valuesOf(partner, topics));
+      else setMissing(true);
+    });
+  }, [editing, topics === undefined]);
+
+  if (missing) {
+    return (
+      <section class="screen">
+        <h1>{text.partners.gone}</h1>
+        <a href="/sociale-kaart">{text.partners.backToList}</a>
+      </section>
+    );
+  }
+  if (values === null || topics === undefined) return null;
+
+  const field = (
+    column: Exclude<Column, 'topics' | 'id'>,
+    extra: { multiline?: boolean; url?: boolean } = {},
+  ) => (
+    <Field
+      id={`partner-${column}`}
+      label={text.partners.form.labels[column]}
+      hint={text.partners.form.hints[column]}
+      value={values[column]}
+      error={sentence(problems[column])}
+      onInput={(value) => setValues({ ...values, [column]: value })}
+      {...extra}
+    />
+  );
+
+  async function save(event: Event) {
+    event.preventDefault();
+    if (!values || !topics || saving) return;
+    const found: Problems = {};
+    const nameMissing = values.name.trim() === '';
+    // Warnings only matter in a sheet (a lost leading 0); the form shows what was typed.
+    // A problem without a column is the missing name, or one with the partner as a whole.
+    const report = (column: Column | null, message: string, warning?: boolean) => {
+      if (!warning) found[column ?? (nameMissing ? 'name' : 'general')] ??= message;
+    };
+    const details = readRow(
+      (column) => (column === 'topics' ? values.topics.join(', ') : values[column]),
+      report,
+      topicFinder(topics.known),
+    );
+    if (checkWebsite(values.website).kind === 'unsafe')
+      found.website = text.partners.form.unsafeWebsite;
+    if (details === null || Object.keys(found).length > 0) {
+      setProblems(found);
+      requestAnimationFrame(() => summary.current?.focus());
+      return;
+    }
+    setSaving(true);
+    const saved = await savePartner(db, details);
+    setSaving(false);
+    if (saved.ok) {
+      route(`/sociale-kaart/${saved.partner.id}`);
+      return;
+    }
+    setProblems({ general: saved.problems.map((p) => p.message).join(' ') });
+  }
+
+  const problemList = Object.entries(problems);
+
+  return (
+    <section class="screen partner-form">
+      <a class="back-link" href={editing ? `/sociale-kaart/${editing}` : '/sociale-kaart'}>
+        {text.partners.form.cancel}
+      </a>
+      <h1>{editing ? text.partners.form.editTitle : text.partners.form.addTitle}</h1>
+      <form onSubmit={(event) => void save(event)} noValidate>
+        {problemList.length > 0 ? (
+          <div class="error-summary" role="alert" tabIndex={-1} ref={summary}>
+            <h2>{text.partners.form.problemsTitle}</h2>
+            <ul>
+              {problemList.map(([column, message]) => (
+                <li key={column}>
+                  {column === 'general'
+                    ? message
+                    : `${text.partners.form.labels[column as Exclude<Column, 'topics' | 'id'>] ?? text.partners.form.topicsLegend}: ${message}`}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+        {field('name')}
+        {field('organization')}
+        {field('description', { multiline: true })}
+        <ChoiceGroup
+          name="partner-topics"
+          legend={text.partners.form.topicsLegend}
+          options={topics.offered}
+          multiple
+          value={values.topics}
+          error={problems.topics}
+          onChange={(topics) => setValues({ ...values, topics })}
+        />
+        <fieldset class="field-group">
+          <legend class="legend">{text.partners.address}</legend>
+          {field('street')}
+          <div class="field-row">
+            {field('postcode')}
+            {field('city')}
+          </div>
+        </fieldset>
+        {field('phone')}
+        {field('email')}
+        {field('website', { url: true })}
+        {field('openingHours', { multiline: true })}
+        {field('walkInHours', { multiline: true })}
+        {field('languages')}
+        {field('targetGroups')}
+        <div class="field">
+          <label for="partner-lastVerified" class="label">
+            {text.partners.form.labels.lastVerified}
+          </label>
+          {problems.lastVerified ? (
+            <p id="partner-lastVerified-error" class="error">
+              {problems.lastVerified}
+            </p>
+          ) : null}
+          <input
+            id="partner-lastVerified"
+            type="date"
+            class={`input input-date${problems.lastVerified ? ' is-invalid' : ''}`}
+            value={values.lastVerified}
+            aria-describedby={problems.lastVerified ? 'partner-lastVerified-error' : undefined}
+            onInput={(event) =>
+              setValues({
+                ...values,
+                lastVerified: (event.currentTarget as HTMLInputElement).value,
+              })
+            }
+          />
+        </div>
+        <div class="form-actions">
+          <button type="submit" class="button button-primary button-wide" disabled={saving}>
+            {saving ? text.partners.form.saving : text.partners.form.save}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+/** The core's messages may start in lower case, to follow "Rij 4: "; alone they start upper case. */
+function sentence(message: string | undefined): string | undefined {
+  return message === undefined ? undefined : message.charAt(0).toUpperCase() + message.slice(1);
+}
+
+function valuesOf(partner: PartnerDetails, topics: PartnerTopics): Values {
+  const cells = cellsOf(partner, topics.known);
+  const values = Object.fromEntries(COLUMN_NAMES.map((column, i) => [column, cells[i] ?? '']));
+  return {
+    ...(values as Record<Column, string>),
+    topics: [...partner.topics],
+    lastVerified: partner.lastVerified ?? '',
+  };
+}

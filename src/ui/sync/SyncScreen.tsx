@@ -1,0 +1,205 @@
+// "Versturen", the closing-time screen: what is unsent and since when, why the last try
+// failed and when the next one is, a button to send now with progress, refused records
+// with their reasons, whether storage is persistent, and a download when all else fails.
+
+import { useEffect, useState } from 'preact/hooks';
+import { labelOf } from '../../core/registration/catalogue';
+import { isTombstone } from '../../core/registration/schema';
+import { outboxSummary, readProgress, readRetryState, unsentRecords } from '../../data/queries';
+import { retryRefused } from '../../data/writes';
+import { formatBytes, formatDay, formatMoment } from '../format';
+import { useCatalogue, useLiveQuery, useNow, useServices, useUploadRunning } from '../hooks';
+import { text } from '../text';
+
+export function SyncScreen() {
+  const { db, wake, now } = useServices();
+  const clock = useNow(1_000);
+  const summary = useLiveQuery(() => outboxSummary(db), []);
+  const retry = useLiveQuery(() => readRetryState(db), []);
+  const progress = useLiveQuery(() => readProgress(db), []);
+  const storage = useStorage();
+  const running = useUploadRunning();
+  const catalogue = useCatalogue();
+  if (!summary || !retry || !catalogue) return null;
+  const { base, custom } = catalogue;
+
+  const waitingForServer = retry.waitUntil !== null && retry.waitUntil > clock;
+  const nextTry =
+    summary.unsent === 0
+      ? text.sync.none
+      : waitingForServer && retry.waitUntil
+        ? formatMoment(retry.waitUntil, clock)
+        : retry.nextTryAt && retry.nextTryAt > clock
+          ? formatMoment(retry.nextTryAt, clock)
+          : text.time.justNow;
+
+  async function download() {
+    const records = await unsentRecords(db);
+    const blob = new Blob(
+      [JSON.stringify({ exportedAt: new Date(now()).toISOString(), records }, null, 2)],
+      {
+        type: 'application/json',
+      },
+    );
+    const url = URL.createObjectURL(blob);
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = `balie-niet-verstuurd-${new Date(now()).toISOString().slice(0, 10)}.json`;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
+
+  return (
+    <section class="screen sync">
+      <h1>{text.sync.title}</h1>
+
+      <dl class="facts">
+        <div>
+          <dt>{text.sync.unsent}</dt>
+          <dd data-testid="unsent-count">{summary.unsent}</dd>
+        </div>
+        <div>
+          <dt>{text.sync.oldest}</dt>
+          <dd>
+            {summary.oldestQueuedAt ? formatMoment(summary.oldestQueuedAt, clock) : text.sync.none}
+          </dd>
+        </div>
+        <div>
+          <dt>{text.sync.lastSuccess}</dt>
+          <dd>
+            {retry.lastSuccessAt ? formatMoment(retry.lastSuccessAt, clock) : text.sync.never}
+          </dd>
+        </div>
+        <div>
+          <dt>{text.sync.nextTry}</dt>
+          <dd>{nextTry}</dd>
+        </div>
+        {retry.lastError && summary.unsent > 0 ? (
+          <div class="fact-wide">
+            <dt>{text.sync.lastError}</dt>
+            <dd data-testid="last-error">
+              {text.sync.failure[retry.lastError.code]}
+              {retry.lastError.detail ? ` (${retry.lastError.detail})` : ''}{' '}
+              <span class="muted">{formatMoment(retry.lastError.at, clock)}</span>
+            </dd>
+          </div>
+        ) : null}
+      </dl>
+
+      {retry.blocked ? (
+        <p class="notice notice-warning" role="alert">
+          {text.sync.blocked} <a href="/instellingen#koppelen">{text.sync.relink}</a>
+        </p>
+      ) : null}
+      {waitingForServer && retry.waitUntil ? (
+        <p class="notice">{text.sync.waitingServer(formatMoment(retry.waitUntil, clock))}</p>
+      ) : null}
+
+      <div class="sync-action">
+        <button
+          type="button"
+          class="button button-primary button-wide"
+          onClick={() => wake('manual')}
+          disabled={retry.blocked}
+        >
+          {running ? text.sync.running : text.sync.now}
+        </button>
+        {running && progress ? (
+          <div class="progress-wrap">
+            <progress
+              max={Math.max(progress.total, 1)}
+              value={progress.sent}
+              aria-label={text.sync.running}
+            />
+            <span>{text.sync.progress(progress.sent, progress.total)}</span>
+          </div>
+        ) : summary.unsent === 0 && summary.refused.length === 0 ? (
+          <p class="ok-line">{text.sync.allSent}</p>
+        ) : null}
+      </div>
+
+      {summary.refused.length > 0 ? (
+        <section class="panel" aria-labelledby="refused-title">
+          <h2 id="refused-title">{text.sync.refusedTitle}</h2>
+          <p>{text.sync.refusedIntro}</p>
+          <ul class="refused-list">
+            {summary.refused.map((entry) => (
+              <li key={`${entry.id}:${entry.rev}`} data-testid="refused">
+                <strong>
+                  {isTombstone(entry.record)
+                    ? text.sync.deletion
+                    : `${formatDay(entry.record.day)}, ${entry.record.hour}:00 — ${entry.record.questions
+                        .map((q) => labelOf(base, custom, 'topics', q.topic))
+                        .join(', ')}`}
+                </strong>
+                <p class="error">{entry.reason}</p>
+                <button
+                  type="button"
+                  class="button button-small"
+                  onClick={() => void retryRefused(db, entry, now()).then(() => wake('manual'))}
+                >
+                  {text.sync.retry}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <section class="panel" aria-labelledby="storage-title">
+        <h2 id="storage-title">{text.sync.storageTitle}</h2>
+        {storage ? (
+          <>
+            <p data-testid="persisted">
+              {storage.persisted ? text.sync.persisted : text.sync.notPersisted}
+            </p>
+            {storage.quota ? (
+              <p class="muted">
+                {text.sync.used(formatBytes(storage.usage), formatBytes(storage.quota))}
+              </p>
+            ) : null}
+            {storage.persisted ? null : (
+              <button type="button" class="button" onClick={storage.ask}>
+                {text.sync.askPersist}
+              </button>
+            )}
+          </>
+        ) : null}
+      </section>
+
+      <section class="panel" aria-labelledby="download-title">
+        <h2 id="download-title">{text.sync.download}</h2>
+        <p>{text.sync.downloadHint}</p>
+        <button type="button" class="button" onClick={() => void download()}>
+          {text.sync.download}
+        </button>
+      </section>
+    </section>
+  );
+}
+
+interface StorageFacts {
+  persisted: boolean;
+  usage: number;
+  quota: number;
+  ask: () => void;
+}
+
+function useStorage(): StorageFacts | null {
+  const [facts, setFacts] = useState<StorageFacts | null>(null);
+  useEffect(() => {
+    const storage = navigator.storage;
+    if (!storage?.persisted) return;
+    const read = async () => {
+      const [persisted, estimate] = await Promise.all([storage.persisted(), storage.estimate()]);
+      setFacts({
+        persisted,
+        usage: estimate.usage ?? 0,
+        quota: estimate.quota ?? 0,
+        ask: () => void storage.persist().then(read),
+      });
+    };
+    void read();
+  }, []);
+  return facts;
+}
