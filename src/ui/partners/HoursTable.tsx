@@ -3,7 +3,7 @@
 
 import { DAY_NAMES, type Hours, hasHours, type WeeklyPeriod } from '../../core/partners/hours';
 import { formatDay } from '../format';
-import { text } from '../text';
+import { text } from './text';
 
 export function HoursTable({ hours, today }: { hours: Hours; today: string }) {
   if (!hasHours(hours)) {

@@ -11,7 +11,7 @@ import { allPartners, readMapStates } from '../../data/partner-reads';
 import { refreshMaps } from '../../map-link';
 import { formatMoment } from '../format';
 import { useLiveQuery, useNow, useOnline, useServices } from '../hooks';
-import { text } from '../text';
+import { text } from './text';
 import { usePartnerTopics } from './view';
 
 export function MapSyncPanel() {

@@ -2,7 +2,7 @@
 // The whole card is the link's target, but only the name is its text, for screen readers.
 
 import type { Partner } from '../../core/partners/partner';
-import { text } from '../text';
+import { text } from './text';
 import { openingLine, type PartnerTopics } from './view';
 
 export interface PartnerCardProps {

@@ -11,8 +11,8 @@ import { readPartner } from '../../data/partner-reads';
 import { deletePartner, markPartnerOutdated, savePartnerNote } from '../../data/writes';
 import { formatDay } from '../format';
 import { useLiveQuery, useNow, useServices } from '../hooks';
-import { text } from '../text';
 import { HoursTable } from './HoursTable';
+import { text } from './text';
 import {
   emailHref,
   openingLine,

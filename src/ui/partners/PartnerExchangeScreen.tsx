@@ -3,10 +3,10 @@
 import { useState } from 'preact/hooks';
 import { allPartners } from '../../data/partner-reads';
 import { useServices } from '../hooks';
-import { text } from '../text';
 import { downloadExport, type ExportKind } from './files';
 import { MapSyncPanel } from './MapSyncPanel';
 import { PartnerImportPanel } from './PartnerImportPanel';
+import { text } from './text';
 import { usePartnerTopics } from './view';
 
 const KINDS: readonly ExportKind[] = ['hsds-json', 'hsds-zip', 'spreadsheet'];

@@ -12,7 +12,7 @@ import { savePartner } from '../../data/writes';
 import { ChoiceGroup } from '../ChoiceGroup';
 import { Field } from '../Field';
 import { useServices } from '../hooks';
-import { text } from '../text';
+import { text } from './text';
 import { type PartnerTopics, usePartnerTopics } from './view';
 
 type Values = Record<Exclude<Column, 'topics'>, string> & { topics: string[] };

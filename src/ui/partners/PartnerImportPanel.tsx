@@ -5,9 +5,9 @@ import { useState } from 'preact/hooks';
 import type { ImportIssue } from '../../core/partners/import';
 import { type ImportCounts, importPartners } from '../../data/writes';
 import { useServices } from '../hooks';
-import { text } from '../text';
 import { readPartnerFiles } from './files';
 import { IssueList } from './IssueList';
+import { text } from './text';
 import { usePartnerTopics } from './view';
 
 type Stage =

@@ -8,8 +8,8 @@ import type { Partner } from '../../core/partners/partner';
 import { buildPartnerIndex, searchPartners } from '../../core/partners/search';
 import { allPartners } from '../../data/partner-reads';
 import { useLiveQuery, useNow, useServices } from '../hooks';
-import { text } from '../text';
 import { PartnerCard } from './PartnerCard';
+import { text } from './text';
 import { type PartnerTopics, usePartnerTopics } from './view';
 
 const PAGE = 50;

@@ -8,9 +8,10 @@ import { hasHours } from '../../core/partners/hours';
 import { readPartner } from '../../data/partner-reads';
 import { formatDay } from '../format';
 import { useLiveQuery, useNow, useServices } from '../hooks';
-import { text } from '../text';
+import { text as shellText } from '../text';
 import { HoursTable } from './HoursTable';
 import { QrCode } from './QrCode';
+import { text } from './text';
 import { contactCard, shortWebsite, usePartnerTopics } from './view';
 
 export function ReferralSlipScreen() {
@@ -49,7 +50,7 @@ export function ReferralSlipScreen() {
 
       <article class="slip" aria-label={slip.title(partner.name)} data-testid="slip">
         <p class="slip-from">
-          {text.appTagline} · {device.location}
+          {shellText.appTagline} · {device.location}
         </p>
         <p class="slip-intro">{slip.intro}</p>
         <h2 class="slip-name">{partner.name}</h2>

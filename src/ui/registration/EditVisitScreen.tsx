@@ -14,7 +14,7 @@ import { forgetSetting, readSetting, saveSetting } from '../../data/device';
 import { readVisit } from '../../data/queries';
 import { deleteVisit, editVisit } from '../../data/writes';
 import { type CatalogueView, useCatalogue, useServices } from '../hooks';
-import { text } from '../text';
+import { text } from './text';
 import { VisitForm } from './VisitForm';
 
 const EDIT_DRAFT_KEY = 'edit-draft';

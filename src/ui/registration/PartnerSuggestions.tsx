@@ -6,7 +6,7 @@ import { isPartnerOpenAt, partnersForTopic } from '../../core/partners/choice';
 import { partnersWithTopic } from '../../data/partner-reads';
 import { useLiveQuery, useNow, useServices } from '../hooks';
 import { openingLine } from '../partners/view';
-import { text } from '../text';
+import { text } from './text';
 
 export interface PartnerSuggestionsProps {
   /** A topic id of the catalogue, such as `digid`. */
@@ -23,7 +23,7 @@ export function PartnerSuggestions({ topic, value, onChange, name }: PartnerSugg
   const now = useNow(60_000);
   const found = useLiveQuery(() => partnersWithTopic(db, topic), [topic]);
   if (!found) return null;
-  const t = text.partners.suggestions;
+  const t = text.suggestions;
   const sorted = partnersForTopic(found, topic);
   // Open ones first; within each group the core's order (by name, "verouderd" last) stays.
   const partners = [
@@ -71,7 +71,7 @@ export function PartnerSuggestions({ topic, value, onChange, name }: PartnerSugg
                   class={`suggestion-meta opening-${opening.open === null ? 'unknown' : opening.open ? 'open' : 'closed'}`}
                 >
                   {opening.text}
-                  {partner.local.outdated ? ` · ${text.partners.outdatedBadge}` : ''}
+                  {partner.local.outdated ? ` · ${text.suggestions.outdatedBadge}` : ''}
                 </span>
               </label>
               <a class="suggestion-slip" href={`/sociale-kaart/${partner.id}/briefje`}>

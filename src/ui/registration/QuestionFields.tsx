@@ -10,8 +10,8 @@ import {
 import type { QuestionDraft } from '../../core/registration/draft';
 import { ChoiceGroup } from '../ChoiceGroup';
 import type { CatalogueView } from '../hooks';
-import { text } from '../text';
 import { PartnerSuggestions } from './PartnerSuggestions';
+import { text } from './text';
 
 export interface QuestionFieldsProps {
   readonly index: number;

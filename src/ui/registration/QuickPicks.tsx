@@ -3,7 +3,7 @@
 import { describePick, type Favourite, type QuickPick } from '../../core/registration/quick-picks';
 import type { CatalogueView } from '../hooks';
 import { Icon } from '../Icon';
-import { text } from '../text';
+import { text } from './text';
 
 export interface QuickPicksProps {
   readonly favourites: readonly Favourite[];

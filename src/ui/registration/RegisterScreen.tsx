@@ -19,8 +19,8 @@ import { addFavourite, deleteVisit, removeFavourite, saveVisit } from '../../dat
 import { type CatalogueView, useCatalogue, useLiveQuery, useServices } from '../hooks';
 import { Icon } from '../Icon';
 import { Toast } from '../Toast';
-import { text } from '../text';
 import { QuickPicks } from './QuickPicks';
+import { text } from './text';
 import { VisitForm } from './VisitForm';
 
 const DRAFT_KEY = 'draft';

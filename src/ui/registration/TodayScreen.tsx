@@ -8,7 +8,7 @@ import { labelOf } from '../../core/registration/catalogue';
 import { visitsOfDay } from '../../data/queries';
 import { useCatalogue, useLiveQuery, useNow, useServices } from '../hooks';
 import { Toast } from '../Toast';
-import { text } from '../text';
+import { text } from './text';
 
 export function TodayScreen() {
   const { db } = useServices();

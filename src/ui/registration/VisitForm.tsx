@@ -14,8 +14,8 @@ import { findIdentifyingData, NOTE_MAX_LENGTH } from '../../core/registration/pr
 import { ChoiceGroup } from '../ChoiceGroup';
 import type { CatalogueView } from '../hooks';
 import { Icon } from '../Icon';
-import { text } from '../text';
 import { QuestionFields } from './QuestionFields';
+import { text } from './text';
 
 export interface VisitFormProps {
   readonly draft: VisitDraft;

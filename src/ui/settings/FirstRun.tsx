@@ -5,7 +5,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { type Device, Enrolment } from '../../core/upload/enrolment';
 import { saveDevice } from '../../data/device';
 import { Field } from '../Field';
-import { text } from '../text';
+import { text } from './text';
 
 type Problems = Partial<Record<keyof Enrolment, string>>;
 

@@ -19,7 +19,7 @@ import { readRetryState } from '../../data/queries';
 import { changeCustomisation, liftAuthBlock } from '../../data/writes';
 import { Field } from '../Field';
 import { type CatalogueView, useCatalogue, useServices } from '../hooks';
-import { text } from '../text';
+import { text } from './text';
 
 export function SettingsScreen() {
   const catalogue = useCatalogue();

@@ -9,7 +9,8 @@ import { outboxSummary, readProgress, readRetryState, unsentRecords } from '../.
 import { retryRefused } from '../../data/writes';
 import { formatBytes, formatDay, formatMoment } from '../format';
 import { useCatalogue, useLiveQuery, useNow, useServices, useUploadRunning } from '../hooks';
-import { text } from '../text';
+import { text as shellText } from '../text';
+import { text } from './text';
 
 export function SyncScreen() {
   const { db, wake, now } = useServices();
@@ -31,7 +32,7 @@ export function SyncScreen() {
         ? formatMoment(retry.waitUntil, clock)
         : retry.nextTryAt && retry.nextTryAt > clock
           ? formatMoment(retry.nextTryAt, clock)
-          : text.time.justNow;
+          : shellText.time.justNow;
 
   async function download() {
     const records = await unsentRecords(db);

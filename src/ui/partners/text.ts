@@ -1,0 +1,215 @@
+// The sociale kaart's sentences: the list, a partner, the form, the slip, files and published maps.
+// Loaded with the sociale-kaart screens, never on the first page.
+
+import type { MapFailure } from '../../data/db';
+import type { MapRefresh } from '../../data/map-sync';
+import { plural } from '../text';
+import type { ExportKind } from './files';
+
+export const text = {
+  partners: {
+    title: 'Sociale kaart',
+    count: (count: number) => plural(count, 'partner', 'partners'),
+    add: 'Nieuwe partner',
+    exchange: 'Import en export',
+    exchangeTitle: 'Importeren en exporteren',
+    emptyIntro:
+      'Er staan nog geen partners op de sociale kaart van dit apparaat. Lees een bestand in, haal de kaart van de vestiging op, of voeg zelf een partner toe.',
+    importFirst: 'Partners inlezen',
+    search: 'Zoek een partner',
+    searchPlaceholder: 'Naam, onderwerp of plaats',
+    topic: 'Onderwerp',
+    allTopics: 'Alle onderwerpen',
+    language: 'Taal',
+    allLanguages: 'Alle talen',
+    openNow: 'Nu open',
+    found: (count: number) => `${plural(count, 'partner', 'partners')} gevonden`,
+    noResults: 'Geen partners gevonden. Probeer een ander woord of zet een filter uit.',
+    showMore: (count: number) => `Toon meer (nog ${count})`,
+    outdatedBadge: 'Verouderd',
+    gone: 'Deze partner staat niet (meer) op de sociale kaart.',
+    backToList: 'Terug naar de sociale kaart',
+    backToPartner: 'Terug naar de partner',
+    outdatedNotice: (day: string) =>
+      `Een collega heeft deze gegevens als verouderd gemarkeerd${day ? ` op ${day}` : ''}. Controleer ze voordat u iemand doorverwijst.`,
+    slip: 'Verwijsbriefje maken',
+    edit: 'Gegevens aanpassen',
+    contact: 'Contact',
+    address: 'Adres',
+    phone: 'Telefoon',
+    email: 'E-mail',
+    website: 'Website',
+    noContact: 'Er zijn geen contactgegevens bekend.',
+    openingHours: 'Openingstijden',
+    walkInHours: 'Inloopspreekuur',
+    about: 'Waar zij mee helpen',
+    helpsWith: 'Onderwerpen',
+    noTopics: 'Nog geen onderwerpen gekozen.',
+    languages: 'Talen',
+    unknown: 'Onbekend',
+    targetGroups: 'Voor wie',
+    lastVerified: 'Laatst gecontroleerd',
+    never: 'Nooit',
+    checkSoon: 'langer dan een jaar geleden; bel even om te controleren.',
+    localTitle: 'Alleen voor de balie',
+    localHint:
+      'Deze notitie blijft op dit apparaat. Ze komt niet op het verwijsbriefje en niet in een export.',
+    note: 'Notitie',
+    saveNote: 'Notitie opslaan',
+    noteSaved: 'De notitie is opgeslagen.',
+    noteTooLong: 'De notitie is te lang. Maak haar korter dan 2000 tekens.',
+    markOutdated: 'Markeer als verouderd',
+    delete: 'Partner verwijderen',
+    confirmDelete: (name: string) =>
+      `Weet u zeker dat u "${name}" van de sociale kaart wilt halen?`,
+    fromMap:
+      'Deze partner komt uit de gepubliceerde kaart en komt terug bij het volgende ophalen. Klopt er iets niet? Markeer hem dan liever als verouderd.',
+    confirmDeleteYes: 'Ja, verwijderen',
+    cancelDelete: 'Annuleren',
+    unmarkOutdated: 'Niet meer verouderd',
+    markedOutdated: 'Gemarkeerd als verouderd. De beheerder van de kaart ziet dit.',
+    unmarkedOutdated: 'De markering "verouderd" is weggehaald.',
+    hours: {
+      unknown: 'Openingstijden onbekend.',
+      closed: 'Gesloten',
+      range: (from: string, to: string) => `${from} t/m ${to}`,
+      weeks: (weeks: readonly number[]) =>
+        `${weeks.map((week) => (week === -1 ? 'laatste' : `${week}e`)).join(' en ')} week van de maand`,
+    },
+    form: {
+      addTitle: 'Nieuwe partner',
+      editTitle: 'Gegevens aanpassen',
+      cancel: 'Annuleren',
+      problemsTitle: 'Nog niet opgeslagen. Verbeter eerst dit:',
+      topicsLegend: 'Waar helpen zij mee?',
+      unsafeWebsite: 'Dit is geen webadres. Vul een adres in zoals www.voorbeeld.nl.',
+      save: 'Opslaan',
+      saving: 'Bezig met opslaan…',
+      labels: {
+        name: 'Naam',
+        organization: 'Organisatie (niet verplicht)',
+        description: 'Omschrijving',
+        street: 'Straat en huisnummer',
+        postcode: 'Postcode',
+        city: 'Plaats',
+        phone: 'Telefoon',
+        email: 'E-mail',
+        website: 'Website',
+        openingHours: 'Openingstijden',
+        walkInHours: 'Inloopspreekuur',
+        languages: 'Talen',
+        targetGroups: 'Voor wie (doelgroepen)',
+        lastVerified: 'Laatst gecontroleerd',
+      },
+      hints: {
+        description: 'Wat doen zij, en hoe kan de bezoeker daar terecht?',
+        phone: 'Bijvoorbeeld: 030 123 45 67',
+        website: 'Bijvoorbeeld: www.voorbeeld.nl',
+        openingHours:
+          'Bijvoorbeeld: ma-vr 09:00-17:00; za 10:00-12:00. Een feestdag: 25-12-2025 gesloten.',
+        walkInHours: 'Bijvoorbeeld: 1e en 3e di 19:00-21:00',
+        languages: 'Scheid met komma’s, bijvoorbeeld: Nederlands, Engels, Arabisch',
+        targetGroups: 'Scheid met komma’s, bijvoorbeeld: Ouderen, Nieuwkomers',
+      } as Partial<Record<string, string>>,
+    },
+    slipText: {
+      title: (name: string) => `Verwijsbriefje voor ${name}`,
+      privacy:
+        'Op dit briefje staat niets over de bezoeker, en Balie bewaart niet voor wie u het maakt.',
+      print: 'Afdrukken',
+      intro: 'U kunt voor uw vraag terecht bij:',
+      helpsWith: 'Zij helpen met:',
+      qrLabel: (name: string) => `QR-code met de contactgegevens van ${name}`,
+      qrCaption: 'Scan met uw telefoon om de contactgegevens te bewaren.',
+      made: (day: string) => `Gemaakt op ${day}`,
+      verified: (day: string) => `gegevens gecontroleerd op ${day}`,
+    },
+    importing: {
+      title: 'Partners inlezen',
+      intro:
+        'Alles of niets: als er iets niet klopt in het bestand, leest Balie niets in en ziet u per rij wat u moet verbeteren. Uw eigen notities blijven bewaard.',
+      kinds: {
+        json: 'HSDS (Open Referral): één .json-bestand.',
+        zip: 'HSDS-pakket als .zip-bestand.',
+        folder:
+          'HSDS-pakket als losse bestanden: kies alle .csv-bestanden met datapackage.json tegelijk, of kies de map.',
+        sheet: 'De spreadsheet van de sociale kaart: één .csv-bestand (met ; of , gescheiden).',
+      },
+      chooseFiles: 'Bestanden kiezen',
+      chooseFolder: 'Map kiezen',
+      reading: 'Bezig met lezen…',
+      readingCount: (done: number, total: number) => `Bezig met lezen… ${done} van ${total}`,
+      saving: 'Bezig met opslaan…',
+      done: (added: number, updated: number, unchanged: number) =>
+        `Ingelezen: ${added} nieuw, ${updated} bijgewerkt, ${unchanged} ongewijzigd.`,
+      warningsIntro: 'Let op, dit is anders ingelezen dan er staat:',
+      toList: 'Naar de sociale kaart',
+      failed: 'Er is niets ingelezen. Verbeter deze punten in het bestand en probeer het opnieuw:',
+      saveFailed:
+        'Opslaan op dit apparaat is niet gelukt. Er is misschien geen ruimte meer. Er is niets veranderd.',
+    },
+    exporting: {
+      title: 'Exporteren',
+      intro:
+        'Download de sociale kaart als bestand, bijvoorbeeld voor een andere vestiging of de gemeente. Notities van de balie gaan niet mee.',
+      busy: 'Bezig…',
+      kinds: {
+        'hsds-json': 'HSDS (.json)',
+        'hsds-zip': 'HSDS-pakket (.zip)',
+        spreadsheet: 'Spreadsheet (.csv)',
+      } satisfies Record<ExportKind, string>,
+    },
+    keeping: {
+      title: 'Alle apparaten gelijk houden',
+      intro:
+        'De beheerder publiceert de kaart van de vestiging op de server. Elk apparaat haalt die op als het online is. Notities van de balie blijven op het apparaat.',
+      ownMap: 'Kaart van de vestiging',
+      followedMap: 'Gevolgde kaart',
+      nothingPublished: 'Nog geen kaart gepubliceerd.',
+      notYet: 'Nog niet opgehaald.',
+      offline: 'Geen internet. Ophalen en publiceren kan zodra er verbinding is.',
+      refresh: 'Kaart nu ophalen',
+      busy: 'Bezig…',
+      publish: 'Publiceer deze kaart voor de vestiging',
+      publishConfirm:
+        'De kaart op de server wordt vervangen door de kaart van dit apparaat. Alle apparaten van de vestiging krijgen deze partners. Doorgaan?',
+      publishYes: 'Ja, publiceren',
+      cancel: 'Annuleren',
+      published: (count: number) =>
+        `Gepubliceerd: ${plural(count, 'partner', 'partners')}. De andere apparaten halen de kaart op zodra ze online zijn.`,
+      publishFailed: {
+        network: () =>
+          'Publiceren is niet gelukt: geen verbinding met de server. Probeer het later opnieuw.',
+        auth: () =>
+          'Publiceren is niet gelukt: de server kent de koppelcode van dit apparaat niet. Koppel het apparaat opnieuw.',
+        refused: (detail: string) => `De server weigerde de kaart. ${detail}`,
+      },
+      followTitle: 'Een kaart volgen',
+      followHint:
+        'Publiceert de gemeente of een andere vestiging een sociale kaart (HSDS, .json)? Vul het adres in. Balie haalt die kaart dan ook op.',
+      followLabel: 'Adres van de kaart',
+      followInvalid: 'Vul een volledig adres in dat begint met https://.',
+      follow: 'Volgen',
+      unfollow: 'Niet meer volgen',
+      unfollowed: 'U volgt deze kaart niet meer. De partners blijven op de kaart staan.',
+      checked: (when: string) => `Gecontroleerd: ${when}.`,
+      partners: (count: number) => `${plural(count, 'partner', 'partners')} in deze kaart.`,
+      failure: (error: MapFailure) =>
+        ({
+          network: 'Ophalen lukte niet: geen verbinding.',
+          timeout: 'Ophalen lukte niet: de server reageerde te laat.',
+          'not-found': 'Op dit adres staat geen kaart.',
+          http: `Ophalen lukte niet: de server gaf een fout (${error.detail ?? ''}).`,
+          'too-large': 'Deze kaart is te groot om op te halen.',
+          invalid: `Deze kaart klopt niet en is niet ingelezen. ${error.detail ?? ''}`,
+        })[error.code],
+      /** A failed refresh reads as `failure(error)`. */
+      outcome: (result: Exclude<MapRefresh, { outcome: 'failed' }>) =>
+        result.outcome === 'imported'
+          ? `Kaart opgehaald: ${result.counts.added} nieuw, ${result.counts.updated} bijgewerkt, ${result.counts.unchanged} ongewijzigd${result.counts.removed > 0 ? `, ${result.counts.removed} niet meer in de kaart en weggehaald` : ''}.`
+          : result.outcome === 'none'
+            ? 'Er is nog geen kaart gepubliceerd op de server.'
+            : 'De kaart is niet veranderd.',
+    },
+  },
+} as const;

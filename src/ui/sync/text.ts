@@ -1,0 +1,49 @@
+// The sentences of "Versturen": what is unsent, why the last try failed, storage and downloads.
+
+import type { FailureCode } from '../../core/upload/outbox';
+
+export const text = {
+  sync: {
+    title: 'Versturen',
+    unsent: 'Nog niet verstuurd',
+    oldest: 'Oudste niet-verstuurde',
+    lastSuccess: 'Laatst gelukt',
+    nextTry: 'Volgende poging',
+    lastError: 'Waarom het niet lukte',
+    never: 'Nog nooit',
+    none: '—',
+    now: 'Nu synchroniseren',
+    running: 'Bezig met versturen…',
+    progress: (sent: number, total: number) => `${sent} van ${total} verstuurd`,
+    allSent: 'Alle registraties zijn verstuurd.',
+    refusedTitle: 'Geweigerd door de server',
+    deletion: 'Een verwijderde registratie',
+    refusedIntro:
+      'Deze registraties zijn niet aangekomen. Ze blijven op dit apparaat. Pas ze aan in "Vandaag" of probeer ze opnieuw.',
+    retry: 'Opnieuw proberen',
+    storageTitle: 'Opslag op dit apparaat',
+    persisted: 'Vast bewaard: de browser wist uw gegevens niet als het apparaat vol raakt.',
+    notPersisted:
+      'Niet vast bewaard: de browser kan gegevens wissen als het apparaat vol raakt. Verstuur daarom regelmatig.',
+    askPersist: 'Vraag om vast bewaren',
+    used: (used: string, quota: string) => `${used} gebruikt van ${quota}`,
+    download: 'Download niet-verstuurde registraties',
+    downloadHint:
+      'Lukt versturen niet? Download de registraties als bestand en geef het aan de beheerder.',
+    waitingServer: (time: string) => `De server vraagt om te wachten tot ${time}.`,
+    blocked:
+      'De server weigert de koppelcode van dit apparaat. Er gaat niets verloren, maar er wordt niets verstuurd tot u het apparaat opnieuw koppelt.',
+    relink: 'Opnieuw koppelen',
+    failure: {
+      network: 'Geen verbinding met de server.',
+      timeout: 'De server reageerde te laat.',
+      'server-error': 'Er ging iets mis op de server.',
+      unavailable: 'De server is even niet beschikbaar.',
+      'rate-limited': 'De server krijgt te veel tegelijk en vraagt om even te wachten.',
+      'unreadable-reply': 'Het antwoord van de server was niet te lezen.',
+      auth: 'De server weigert de koppelcode van dit apparaat.',
+      'not-found': 'Het adres van de server klopt niet.',
+      'bad-request': 'De server weigerde de gegevens.',
+    } satisfies Record<FailureCode, string>,
+  },
+} as const;
