@@ -4,7 +4,6 @@ import { render } from 'preact';
 import { BalieDb } from './data/db';
 import { connectSync } from './sync-link';
 import { App } from './ui/App';
-import './ui/app.css';
 
 const db = new BalieDb();
 const sync = connectSync(db);

@@ -1,6 +1,7 @@
 // The app shell: first run until the device is linked, then the screens with their
 // status bar and navigation.
 
+import './app.css';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { LocationProvider, lazy, Route, Router } from 'preact-iso';
 import type { Device } from '../core/upload/enrolment';

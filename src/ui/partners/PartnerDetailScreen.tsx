@@ -2,6 +2,7 @@
 // details were last checked, and the desk's own part: a note and the "verouderd" flag.
 // Imported text is only ever rendered as text; links only from checked values.
 
+import './partners.css';
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
 import { dayOf } from '../../core/day';

@@ -1,5 +1,6 @@
 // "Importeren en exporteren": files in, files out, and keeping the branch's devices in step.
 
+import './partners.css';
 import { useState } from 'preact/hooks';
 import { allPartners } from '../../data/partner-reads';
 import { useServices } from '../hooks';

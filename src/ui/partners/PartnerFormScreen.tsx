@@ -2,6 +2,7 @@
 // (the same cleaning, hours syntax and Dutch messages), then checked once more on save;
 // problems show at their field, and nothing is saved until all are solved.
 
+import './partners.css';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
 import { checkWebsite } from '../../core/partners/cleaning';

@@ -2,6 +2,7 @@
 // index), filtered by topic, language and "nu open". The index is built once per change of
 // the partners; the search and filters live in the address, so "back" returns to the results.
 
+import './partners.css';
 import { useMemo, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import type { Partner } from '../../core/partners/partner';

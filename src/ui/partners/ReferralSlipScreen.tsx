@@ -2,6 +2,7 @@
 // reach them, and a QR code of the contact details. It holds nothing about the visitor and
 // nothing is stored when it is made or printed; the print stylesheet prints only the slip.
 
+import './partners.css';
 import { useRoute } from 'preact-iso';
 import { dayOf } from '../../core/day';
 import { hasHours } from '../../core/partners/hours';

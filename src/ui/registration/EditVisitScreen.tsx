@@ -1,6 +1,7 @@
 // Changing or deleting a saved visit, opened from "Vandaag". Before upload a change simply
 // replaces the record; after upload it becomes a new revision (see src/data/writes.ts).
 
+import './registration.css';
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
 import { catalogueVersion } from '../../core/registration/catalogue';

@@ -2,6 +2,7 @@
 // reload, a crash or another screen loses nothing; "Opslaan" saves it for real, once,
 // and offers a few seconds to undo.
 
+import './registration.css';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { dayOf, hourOf } from '../../core/day';
 import { catalogueVersion, offeredOptions } from '../../core/registration/catalogue';

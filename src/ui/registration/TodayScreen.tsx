@@ -1,6 +1,7 @@
 // "Vandaag": every visit of the day with its questions and whether it has been sent.
 // Open one to change or delete it.
 
+import './registration.css';
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { dayOf } from '../../core/day';

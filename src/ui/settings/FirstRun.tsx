@@ -1,6 +1,7 @@
 // First run: link this device to an upload endpoint. The endpoint and code come from a
 // koppellink (#koppel=…&endpoint=…), from the development server on this machine, or by hand.
 
+import './settings.css';
 import { useEffect, useState } from 'preact/hooks';
 import { type Device, Enrolment } from '../../core/upload/enrolment';
 import { saveDevice } from '../../data/device';

@@ -1,6 +1,7 @@
 // "Instellingen": the branch's answer lists (hide national options, add local ones) and
 // this device's link to the server, with re-linking when the server refuses its code.
 
+import './settings.css';
 import { useState } from 'preact/hooks';
 import {
   addLocalOption,

@@ -2,6 +2,7 @@
 // failed and when the next one is, a button to send now with progress, refused records
 // with their reasons, whether storage is persistent, and a download when all else fails.
 
+import './sync.css';
 import { useEffect, useState } from 'preact/hooks';
 import { labelOf } from '../../core/registration/catalogue';
 import { isTombstone } from '../../core/registration/schema';
