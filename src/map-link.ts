@@ -4,35 +4,40 @@
 
 import type { Device } from './core/upload/enrolment';
 import type { BalieDb } from './data/db';
-import { readSetting } from './data/device';
 import type { MapRefresh } from './data/map-sync';
+import { readFollowedMap } from './data/settings';
+import type { MapLink } from './ui/hooks';
 
-let running: Promise<MapRefresh[]> | null = null;
+export function connectMaps(db: BalieDb): MapLink {
+  let running: Promise<MapRefresh[]> | null = null;
 
-/** Refreshes every map this device follows, one at a time; a second call joins the first. */
-export function refreshMaps(db: BalieDb, device: Device): Promise<MapRefresh[]> {
-  running ??= (async () => {
-    const sync = await import('./data/map-sync');
-    const followed = await readSetting<string>(sync.FOLLOW_SETTING);
-    const results: MapRefresh[] = [];
-    for (const source of sync.mapSources(device.endpoint, followed)) {
-      results.push(
-        await sync.refreshMap(db, source, (input, init) => fetch(input, init), Date.now()),
-      );
-    }
-    return results;
-  })().finally(() => {
-    running = null;
-  });
-  return running;
-}
+  /** Refreshes every map this device follows, one at a time; a second call joins the first. */
+  function refresh(device: Device): Promise<MapRefresh[]> {
+    running ??= (async () => {
+      const sync = await import('./data/map-sync');
+      const followed = await readFollowedMap();
+      const results: MapRefresh[] = [];
+      for (const source of sync.mapSources(device.endpoint, followed ?? undefined)) {
+        results.push(
+          await sync.refreshMap(db, source, (input, init) => fetch(input, init), Date.now()),
+        );
+      }
+      return results;
+    })().finally(() => {
+      running = null;
+    });
+    return running;
+  }
 
-/** Refreshes now (when online) and whenever the connection returns; returns the cleanup. */
-export function watchMaps(db: BalieDb, device: Device): () => void {
-  const refresh = () => {
-    if (navigator.onLine) void refreshMaps(db, device).catch((error) => console.error(error));
-  };
-  refresh();
-  window.addEventListener('online', refresh);
-  return () => window.removeEventListener('online', refresh);
+  /** Refreshes now (when online) and whenever the connection returns; returns the cleanup. */
+  function watch(device: Device): () => void {
+    const onOnline = () => {
+      if (navigator.onLine) void refresh(device).catch((error) => console.error(error));
+    };
+    onOnline();
+    window.addEventListener('online', onOnline);
+    return () => window.removeEventListener('online', onOnline);
+  }
+
+  return { refresh, watch };
 }

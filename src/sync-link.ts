@@ -6,8 +6,9 @@ import { Workbox } from 'workbox-window';
 import { type PageMessage, WorkerMessage } from './core/upload/messages';
 import { mayTryNow, type SyncTrigger } from './core/upload/outbox';
 import type { BalieDb } from './data/db';
-import { countQueued, readRetryState } from './data/queries';
 import { browserSyncDeps, type Locks, runSync, SYNC_TAG } from './data/sync';
+import { countQueued, readRetryState } from './data/upload-reads';
+import type { SyncLink } from './ui/hooks';
 
 const TIMER_MS = 15_000;
 const PERIODIC_SYNC_MS = 60 * 60_000;
@@ -17,14 +18,6 @@ const params = new URLSearchParams(location.search);
 const useWorker =
   'serviceWorker' in navigator && params.get('sw') !== 'off' && !import.meta.env.DEV;
 const useBackgroundSync = params.get('bgsync') !== 'off';
-
-export interface SyncLink {
-  wake(trigger: SyncTrigger): void;
-  /** Called when a new version of the app is installed and waiting. */
-  onUpdate(listener: () => void): void;
-  applyUpdate(): void;
-  onFinished(listener: (message: WorkerMessage) => void): void;
-}
 
 export function connectSync(db: BalieDb): SyncLink {
   const updateListeners = new Set<() => void>();

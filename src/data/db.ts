@@ -27,6 +27,7 @@ export interface VisitRow {
 }
 
 export type OutboxState = 'queued' | 'rejected' | 'conflict';
+export type LocalRefusal = 'too-large';
 
 /** One revision waiting for the endpoint. Its record never changes once it is in a batch. */
 export interface OutboxEntry {
@@ -38,6 +39,8 @@ export interface OutboxEntry {
   readonly state: OutboxState;
   /** The endpoint's reason, for rejected and conflicting records. */
   readonly reason?: string;
+  /** Why the device itself kept the record back, when it was not the endpoint. */
+  readonly reasonCode?: LocalRefusal;
   /** Set while the entry is in a batch that may have been sent; null otherwise. */
   readonly batchId: string | null;
 }

@@ -7,10 +7,8 @@ import { importHsdsJson } from '../core/hsds/json';
 import { describeIssue } from '../core/partners/import';
 import type { BalieDb, MapFailure, MapSourceState } from './db';
 import { readMapStates } from './partner-reads';
-import { type ImportCounts, importPartners, saveMapState } from './writes';
+import { type ImportCounts, importPartners, saveMapState } from './partner-writes';
 
-/** idb-keyval key of the followed map's URL. */
-export const FOLLOW_SETTING = 'map-follow-url';
 export const MAP_TIMEOUT_MS = 30_000;
 /** A map of 20,000 partners is about 40 MB of HSDS; a desk's map is far below this. */
 export const MAX_MAP_CHARS = 50 * 1024 * 1024;

@@ -3,6 +3,7 @@
 
 import type { Partner } from '../core/partners/partner';
 import type { BalieDb, MapSourceState } from './db';
+import { parseStored, StoredMaps } from './stored';
 
 export function allPartners(db: BalieDb): Promise<Partner[]> {
   return db.partners.toArray();
@@ -26,5 +27,5 @@ export async function readMapStates(
   db: BalieDb,
 ): Promise<Readonly<Record<string, MapSourceState>>> {
   const row = await db.state.get('maps');
-  return row?.key === 'maps' ? row.value : {};
+  return parseStored(StoredMaps, row?.value, {}).value;
 }

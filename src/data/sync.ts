@@ -17,9 +17,9 @@ import {
   startRun,
 } from '../core/upload/outbox';
 import type { BalieDb } from './db';
-import { readDevice, readSetting } from './device';
-import { countQueued, readRetryState } from './queries';
+import { readDevice, readUploadTimeout } from './settings';
 import { postBatch, UploadError } from './upload';
+import { countQueued, readRetryState } from './upload-reads';
 import {
   applyAnswer,
   claimBatch,
@@ -27,7 +27,7 @@ import {
   releaseBatch,
   saveProgress,
   saveRetryState,
-} from './writes';
+} from './upload-writes';
 
 export const UPLOAD_LOCK = 'balie-upload';
 export const SYNC_TAG = 'balie-upload';
@@ -69,7 +69,7 @@ export async function browserSyncDeps(
     now: Date.now,
     random: Math.random,
     newId: () => crypto.randomUUID(),
-    timeoutMs: await readSetting<number>('uploadTimeoutMs'),
+    timeoutMs: await readUploadTimeout(),
   };
 }
 
@@ -148,8 +148,8 @@ async function uploadAll(
         await applyAnswer(db, decision);
         sent.count += decision.acked.length;
         if (decision.unanswered.length > 0) {
-          const detail = `${decision.unanswered.length} registraties zonder antwoord`;
-          await fail(deps, retry, { code: 'unreadable-reply', detail }, null);
+          const unanswered = decision.unanswered.length;
+          await fail(deps, retry, { code: 'unreadable-reply', unanswered }, null);
           return 'failed';
         }
         retry = afterAnswer(retry, deps.now());
@@ -159,7 +159,7 @@ async function uploadAll(
       case 'split': {
         const [only] = batch.entries;
         if (batch.entries.length === 1 && only) {
-          await refuseRecord(db, only, 'Deze registratie is te groot voor de server.');
+          await refuseRecord(db, only, 'too-large');
         } else {
           await releaseBatch(db, batch.batchId);
         }

@@ -4,12 +4,14 @@
 import './app.css';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { LocationProvider, lazy, Route, Router } from 'preact-iso';
-import type { Device } from '../core/upload/enrolment';
-import type { BalieDb } from '../data/db';
-import { readDevice } from '../data/device';
-import { watchMaps } from '../map-link';
-import type { SyncLink } from '../sync-link';
-import { type AppServices, Services } from './hooks';
+import {
+  type AppServices,
+  type BalieDb,
+  type MapLink,
+  Services,
+  type SyncLink,
+  useStoredDevice,
+} from './hooks';
 import { NavBar } from './NavBar';
 import { NotFound } from './NotFound';
 import { EditVisitScreen } from './registration/EditVisitScreen';
@@ -38,12 +40,11 @@ const ReferralSlipScreen = lazy(() =>
   import('./partners/ReferralSlipScreen').then((m) => m.ReferralSlipScreen),
 );
 
-export function App({ db, sync }: { db: BalieDb; sync: SyncLink }) {
-  const [device, setDevice] = useState<Device | null | undefined>(undefined);
+export function App({ db, sync, maps }: { db: BalieDb; sync: SyncLink; maps: MapLink }) {
+  const [device, setDevice] = useStoredDevice();
   const [updateReady, setUpdateReady] = useState(false);
 
   useEffect(() => {
-    void readDevice().then((found) => setDevice(found ?? null));
     sync.onUpdate(() => setUpdateReady(true));
   }, [sync]);
 
@@ -52,7 +53,7 @@ export function App({ db, sync }: { db: BalieDb; sync: SyncLink }) {
   }, [device, sync]);
 
   // The published sociale kaart: refreshed at start and whenever the connection returns.
-  useEffect(() => (device ? watchMaps(db, device) : undefined), [db, device]);
+  useEffect(() => (device ? maps.watch(device) : undefined), [maps, device]);
 
   const services = useMemo<AppServices | null>(
     () =>
@@ -61,11 +62,12 @@ export function App({ db, sync }: { db: BalieDb; sync: SyncLink }) {
             db,
             device,
             wake: sync.wake,
+            refreshMaps: () => maps.refresh(device),
             now: Date.now,
             newId: () => crypto.randomUUID(),
           }
         : null,
-    [db, device, sync],
+    [db, device, sync, maps],
   );
 
   if (device === undefined) return null;

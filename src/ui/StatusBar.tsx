@@ -1,8 +1,7 @@
 // The bar on every screen: online or not, how many registrations wait, sync progress,
 // and the offer to update when a new version is ready.
 
-import { countQueued, countRefused, readProgress, readRetryState } from '../data/queries';
-import { useLiveQuery, useOnline, useServices, useUploadRunning } from './hooks';
+import { useOnline, useServices, useSyncStatus, useUploadRunning } from './hooks';
 import { text } from './text';
 
 export function StatusBar({
@@ -12,12 +11,9 @@ export function StatusBar({
   updateReady: boolean;
   onUpdate: () => void;
 }) {
-  const { db, device } = useServices();
+  const { device } = useServices();
   const online = useOnline();
-  const unsent = useLiveQuery(() => countQueued(db), []);
-  const refused = useLiveQuery(() => countRefused(db), []);
-  const progress = useLiveQuery(() => readProgress(db), []);
-  const retry = useLiveQuery(() => readRetryState(db), []);
+  const { unsent, refused, progress, retry } = useSyncStatus();
   const sending =
     useUploadRunning() && Boolean(unsent) && progress !== undefined && progress !== null;
 

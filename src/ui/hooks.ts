@@ -1,5 +1,6 @@
-// The one seam between views and data: the app context and a liveQuery hook.
-// Views read through these and write through src/data/writes.ts; they never open a database.
+// The one seam between views and data: the app context, a liveQuery hook and the shell's
+// reads. Each feature has its own hooks.ts beside its views for the rest; views never import
+// src/data and never fetch. The page's links (uploader, published maps) come in as interfaces.
 
 import { liveQuery } from 'dexie';
 import { createContext } from 'preact';
@@ -12,14 +13,39 @@ import {
 import type { Device } from '../core/upload/enrolment';
 import type { SyncTrigger } from '../core/upload/outbox';
 import type { BalieDb } from '../data/db';
-import { readCustomisation } from '../data/queries';
+
+export type { BalieDb } from '../data/db';
+
+import type { WorkerMessage } from '../core/upload/messages';
+import type { MapRefresh } from '../data/map-sync';
+import { readCustomisation } from '../data/registration-reads';
+import { readDevice } from '../data/settings';
 import { UPLOAD_LOCK } from '../data/sync';
+import { countQueued, countRefused, readProgress, readRetryState } from '../data/upload-reads';
+
+/** The page's link to the uploader (src/sync-link.ts). */
+export interface SyncLink {
+  wake(trigger: SyncTrigger): void;
+  /** Called when a new version of the app is installed and waiting. */
+  onUpdate(listener: () => void): void;
+  applyUpdate(): void;
+  onFinished(listener: (message: WorkerMessage) => void): void;
+}
+
+/** The page's link to the published sociale kaarten (src/map-link.ts). */
+export interface MapLink {
+  /** Refreshes now and whenever the connection returns; returns the cleanup. */
+  watch(device: Device): () => void;
+  refresh(device: Device): Promise<readonly MapRefresh[]>;
+}
 
 export interface AppServices {
   readonly db: BalieDb;
   readonly device: Device;
   /** Asks the uploader to run (in the service worker, or here when there is none). */
   readonly wake: (trigger: SyncTrigger) => void;
+  /** Refreshes every published map this device follows. */
+  readonly refreshMaps: () => Promise<readonly MapRefresh[]>;
   readonly now: () => number;
   readonly newId: () => string;
 }
@@ -102,4 +128,24 @@ export function useNow(everyMs = 30_000): number {
     return () => clearInterval(timer);
   }, [everyMs]);
   return now;
+}
+
+/** This device's enrolment as stored: undefined while reading, null when not linked. */
+export function useStoredDevice(): [Device | null | undefined, (device: Device) => void] {
+  const [device, setDevice] = useState<Device | null | undefined>(undefined);
+  useEffect(() => {
+    void readDevice().then((found) => setDevice(found ?? null));
+  }, []);
+  return [device, setDevice];
+}
+
+/** What the status bar shows: unsent and refused counts, the run's progress, retry state. */
+export function useSyncStatus() {
+  const { db } = useServices();
+  return {
+    unsent: useLiveQuery(() => countQueued(db), []),
+    refused: useLiveQuery(() => countRefused(db), []),
+    progress: useLiveQuery(() => readProgress(db), []),
+    retry: useLiveQuery(() => readRetryState(db), []),
+  };
 }

@@ -36,6 +36,8 @@ export interface SyncFailure {
   readonly status?: number;
   /** The endpoint's own words, when it gave any. */
   readonly detail?: string;
+  /** Records of the batch that the reply did not mention. */
+  readonly unanswered?: number;
   readonly at: number;
 }
 

@@ -3,22 +3,17 @@
 // Refreshing is an import like any other: all or nothing, and local notes stay.
 
 import { useEffect, useState } from 'preact/hooks';
-import { exportHsdsJson } from '../../core/hsds/json';
-import type { MapSourceState } from '../../data/db';
-import { forgetSetting, readSetting, saveSetting } from '../../data/device';
-import { endpointMapUrl, FOLLOW_SETTING, publishMap } from '../../data/map-sync';
-import { allPartners, readMapStates } from '../../data/partner-reads';
-import { refreshMaps } from '../../map-link';
 import { formatMoment } from '../format';
-import { useLiveQuery, useNow, useOnline, useServices } from '../hooks';
+import { useNow, useOnline } from '../hooks';
+import { type MapSourceState, useMapActions, useMapStates } from './hooks';
 import { text } from './text';
 import { usePartnerTopics } from './view';
 
 export function MapSyncPanel() {
-  const { db, device } = useServices();
+  const maps = useMapActions();
   const online = useOnline();
   const clock = useNow(30_000);
-  const states = useLiveQuery(() => readMapStates(db), []);
+  const { states, ownUrl } = useMapStates();
   const [followed, setFollowed] = useState<string | undefined>(undefined);
   const topics = usePartnerTopics();
   const [busy, setBusy] = useState(false);
@@ -27,18 +22,18 @@ export function MapSyncPanel() {
   const [address, setAddress] = useState('');
   const [addressError, setAddressError] = useState('');
   const t = text.partners.keeping;
-  const own = states?.[endpointMapUrl(device.endpoint)];
+  const own = states?.[ownUrl];
   const follow = followed ? states?.[followed] : undefined;
 
   useEffect(() => {
-    void readSetting<string>(FOLLOW_SETTING).then(setFollowed);
+    void maps.readFollowed().then((url) => setFollowed(url ?? undefined));
   }, []);
 
   async function refresh() {
     setBusy(true);
     setMessage('');
     try {
-      const results = await refreshMaps(db, device);
+      const results = await maps.refresh();
       setMessage(
         results
           .map((result) =>
@@ -57,19 +52,13 @@ export function MapSyncPanel() {
     setBusy(true);
     setMessage('');
     try {
-      const partners = (await allPartners(db)).map(({ local: _local, ...details }) => details);
-      const result = await publishMap(
-        (input, init) => fetch(input, init),
-        device.endpoint,
-        device.token,
-        exportHsdsJson(partners, topics.known),
-      );
+      const result = await maps.publish(topics.known);
       setMessage(
         result.ok
           ? t.published(result.partners)
           : t.publishFailed[result.code](result.detail ?? ''),
       );
-      if (result.ok) await refreshMaps(db, device);
+      if (result.ok) await maps.refresh();
     } finally {
       setBusy(false);
     }
@@ -84,13 +73,13 @@ export function MapSyncPanel() {
     }
     setAddressError('');
     setAddress('');
-    await saveSetting(FOLLOW_SETTING, url);
+    await maps.follow(url);
     setFollowed(url);
     if (online) await refresh();
   }
 
   async function stopFollowing() {
-    await forgetSetting(FOLLOW_SETTING);
+    await maps.unfollow();
     setFollowed(undefined);
     setMessage(t.unfollowed);
   }

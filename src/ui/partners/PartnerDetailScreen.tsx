@@ -8,11 +8,10 @@ import { useLocation, useRoute } from 'preact-iso';
 import { dayOf } from '../../core/day';
 import { hasHours } from '../../core/partners/hours';
 import { needsCheck } from '../../core/partners/partner';
-import { readPartner } from '../../data/partner-reads';
-import { deletePartner, markPartnerOutdated, savePartnerNote } from '../../data/writes';
 import { formatDay } from '../format';
-import { useLiveQuery, useNow, useServices } from '../hooks';
+import { useNow } from '../hooks';
 import { HoursTable } from './HoursTable';
+import { usePartner, usePartnerActions } from './hooks';
 import { text } from './text';
 import {
   emailHref,
@@ -24,11 +23,11 @@ import {
 } from './view';
 
 export function PartnerDetailScreen() {
-  const { db, now } = useServices();
   const { params } = useRoute();
   const id = params.id ?? '';
   const clock = useNow(30_000);
-  const partner = useLiveQuery(async () => (await readPartner(db, id)) ?? null, [id]);
+  const partner = usePartner(id);
+  const actions = usePartnerActions();
   const [note, setNote] = useState<string | null>(null);
   const [message, setMessage] = useState('');
   const [confirming, setConfirming] = useState(false);
@@ -59,7 +58,7 @@ export function PartnerDetailScreen() {
 
   async function saveNote(event: Event) {
     event.preventDefault();
-    const result = await savePartnerNote(db, id, noteValue);
+    const result = await actions.saveNote(id, noteValue);
     setMessage(result === 'saved' ? text.partners.noteSaved : text.partners.noteTooLong);
     if (result === 'saved') setNote(null);
   }
@@ -67,7 +66,7 @@ export function PartnerDetailScreen() {
   async function toggleOutdated() {
     if (!partner) return;
     const outdated = !partner.local.outdated;
-    await markPartnerOutdated(db, id, outdated, dayOf(now()));
+    await actions.markOutdated(id, outdated);
     setMessage(outdated ? text.partners.markedOutdated : text.partners.unmarkedOutdated);
   }
 
@@ -235,7 +234,7 @@ export function PartnerDetailScreen() {
             <button
               type="button"
               class="button button-danger"
-              onClick={() => void deletePartner(db, id).then(() => route('/sociale-kaart'))}
+              onClick={() => void actions.deletePartner(id).then(() => route('/sociale-kaart'))}
             >
               {text.partners.confirmDeleteYes}
             </button>

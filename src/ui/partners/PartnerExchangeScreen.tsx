@@ -2,9 +2,9 @@
 
 import './partners.css';
 import { useState } from 'preact/hooks';
-import { allPartners } from '../../data/partner-reads';
 import { useServices } from '../hooks';
 import { downloadExport, type ExportKind } from './files';
+import { usePartnerActions } from './hooks';
 import { MapSyncPanel } from './MapSyncPanel';
 import { PartnerImportPanel } from './PartnerImportPanel';
 import { text } from './text';
@@ -13,7 +13,8 @@ import { usePartnerTopics } from './view';
 const KINDS: readonly ExportKind[] = ['hsds-json', 'hsds-zip', 'spreadsheet'];
 
 export function PartnerExchangeScreen() {
-  const { db, now } = useServices();
+  const { now } = useServices();
+  const actions = usePartnerActions();
   const [busy, setBusy] = useState<ExportKind | null>(null);
   const topics = usePartnerTopics();
   const t = text.partners.exporting;
@@ -22,7 +23,7 @@ export function PartnerExchangeScreen() {
     if (!topics) return;
     setBusy(kind);
     try {
-      await downloadExport(kind, await allPartners(db), now(), topics.known);
+      await downloadExport(kind, await actions.allPartners(), now(), topics.known);
     } finally {
       setBusy(null);
     }

@@ -9,7 +9,7 @@ import { checkWebsite } from '../../core/partners/cleaning';
 import type { PartnerDetails } from '../../core/partners/partner';
 import { COLUMNS, type Column, cellsOf, readRow, topicFinder } from '../../core/spreadsheet/row';
 import { readPartner } from '../../data/partner-reads';
-import { savePartner } from '../../data/writes';
+import { savePartner } from '../../data/partner-writes';
 import { ChoiceGroup } from '../ChoiceGroup';
 import { Field } from '../Field';
 import { useServices } from '../hooks';

@@ -3,7 +3,7 @@
 
 import { useState } from 'preact/hooks';
 import type { ImportIssue } from '../../core/partners/import';
-import { type ImportCounts, importPartners } from '../../data/writes';
+import { type ImportCounts, importPartners } from '../../data/partner-writes';
 import { useServices } from '../hooks';
 import { readPartnerFiles } from './files';
 import { IssueList } from './IssueList';

@@ -6,21 +6,21 @@ import './partners.css';
 import { useRoute } from 'preact-iso';
 import { dayOf } from '../../core/day';
 import { hasHours } from '../../core/partners/hours';
-import { readPartner } from '../../data/partner-reads';
 import { formatDay } from '../format';
-import { useLiveQuery, useNow, useServices } from '../hooks';
+import { useNow, useServices } from '../hooks';
 import { text as shellText } from '../text';
 import { HoursTable } from './HoursTable';
+import { usePartner } from './hooks';
 import { QrCode } from './QrCode';
 import { text } from './text';
 import { contactCard, shortWebsite, usePartnerTopics } from './view';
 
 export function ReferralSlipScreen() {
-  const { db, device } = useServices();
+  const { device } = useServices();
   const { params } = useRoute();
   const id = params.id ?? '';
   const now = useNow(60_000);
-  const partner = useLiveQuery(async () => (await readPartner(db, id)) ?? null, [id]);
+  const partner = usePartner(id);
   const topics = usePartnerTopics();
   if (partner === undefined || topics === undefined) return null;
   if (partner === null) {

@@ -4,21 +4,11 @@
 import './registration.css';
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
-import { catalogueVersion } from '../../core/registration/catalogue';
-import {
-  completeDraft,
-  draftFromVisit,
-  type Problem,
-  type VisitDraft,
-} from '../../core/registration/draft';
-import { forgetSetting, readSetting, saveSetting } from '../../data/device';
-import { readVisit } from '../../data/queries';
-import { deleteVisit, editVisit } from '../../data/writes';
-import { type CatalogueView, useCatalogue, useServices } from '../hooks';
+import { draftFromVisit, type Problem, type VisitDraft } from '../../core/registration/draft';
+import { type CatalogueView, useCatalogue, useNow } from '../hooks';
+import { useCompleteDraft, usePartnerSuggestions, useRegistrationActions } from './hooks';
 import { text } from './text';
 import { VisitForm } from './VisitForm';
-
-const EDIT_DRAFT_KEY = 'edit-draft';
 
 export function EditVisitScreen() {
   const catalogue = useCatalogue();
@@ -28,24 +18,32 @@ export function EditVisitScreen() {
 }
 
 function EditVisit({ id, catalogue }: { id: string; catalogue: CatalogueView }) {
-  const { db, device, wake, now } = useServices();
+  const actions = useRegistrationActions();
+  const complete = useCompleteDraft(catalogue);
   const { route } = useLocation();
   const [draft, setDraft] = useState<VisitDraft | null | 'gone'>(null);
   const [sent, setSent] = useState(false);
   const [problems, setProblems] = useState<readonly Problem[]>([]);
   const [saving, setSaving] = useState(false);
+  const [failure, setFailure] = useState('');
   const [confirming, setConfirming] = useState(false);
+  const clock = useNow(60_000);
+  const suggestions = usePartnerSuggestions(
+    draft && draft !== 'gone'
+      ? draft.questions.flatMap((question) => (question.topic ? [question.topic] : []))
+      : [],
+  );
 
   useEffect(() => {
     void (async () => {
-      const visit = await readVisit(db, id);
+      const visit = await actions.readVisit(id);
       if (!visit) {
         setDraft('gone');
         return;
       }
       setSent(visit.mark === 'sent');
       // An unfinished change to this same visit comes back; any other starts from the record.
-      const stored = await readSetting<VisitDraft>(EDIT_DRAFT_KEY);
+      const { draft: stored } = await actions.readDraft('edit');
       setDraft(stored?.id === id ? stored : draftFromVisit(id, visit.content, visit.partners));
     })();
   }, [id]);
@@ -63,31 +61,48 @@ function EditVisit({ id, catalogue }: { id: string; catalogue: CatalogueView }) 
 
   function update(next: VisitDraft) {
     setDraft(next);
-    void saveSetting(EDIT_DRAFT_KEY, next);
+    void actions.saveDraft('edit', next);
   }
 
   async function save() {
     if (draft === null || draft === 'gone' || saving) return;
-    const completion = completeDraft(draft, {
-      catalogueVersion: catalogueVersion(catalogue.base, catalogue.custom),
-      location: device.location,
-    });
+    const completion = complete(draft);
     if (!completion.ok) {
       setProblems(completion.problems);
       return;
     }
     setSaving(true);
-    await editVisit(db, { id, content: completion.content, partners: completion.partners }, now());
-    await forgetSetting(EDIT_DRAFT_KEY);
-    wake('save');
-    route(`/vandaag?gewijzigd=${id}`);
+    setFailure('');
+    try {
+      const input = { id, content: completion.content, partners: completion.partners };
+      if ((await actions.editVisit(input)) === 'missing') {
+        setDraft('gone');
+        return;
+      }
+      await actions.forgetDraft('edit');
+      actions.wake();
+      route(`/vandaag?gewijzigd=${id}`);
+    } catch (error) {
+      // The change is still in the form and in the kept draft: nothing is lost by trying again.
+      console.error('edit failed', error);
+      setFailure(text.register.saveFailed);
+    } finally {
+      setSaving(false);
+    }
   }
 
   async function remove() {
-    await deleteVisit(db, id, now());
-    await forgetSetting(EDIT_DRAFT_KEY);
-    wake('save');
-    route('/vandaag?verwijderd=1');
+    setFailure('');
+    try {
+      await actions.deleteVisit(id);
+      await actions.forgetDraft('edit');
+      actions.wake();
+      route('/vandaag?verwijderd=1');
+    } catch (error) {
+      console.error('delete failed', error);
+      setConfirming(false);
+      setFailure(text.register.deleteFailed);
+    }
   }
 
   return (
@@ -97,9 +112,16 @@ function EditVisit({ id, catalogue }: { id: string; catalogue: CatalogueView }) 
       </p>
       <h1>{text.register.editTitle}</h1>
       {sent ? <p class="notice">{text.today.editAfterSent}</p> : null}
+      {failure ? (
+        <p class="error" role="alert">
+          {failure}
+        </p>
+      ) : null}
       <VisitForm
         draft={draft}
         catalogue={catalogue}
+        suggestions={suggestions}
+        now={clock}
         problems={problems}
         saving={saving}
         submitLabel={text.register.saveChanges}

@@ -3,14 +3,17 @@
 // stays on this device (the registration keeps the partner id locally, never uploads it).
 
 import { isPartnerOpenAt, partnersForTopic } from '../../core/partners/choice';
-import { partnersWithTopic } from '../../data/partner-reads';
-import { useLiveQuery, useNow, useServices } from '../hooks';
+import type { Partner } from '../../core/partners/partner';
 import { openingLine } from '../partners/view';
 import { text } from './text';
 
 export interface PartnerSuggestionsProps {
   /** A topic id of the catalogue, such as `digid`. */
   readonly topic: string;
+  /** The partners that help with the topic, in any order. */
+  readonly partners: readonly Partner[];
+  /** The moment "nu open" is judged at. */
+  readonly now: number;
   /** The chosen partner's id, or null for none. */
   readonly value: string | null;
   readonly onChange: (partnerId: string | null) => void;
@@ -18,13 +21,10 @@ export interface PartnerSuggestionsProps {
   readonly name: string;
 }
 
-export function PartnerSuggestions({ topic, value, onChange, name }: PartnerSuggestionsProps) {
-  const { db } = useServices();
-  const now = useNow(60_000);
-  const found = useLiveQuery(() => partnersWithTopic(db, topic), [topic]);
-  if (!found) return null;
+export function PartnerSuggestions(props: PartnerSuggestionsProps) {
+  const { topic, value, onChange, name, now } = props;
   const t = text.suggestions;
-  const sorted = partnersForTopic(found, topic);
+  const sorted = partnersForTopic(props.partners, topic);
   // Open ones first; within each group the core's order (by name, "verouderd" last) stays.
   const partners = [
     ...sorted.filter((partner) => isPartnerOpenAt(partner, now)),

@@ -1,6 +1,7 @@
 // One question of a visit: domain, topic, the DigiD step, organisations, help given,
 // course and referral. Follow-up questions appear only when their answer needs them.
 
+import type { Partner } from '../../core/partners/partner';
 import {
   type CatalogueOption,
   findTopic,
@@ -18,6 +19,9 @@ export interface QuestionFieldsProps {
   readonly count: number;
   readonly question: QuestionDraft;
   readonly catalogue: CatalogueView;
+  /** The partners that help with this question's topic, for a referral. */
+  readonly suggestions: readonly Partner[];
+  readonly now: number;
   readonly problems: {
     domain?: string | undefined;
     topic?: string | undefined;
@@ -140,6 +144,8 @@ export function QuestionFields(props: QuestionFieldsProps) {
                 <PartnerSuggestions
                   name={name('partner')}
                   topic={question.topic}
+                  partners={props.suggestions}
+                  now={props.now}
                   value={question.partnerId}
                   onChange={(partnerId) => set({ partnerId })}
                 />

@@ -5,26 +5,23 @@
 import './registration.css';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { dayOf, hourOf } from '../../core/day';
-import { catalogueVersion, offeredOptions } from '../../core/registration/catalogue';
-import {
-  completeDraft,
-  isPristine,
-  newDraft,
-  type Problem,
-  type VisitDraft,
-} from '../../core/registration/draft';
+import { offeredOptions } from '../../core/registration/catalogue';
+import { isPristine, newDraft, type Problem, type VisitDraft } from '../../core/registration/draft';
 import { applyPick, pickFromDraft, recentPicks } from '../../core/registration/quick-picks';
-import { forgetSetting, readSetting, saveSetting } from '../../data/device';
-import { readFavourites, recentVisits } from '../../data/queries';
-import { addFavourite, deleteVisit, removeFavourite, saveVisit } from '../../data/writes';
-import { type CatalogueView, useCatalogue, useLiveQuery, useServices } from '../hooks';
+import { type CatalogueView, useCatalogue, useNow, useServices } from '../hooks';
 import { Icon } from '../Icon';
 import { Toast } from '../Toast';
+import {
+  useCompleteDraft,
+  useFavourites,
+  usePartnerSuggestions,
+  useRecentVisits,
+  useRegistrationActions,
+} from './hooks';
 import { QuickPicks } from './QuickPicks';
 import { text } from './text';
 import { VisitForm } from './VisitForm';
 
-const DRAFT_KEY = 'draft';
 const RECENT_PICKS = 4;
 
 export function RegisterScreen() {
@@ -33,34 +30,32 @@ export function RegisterScreen() {
 }
 
 function Register({ catalogue }: { catalogue: CatalogueView }) {
-  const { db, device, wake, now, newId } = useServices();
+  const { now, newId } = useServices();
+  const actions = useRegistrationActions();
+  const complete = useCompleteDraft(catalogue);
   const [draft, setDraft] = useState<VisitDraft | null>(null);
-  const [restored, setRestored] = useState(false);
+  const [restored, setRestored] = useState<'restored' | 'lost' | null>(null);
   const [problems, setProblems] = useState<readonly Problem[]>([]);
   const [saving, setSaving] = useState(false);
   const [toast, setToast] = useState<{ message: string; undoId?: string } | null>(null);
   const [failure, setFailure] = useState('');
   const heading = useRef<HTMLHeadingElement>(null);
-  const favourites = useLiveQuery(() => readFavourites(db), []) ?? [];
-  const recent =
-    useLiveQuery(
-      async () =>
-        recentPicks(
-          (await recentVisits(db, 30)).map((row) => row.content),
-          await readFavourites(db),
-          RECENT_PICKS,
-        ),
-      [],
-    ) ?? [];
+  const favourites = useFavourites() ?? [];
+  const recentContents = useRecentVisits(30) ?? [];
+  const recent = recentPicks(recentContents, favourites, RECENT_PICKS);
+  const suggestions = usePartnerSuggestions(
+    draft?.questions.flatMap((question) => (question.topic ? [question.topic] : [])) ?? [],
+  );
+  const clock = useNow(60_000);
 
   const firstDomain = offeredOptions(catalogue.base, catalogue.custom, 'domains')[0]?.id ?? null;
   const fresh = () => newDraft(newId(), dayOf(now()), hourOf(now()), firstDomain);
 
   useEffect(() => {
-    void readSetting<VisitDraft>(DRAFT_KEY).then((stored) => {
-      const usable = stored && !stored.editing && !isPristine(stored);
-      setDraft(usable ? stored : fresh());
-      setRestored(Boolean(usable));
+    void actions.readDraft('new').then(({ draft: stored, lost }) => {
+      const usable = stored && !stored.editing && !isPristine(stored) ? stored : null;
+      setDraft(usable ?? fresh());
+      setRestored(usable ? 'restored' : lost ? 'lost' : null);
     });
   }, []);
 
@@ -68,21 +63,18 @@ function Register({ catalogue }: { catalogue: CatalogueView }) {
 
   function update(next: VisitDraft) {
     setDraft(next);
-    void saveSetting(DRAFT_KEY, next);
+    void actions.saveDraft('new', next);
   }
 
   function startOver() {
-    setRestored(false);
+    setRestored(null);
     setProblems([]);
     update(fresh());
   }
 
   async function save() {
     if (!draft || saving) return;
-    const completion = completeDraft(draft, {
-      catalogueVersion: catalogueVersion(catalogue.base, catalogue.custom),
-      location: device.location,
-    });
+    const completion = complete(draft);
     if (!completion.ok) {
       setProblems(completion.problems);
       return;
@@ -90,17 +82,17 @@ function Register({ catalogue }: { catalogue: CatalogueView }) {
     setSaving(true);
     setFailure('');
     try {
-      await saveVisit(
-        db,
-        { id: draft.id, content: completion.content, partners: completion.partners },
-        now(),
-      );
-      await forgetSetting(DRAFT_KEY);
+      await actions.saveVisit({
+        id: draft.id,
+        content: completion.content,
+        partners: completion.partners,
+      });
+      await actions.forgetDraft('new');
       setProblems([]);
-      setRestored(false);
+      setRestored(null);
       setDraft(fresh());
       setToast({ message: text.register.saved, undoId: draft.id });
-      wake('save');
+      actions.wake();
       heading.current?.focus();
       window.scrollTo({ top: 0 });
     } catch (error) {
@@ -112,7 +104,7 @@ function Register({ catalogue }: { catalogue: CatalogueView }) {
   }
 
   async function undo(id: string) {
-    await deleteVisit(db, id, now());
+    await actions.deleteVisit(id);
     setToast({ message: text.register.undone });
   }
 
@@ -125,7 +117,7 @@ function Register({ catalogue }: { catalogue: CatalogueView }) {
       </h1>
       {restored ? (
         <div class="notice notice-row" role="status">
-          <span>{text.register.restored}</span>
+          <span>{restored === 'lost' ? text.register.draftLost : text.register.restored}</span>
           <button type="button" class="button button-small" onClick={startOver}>
             {text.register.startOver}
           </button>
@@ -140,7 +132,7 @@ function Register({ catalogue }: { catalogue: CatalogueView }) {
             setProblems([]);
             update(applyPick(draft, chosen));
           }}
-          onRemoveFavourite={(id) => void removeFavourite(db, id)}
+          onRemoveFavourite={(id) => void actions.removeFavourite(id)}
         />
         <div>
           {failure ? (
@@ -151,6 +143,8 @@ function Register({ catalogue }: { catalogue: CatalogueView }) {
           <VisitForm
             draft={draft}
             catalogue={catalogue}
+            suggestions={suggestions}
+            now={clock}
             problems={problems}
             saving={saving}
             submitLabel={text.register.save}
@@ -162,9 +156,9 @@ function Register({ catalogue }: { catalogue: CatalogueView }) {
                   type="button"
                   class="button button-quiet"
                   onClick={() =>
-                    void addFavourite(db, pick, newId()).then(() =>
-                      setToast({ message: text.register.favouriteSaved }),
-                    )
+                    void actions
+                      .addFavourite(pick)
+                      .then(() => setToast({ message: text.register.favouriteSaved }))
                   }
                 >
                   <Icon name="star" /> {text.register.saveFavourite}

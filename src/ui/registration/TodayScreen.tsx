@@ -6,18 +6,17 @@ import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { dayOf } from '../../core/day';
 import { labelOf } from '../../core/registration/catalogue';
-import { visitsOfDay } from '../../data/queries';
-import { useCatalogue, useLiveQuery, useNow, useServices } from '../hooks';
+import { useCatalogue, useNow } from '../hooks';
 import { Toast } from '../Toast';
+import { useVisitsOfDay } from './hooks';
 import { text } from './text';
 
 export function TodayScreen() {
-  const { db } = useServices();
   const { query } = useLocation();
   const catalogue = useCatalogue();
   const now = useNow(60_000);
   const day = dayOf(now);
-  const visits = useLiveQuery(() => visitsOfDay(db, day), [day]);
+  const visits = useVisitsOfDay(day);
   const [toast, setToast] = useState(
     query.gewijzigd ? text.register.changesSaved : query.verwijderd ? text.register.deleted : '',
   );
@@ -59,8 +58,10 @@ export function TodayScreen() {
                     </span>
                   ))}
                 </span>
-                {visit.mark === 'refused' && visit.reason ? (
-                  <span class="error">{visit.reason}</span>
+                {visit.mark === 'refused' && (visit.reason || visit.reasonCode) ? (
+                  <span class="error">
+                    {visit.reasonCode ? text.today.refusal[visit.reasonCode] : visit.reason}
+                  </span>
                 ) : null}
               </a>
             </li>

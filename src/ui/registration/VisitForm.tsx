@@ -3,6 +3,7 @@
 
 import type { ComponentChildren } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
+import type { Partner } from '../../core/partners/partner';
 import { offeredOptions } from '../../core/registration/catalogue';
 import {
   newQuestion,
@@ -25,6 +26,10 @@ export interface VisitFormProps {
   readonly submitLabel: string;
   readonly onChange: (draft: VisitDraft) => void;
   readonly onSubmit: () => void;
+  /** Per topic, the sociale-kaart partners to offer when a question refers a visitor. */
+  readonly suggestions: ReadonlyMap<string, readonly Partner[]>;
+  /** The moment "nu open" is judged at. */
+  readonly now: number;
   /** Extra actions next to the save button. */
   readonly actions?: ComponentChildren;
 }
@@ -74,6 +79,8 @@ export function VisitForm(props: VisitFormProps) {
           count={draft.questions.length}
           question={question}
           catalogue={catalogue}
+          suggestions={props.suggestions.get(question.topic ?? '') ?? NO_PARTNERS}
+          now={props.now}
           problems={{
             domain: questionProblem(index, 'domain'),
             topic: questionProblem(index, 'topic'),
@@ -186,3 +193,5 @@ function NoteField({ value, onInput }: { value: string; onInput: (value: string)
     </div>
   );
 }
+
+const NO_PARTNERS: readonly Partner[] = [];

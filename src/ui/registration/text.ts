@@ -43,6 +43,7 @@ export const text = {
     undo: 'Ongedaan maken',
     undone: 'De registratie is ongedaan gemaakt.',
     restored: 'Uw vorige invoer is teruggezet.',
+    draftLost: 'Uw vorige invoer kon niet worden teruggezet. Vul de registratie opnieuw in.',
     startOver: 'Opnieuw beginnen',
     problemsTitle: 'Er ontbreekt nog iets',
     missing: {
@@ -54,6 +55,7 @@ export const text = {
     },
     saveFailed:
       'Opslaan is niet gelukt. Er is misschien geen ruimte meer op dit apparaat. Uw invoer is bewaard; probeer het opnieuw.',
+    deleteFailed: 'Verwijderen is niet gelukt. Probeer het opnieuw.',
     delete: 'Registratie verwijderen',
     confirmDelete: 'Weet u zeker dat u deze registratie wilt verwijderen?',
     confirmDeleteYes: 'Ja, verwijderen',
@@ -67,6 +69,7 @@ export const text = {
     empty: 'Vandaag is er nog niets geregistreerd.',
     count: (count: number) => plural(count, 'bezoek', 'bezoeken'),
     questions: (count: number) => plural(count, 'vraag', 'vragen'),
+    refusal: { 'too-large': 'Deze registratie is te groot voor de server.' },
     mark: {
       sent: 'Verstuurd',
       unsent: 'Nog niet verstuurd',

@@ -4,8 +4,8 @@
 import './settings.css';
 import { useEffect, useState } from 'preact/hooks';
 import { type Device, Enrolment } from '../../core/upload/enrolment';
-import { saveDevice } from '../../data/device';
 import { Field } from '../Field';
+import { linking } from './hooks';
 import { text } from './text';
 
 type Problems = Partial<Record<keyof Enrolment, string>>;
@@ -25,15 +25,12 @@ export function FirstRun({ onLinked }: { onLinked: (device: Device) => void }) {
       history.replaceState(null, '', location.pathname); // the code should not linger in the URL
       return;
     }
-    void fetch('/api/dev-device')
-      .then((response) => (response.ok ? response.json() : null))
-      .then((body: { token?: unknown } | null) => {
-        if (typeof body?.token === 'string') {
-          setToken(body.token);
-          setDevReady(true);
-        }
-      })
-      .catch(() => undefined);
+    void linking.fetchDevToken().then((devToken) => {
+      if (devToken) {
+        setToken(devToken);
+        setDevReady(true);
+      }
+    });
   }, [link.token]);
 
   async function submit(event: Event) {
@@ -51,7 +48,7 @@ export function FirstRun({ onLinked }: { onLinked: (device: Device) => void }) {
     setProblems({});
     setBusy(true);
     setMessage(text.firstRun.checking);
-    const check = await checkToken(parsed.data.endpoint, parsed.data.token);
+    const check = await linking.checkToken(parsed.data.endpoint, parsed.data.token);
     if (check === 'refused') {
       setBusy(false);
       setMessage('');
@@ -59,7 +56,7 @@ export function FirstRun({ onLinked }: { onLinked: (device: Device) => void }) {
       return;
     }
     const device: Device = { ...parsed.data, deviceId: crypto.randomUUID() };
-    await saveDevice(device);
+    await linking.saveDevice(device);
     if (check === 'unreachable') setMessage(text.firstRun.offlineSaved);
     onLinked(device);
   }
@@ -114,20 +111,4 @@ function readKoppelLink(hash: string): { token?: string; endpoint?: string } {
   const token = params.get('koppel');
   const endpoint = params.get('endpoint');
   return { ...(token ? { token } : {}), ...(endpoint ? { endpoint } : {}) };
-}
-
-async function checkToken(
-  endpoint: string,
-  token: string,
-): Promise<'ok' | 'refused' | 'unreachable'> {
-  try {
-    const response = await fetch(`${endpoint.replace(/\/+$/, '')}/device`, {
-      headers: { authorization: `Bearer ${token}` },
-      signal: AbortSignal.timeout(8_000),
-    });
-    if (response.status === 401 || response.status === 403) return 'refused';
-    return 'ok';
-  } catch {
-    return 'unreachable';
-  }
 }

@@ -15,11 +15,9 @@ import {
   showOption,
 } from '../../core/registration/catalogue';
 import { Enrolment } from '../../core/upload/enrolment';
-import { saveDevice } from '../../data/device';
-import { readRetryState } from '../../data/queries';
-import { changeCustomisation, liftAuthBlock } from '../../data/writes';
 import { Field } from '../Field';
 import { type CatalogueView, useCatalogue, useServices } from '../hooks';
+import { useChangeCustomisation, useRelink } from './hooks';
 import { text } from './text';
 
 export function SettingsScreen() {
@@ -49,7 +47,8 @@ function Lists({ catalogue }: { catalogue: CatalogueView }) {
 }
 
 function ListEditor({ list, catalogue }: { list: ListName; catalogue: CatalogueView }) {
-  const { db, newId } = useServices();
+  const { newId } = useServices();
+  const changeCustomisation = useChangeCustomisation();
   const { base, custom } = catalogue;
   const [label, setLabel] = useState('');
   const [domain, setDomain] = useState(offeredOptions(base, custom, 'domains')[0]?.id ?? 'overig');
@@ -59,7 +58,7 @@ function ListEditor({ list, catalogue }: { list: ListName; catalogue: CatalogueV
   const name = text.settings.lists[list];
 
   function toggle(id: string, shown: boolean) {
-    void changeCustomisation(db, (current) =>
+    void changeCustomisation((current) =>
       shown ? showOption(current, list, id) : hideOption(current, list, id),
     );
   }
@@ -72,7 +71,7 @@ function ListEditor({ list, catalogue }: { list: ListName; catalogue: CatalogueV
       return;
     }
     const suffix = newId().slice(0, 6);
-    void changeCustomisation(db, (current) =>
+    void changeCustomisation((current) =>
       addLocalOption(
         current,
         list,
@@ -156,7 +155,8 @@ function ListEditor({ list, catalogue }: { list: ListName; catalogue: CatalogueV
 }
 
 function DevicePanel() {
-  const { db, device } = useServices();
+  const { device } = useServices();
+  const relinkDevice = useRelink();
   const [endpoint, setEndpoint] = useState(device.endpoint);
   const [token, setToken] = useState('');
   const [problems, setProblems] = useState<{ endpoint?: string; token?: string }>({});
@@ -172,8 +172,7 @@ function DevicePanel() {
       });
       return;
     }
-    await saveDevice({ ...device, endpoint: parsed.data.endpoint, token: parsed.data.token });
-    await liftAuthBlock(db, await readRetryState(db));
+    await relinkDevice({ ...device, endpoint: parsed.data.endpoint, token: parsed.data.token });
     // Start afresh with the new code, on the screen that shows the records going out.
     location.assign('/versturen');
   }

@@ -6,19 +6,18 @@ import './sync.css';
 import { useEffect, useState } from 'preact/hooks';
 import { labelOf } from '../../core/registration/catalogue';
 import { isTombstone } from '../../core/registration/schema';
-import { outboxSummary, readProgress, readRetryState, unsentRecords } from '../../data/queries';
-import { retryRefused } from '../../data/writes';
+import { saveFile } from '../download';
 import { formatBytes, formatDay, formatMoment } from '../format';
-import { useCatalogue, useLiveQuery, useNow, useServices, useUploadRunning } from '../hooks';
+import { useCatalogue, useNow, useServices, useUploadRunning } from '../hooks';
 import { text as shellText } from '../text';
+import { useOutbox, useSyncActions } from './hooks';
 import { text } from './text';
 
 export function SyncScreen() {
-  const { db, wake, now } = useServices();
+  const { now } = useServices();
+  const actions = useSyncActions();
   const clock = useNow(1_000);
-  const summary = useLiveQuery(() => outboxSummary(db), []);
-  const retry = useLiveQuery(() => readRetryState(db), []);
-  const progress = useLiveQuery(() => readProgress(db), []);
+  const { summary, retry, progress } = useOutbox();
   const storage = useStorage();
   const running = useUploadRunning();
   const catalogue = useCatalogue();
@@ -36,19 +35,13 @@ export function SyncScreen() {
           : shellText.time.justNow;
 
   async function download() {
-    const records = await unsentRecords(db);
-    const blob = new Blob(
-      [JSON.stringify({ exportedAt: new Date(now()).toISOString(), records }, null, 2)],
-      {
-        type: 'application/json',
-      },
+    const records = await actions.unsentRecords();
+    const stamp = new Date(now()).toISOString();
+    const body = JSON.stringify({ exportedAt: stamp, records }, null, 2);
+    saveFile(
+      new Blob([body], { type: 'application/json' }),
+      `balie-niet-verstuurd-${stamp.slice(0, 10)}.json`,
     );
-    const url = URL.createObjectURL(blob);
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = `balie-niet-verstuurd-${new Date(now()).toISOString().slice(0, 10)}.json`;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
   }
 
   return (
@@ -81,7 +74,10 @@ export function SyncScreen() {
             <dt>{text.sync.lastError}</dt>
             <dd data-testid="last-error">
               {text.sync.failure[retry.lastError.code]}
-              {retry.lastError.detail ? ` (${retry.lastError.detail})` : ''}{' '}
+              {retry.lastError.detail ? ` (${retry.lastError.detail})` : ''}
+              {retry.lastError.unanswered
+                ? ` ${text.sync.unanswered(retry.lastError.unanswered)}`
+                : ''}{' '}
               <span class="muted">{formatMoment(retry.lastError.at, clock)}</span>
             </dd>
           </div>
@@ -101,7 +97,7 @@ export function SyncScreen() {
         <button
           type="button"
           class="button button-primary button-wide"
-          onClick={() => wake('manual')}
+          onClick={actions.sendNow}
           disabled={retry.blocked}
         >
           {running ? text.sync.running : text.sync.now}
@@ -134,11 +130,13 @@ export function SyncScreen() {
                         .map((q) => labelOf(base, custom, 'topics', q.topic))
                         .join(', ')}`}
                 </strong>
-                <p class="error">{entry.reason}</p>
+                <p class="error">
+                  {entry.reasonCode ? text.sync.refusal[entry.reasonCode] : entry.reason}
+                </p>
                 <button
                   type="button"
                   class="button button-small"
-                  onClick={() => void retryRefused(db, entry, now()).then(() => wake('manual'))}
+                  onClick={() => void actions.retry(entry)}
                 >
                   {text.sync.retry}
                 </button>

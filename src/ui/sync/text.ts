@@ -1,6 +1,7 @@
 // The sentences of "Versturen": what is unsent, why the last try failed, storage and downloads.
 
 import type { FailureCode } from '../../core/upload/outbox';
+import type { LocalRefusal } from '../../data/db';
 
 export const text = {
   sync: {
@@ -34,6 +35,11 @@ export const text = {
     blocked:
       'De server weigert de koppelcode van dit apparaat. Er gaat niets verloren, maar er wordt niets verstuurd tot u het apparaat opnieuw koppelt.',
     relink: 'Opnieuw koppelen',
+    refusal: {
+      'too-large': 'Deze registratie is te groot voor de server.',
+    } satisfies Record<LocalRefusal, string>,
+    unanswered: (count: number) =>
+      `${count === 1 ? '1 registratie' : `${count} registraties`} kreeg geen antwoord.`,
     failure: {
       network: 'Geen verbinding met de server.',
       timeout: 'De server reageerde te laat.',

@@ -27,7 +27,7 @@ import {
   markPartnerOutdated,
   savePartner,
   savePartnerNote,
-} from '../../../src/data/writes';
+} from '../../../src/data/partner-writes';
 import { generatePartners } from '../../support/partners';
 
 let db: BalieDb;

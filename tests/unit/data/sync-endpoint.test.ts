@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { type RunningServer, startServer } from '../../../server/app';
 import { BalieDb } from '../../../src/data/db';
-import { countQueued } from '../../../src/data/queries';
+import { deleteVisit, editVisit, saveVisit } from '../../../src/data/registration-writes';
 import { runSync } from '../../../src/data/sync';
-import { deleteVisit, editVisit, saveVisit } from '../../../src/data/writes';
+import { countQueued } from '../../../src/data/upload-reads';
 import { visitContent } from '../../support/visits';
 
 let server: RunningServer;

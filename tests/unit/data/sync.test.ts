@@ -4,9 +4,9 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { Device } from '../../../src/core/upload/enrolment';
 import { BalieDb } from '../../../src/data/db';
-import { countQueued, readRetryState } from '../../../src/data/queries';
+import { saveVisit } from '../../../src/data/registration-writes';
 import { type Locks, runSync, type SyncDeps } from '../../../src/data/sync';
-import { saveVisit } from '../../../src/data/writes';
+import { countQueued, readRetryState } from '../../../src/data/upload-reads';
 import { visitContent } from '../../support/visits';
 
 const device: Device = {
@@ -160,7 +160,7 @@ describe('runSync', () => {
     expect(result.outcome).toBe('done');
     const [entry] = await db.outbox.toArray();
     expect(entry?.state).toBe('rejected');
-    expect(entry?.reason).toContain('te groot');
+    expect(entry?.reasonCode).toBe('too-large');
   });
 
   test('429 with Retry-After makes even the button wait until then', async () => {

@@ -4,17 +4,16 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { addLocalOption, hideOption } from '../../../src/core/registration/catalogue';
 import { BalieDb } from '../../../src/data/db';
-import { outboxSummary, readCustomisation, visitsOfDay } from '../../../src/data/queries';
+import { readCustomisation, visitsOfDay } from '../../../src/data/registration-reads';
 import {
-  applyAnswer,
   changeCustomisation,
-  claimBatch,
   deleteVisit,
   editVisit,
-  releaseBatch,
   retryRefused,
   saveVisit,
-} from '../../../src/data/writes';
+} from '../../../src/data/registration-writes';
+import { outboxSummary } from '../../../src/data/upload-reads';
+import { applyAnswer, claimBatch, releaseBatch } from '../../../src/data/upload-writes';
 import { visitContent } from '../../support/visits';
 
 let db: BalieDb;

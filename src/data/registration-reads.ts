@@ -1,0 +1,65 @@
+// Reads of registrations: a day's visits with whether the endpoint has them, one visit,
+// the latest visits for Snelkeuze, favourites and the branch's answer lists.
+// Views wrap them in liveQuery to stay current.
+
+import { type Customisation, NO_CUSTOMISATION } from '../core/registration/catalogue';
+import type { Favourite } from '../core/registration/quick-picks';
+import type { BalieDb, LocalRefusal, OutboxEntry, VisitRow } from './db';
+import { parseStored, StoredCustomisation, StoredFavourites } from './stored';
+
+export type SyncMark = 'sent' | 'unsent' | 'refused';
+
+export interface VisitWithMark extends VisitRow {
+  readonly mark: SyncMark;
+  /** For a refused visit: the endpoint's words, or why the device kept it back. */
+  readonly reason?: string;
+  readonly reasonCode?: LocalRefusal;
+}
+
+/** The visits of one day, newest first, each with whether the endpoint has it. */
+export async function visitsOfDay(db: BalieDb, day: string): Promise<VisitWithMark[]> {
+  const rows = await db.visits.where('content.day').equals(day).toArray();
+  const live = rows.filter((row) => row.deleted === 0);
+  const entries = await db.outbox
+    .where('id')
+    .anyOf(live.map((row) => row.id))
+    .toArray();
+  return live.sort((a, b) => b.createdAt - a.createdAt).map((row) => withMark(row, entries));
+}
+
+export function withMark(row: VisitRow, entries: readonly OutboxEntry[]): VisitWithMark {
+  const own = entries.filter((entry) => entry.id === row.id);
+  const refused = own.find((entry) => entry.state !== 'queued');
+  if (refused) {
+    const why = refused.reasonCode ? { reasonCode: refused.reasonCode } : {};
+    return { ...row, mark: 'refused', reason: refused.reason ?? '', ...why };
+  }
+  return { ...row, mark: own.length > 0 ? 'unsent' : 'sent' };
+}
+
+export async function readCustomisation(db: BalieDb): Promise<Customisation> {
+  const row = await db.state.get('catalogue');
+  return parseStored(StoredCustomisation, row?.value, NO_CUSTOMISATION).value;
+}
+
+export async function readFavourites(db: BalieDb): Promise<readonly Favourite[]> {
+  const row = await db.state.get('favourites');
+  return parseStored(StoredFavourites, row?.value, []).value;
+}
+
+/** The latest visits on this device, newest first, for the recent Snelkeuze. */
+export async function recentVisits(db: BalieDb, limit: number): Promise<VisitRow[]> {
+  const rows = await db.visits
+    .orderBy('updatedAt')
+    .reverse()
+    .limit(limit * 2)
+    .toArray();
+  return rows.filter((row) => row.deleted === 0).slice(0, limit);
+}
+
+/** One visit, unless it was deleted. */
+export async function readVisit(db: BalieDb, id: string): Promise<VisitWithMark | undefined> {
+  const row = await db.visits.get(id);
+  if (!row || row.deleted) return undefined;
+  return withMark(row, await db.outbox.where('id').equals(id).toArray());
+}

@@ -1,0 +1,172 @@
+// Every write of a registration: saving, changing and deleting visits, retrying a refused
+// one, and the branch's answer lists and favourites.
+//
+// This file and upload-writes.ts keep the promise "nothing the UI called saved is lost, and
+// the endpoint ends up with exactly one copy of each revision". The rules, each applied
+// inside one IndexedDB transaction:
+//  - Saving a visit writes the visit and its first outbox entry together.
+//  - An outbox entry that was put in a batch is frozen: the endpoint may already have it.
+//    Editing or deleting after that makes a new revision (a delete, a tombstone), so an
+//    upload in flight is never changed underneath. Before that, edits simply replace.
+// No network call ever happens inside a transaction (Dexie would commit early).
+
+import { type Customisation, NO_CUSTOMISATION } from '../core/registration/catalogue';
+import { type Favourite, pickKey, type QuickPick } from '../core/registration/quick-picks';
+import type { UploadRecord, VisitContent } from '../core/registration/schema';
+import type { RecordRef } from '../core/upload/outbox';
+import type { BalieDb, OutboxEntry, VisitRow } from './db';
+import { parseStored, StoredCustomisation, StoredFavourites } from './stored';
+
+export interface VisitInput {
+  readonly id: string;
+  readonly content: VisitContent;
+  readonly partners: readonly (string | null)[];
+}
+
+/** Saves a new visit. Saving the same id twice (a double tap) keeps the first. */
+export function saveVisit(
+  db: BalieDb,
+  input: VisitInput,
+  now: number,
+): Promise<'saved' | 'exists'> {
+  return db.transaction('rw', db.visits, db.outbox, async () => {
+    if (await db.visits.get(input.id)) return 'exists';
+    const row: VisitRow = {
+      ...input,
+      rev: 1,
+      createdAt: now,
+      updatedAt: now,
+      deleted: 0,
+      frozenRev: 0,
+    };
+    await db.visits.add(row);
+    await db.outbox.put(entryFor(row, now));
+    return 'saved';
+  });
+}
+
+/** Changes a visit: in place while unsent, as a new revision once a batch took it. */
+export function editVisit(
+  db: BalieDb,
+  input: VisitInput,
+  now: number,
+): Promise<'saved' | 'missing'> {
+  return db.transaction('rw', db.visits, db.outbox, async () => {
+    const row = await db.visits.get(input.id);
+    if (!row || row.deleted) return 'missing';
+    const next: VisitRow = {
+      ...row,
+      content: input.content,
+      partners: input.partners,
+      rev: nextRev(row),
+      updatedAt: now,
+    };
+    await replaceRevision(db, row, next, now);
+    return 'saved';
+  });
+}
+
+/**
+ * Deletes a visit. Never sent: it is simply gone. Possibly sent: a tombstone revision
+ * is queued, and the row stays (hidden) until the endpoint acknowledges it.
+ */
+export function deleteVisit(
+  db: BalieDb,
+  id: string,
+  now: number,
+): Promise<'removed' | 'tombstoned' | 'missing'> {
+  return db.transaction('rw', db.visits, db.outbox, async () => {
+    const row = await db.visits.get(id);
+    if (!row || row.deleted) return 'missing';
+    if (row.frozenRev === 0) {
+      await db.outbox.where('id').equals(id).delete();
+      await db.visits.delete(id);
+      return 'removed';
+    }
+    const next: VisitRow = { ...row, rev: nextRev(row), deleted: 1, updatedAt: now };
+    await replaceRevision(db, row, next, now);
+    return 'tombstoned';
+  });
+}
+
+/** Sends a refused record again, as a new revision so it cannot conflict with itself. */
+export function retryRefused(db: BalieDb, ref: RecordRef, now: number): Promise<boolean> {
+  return db.transaction('rw', db.visits, db.outbox, async () => {
+    const entry = await db.outbox.get([ref.id, ref.rev]);
+    const row = await db.visits.get(ref.id);
+    if (!entry || entry.state === 'queued' || !row) return false;
+    const next: VisitRow = { ...row, rev: Math.max(row.rev, row.frozenRev) + 1, updatedAt: now };
+    await replaceRevision(db, row, next, now);
+    return true;
+  });
+}
+
+/** The edit rule: a revision not yet in a batch may be replaced; a frozen one never. */
+function nextRev(row: VisitRow): number {
+  return row.rev > row.frozenRev ? row.rev : row.rev + 1;
+}
+
+async function replaceRevision(db: BalieDb, row: VisitRow, next: VisitRow, now: number) {
+  // Superseded: the unfrozen entry of the old revision, and refused entries the endpoint
+  // never stored. Frozen, queued entries stay: the endpoint may be missing them.
+  await db.outbox
+    .where('id')
+    .equals(row.id)
+    .filter((entry) => entry.rev > row.frozenRev || entry.state !== 'queued')
+    .delete();
+  await db.visits.put(next);
+  await db.outbox.put(entryFor(next, now));
+}
+
+function entryFor(row: VisitRow, now: number): OutboxEntry {
+  const record: UploadRecord = row.deleted
+    ? { id: row.id, rev: row.rev, deleted: true }
+    : { ...row.content, id: row.id, rev: row.rev };
+  return {
+    id: row.id,
+    rev: row.rev,
+    record,
+    bytes: new TextEncoder().encode(JSON.stringify(record)).length,
+    queuedAt: now,
+    state: 'queued',
+    batchId: null,
+  };
+}
+
+// The branch's answer lists and the Snelkeuze favourites: read and changed in one transaction.
+
+/**
+ * Changes the branch's answer lists (see src/core/catalogue.ts). The change is applied to
+ * what is stored, inside the transaction, so quick changes or two tabs never undo each other.
+ */
+export function changeCustomisation(
+  db: BalieDb,
+  change: (current: Customisation) => Customisation,
+): Promise<void> {
+  return db.transaction('rw', db.state, async () => {
+    const row = await db.state.get('catalogue');
+    const current = parseStored(StoredCustomisation, row?.value, NO_CUSTOMISATION).value;
+    await db.state.put({ key: 'catalogue', value: change(current) });
+  });
+}
+
+/** Keeps a combination as a favourite; the same combination is kept once. */
+export function addFavourite(db: BalieDb, pick: QuickPick, id: string): Promise<void> {
+  return db.transaction('rw', db.state, async () => {
+    const current = await storedFavourites(db);
+    if (current.some((favourite) => pickKey(favourite) === pickKey(pick))) return;
+    await db.state.put({ key: 'favourites', value: [...current, { ...pick, id }] });
+  });
+}
+
+export function removeFavourite(db: BalieDb, id: string): Promise<void> {
+  return db.transaction('rw', db.state, async () => {
+    const current = await storedFavourites(db);
+    await db.state.put({ key: 'favourites', value: current.filter((f) => f.id !== id) });
+  });
+}
+
+async function storedFavourites(db: BalieDb): Promise<readonly Favourite[]> {
+  const row = await db.state.get('favourites');
+  return parseStored(StoredFavourites, row?.value, []).value;
+}

@@ -1,0 +1,53 @@
+// Reads of the outbox and the uploader's state, through indexes only: the status bar and
+// Versturen re-run them on every outbox change, during uploads too.
+
+import Dexie from 'dexie';
+import { INITIAL_RETRY_STATE, type RetryState } from '../core/upload/outbox';
+import type { BalieDb, OutboxEntry, OutboxState, Progress } from './db';
+import { parseStored, StoredProgress, StoredRetryState } from './stored';
+
+export interface OutboxSummary {
+  /** Revisions waiting to be uploaded (visits, edits and deletions). */
+  readonly unsent: number;
+  readonly oldestQueuedAt: number | null;
+  readonly refused: readonly OutboxEntry[];
+}
+
+/** Through indexes only: the views re-run it on every outbox change, during uploads too. */
+export async function outboxSummary(db: BalieDb): Promise<OutboxSummary> {
+  const oldest = await db.outbox
+    .where('[state+queuedAt]')
+    .between(['queued', Dexie.minKey], ['queued', Dexie.maxKey])
+    .first();
+  return {
+    unsent: await countQueued(db),
+    oldestQueuedAt: oldest?.queuedAt ?? null,
+    refused: await db.outbox.where('state').anyOf(REFUSED).toArray(),
+  };
+}
+
+const REFUSED: OutboxState[] = ['rejected', 'conflict'];
+
+/** How many records the endpoint refused, for the status bar. */
+export function countRefused(db: BalieDb): Promise<number> {
+  return db.outbox.where('state').anyOf(REFUSED).count();
+}
+
+export function countQueued(db: BalieDb): Promise<number> {
+  return db.outbox.where('state').equals('queued').count();
+}
+
+export async function readRetryState(db: BalieDb): Promise<RetryState> {
+  const row = await db.state.get('retry');
+  return parseStored(StoredRetryState, row?.value, INITIAL_RETRY_STATE).value;
+}
+
+export async function readProgress(db: BalieDb): Promise<Progress | null> {
+  const row = await db.state.get('progress');
+  return parseStored<Progress | null>(StoredProgress, row?.value, null).value;
+}
+
+/** Everything not yet acknowledged, for the "download unsent registrations" escape hatch. */
+export async function unsentRecords(db: BalieDb): Promise<OutboxEntry[]> {
+  return db.outbox.orderBy('queuedAt').toArray();
+}

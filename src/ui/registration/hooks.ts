@@ -1,0 +1,97 @@
+// The registration screens' seam to data: what they read (live) and every write they make,
+// bound to this device's database and clock. Views import these, never src/data.
+
+import type { Partner } from '../../core/partners/partner';
+import { catalogueVersion } from '../../core/registration/catalogue';
+import { completeDraft, type VisitDraft } from '../../core/registration/draft';
+import type { QuickPick } from '../../core/registration/quick-picks';
+import { partnersWithTopic } from '../../data/partner-reads';
+import {
+  readFavourites,
+  readVisit,
+  recentVisits,
+  type VisitWithMark,
+  visitsOfDay,
+} from '../../data/registration-reads';
+import {
+  addFavourite,
+  deleteVisit,
+  editVisit,
+  removeFavourite,
+  saveVisit,
+  type VisitInput,
+} from '../../data/registration-writes';
+import { type DraftKind, forgetDraft, readDraft, saveDraft } from '../../data/settings';
+import { type CatalogueView, useLiveQuery, useServices } from '../hooks';
+
+export type { VisitWithMark } from '../../data/registration-reads';
+
+export function useFavourites() {
+  const { db } = useServices();
+  return useLiveQuery(() => readFavourites(db), []);
+}
+
+/** The latest visits' contents, newest first, for the recent Snelkeuze. */
+export function useRecentVisits(limit: number) {
+  const { db } = useServices();
+  return useLiveQuery(
+    async () => (await recentVisits(db, limit)).map((row) => row.content),
+    [limit],
+  );
+}
+
+export function useVisitsOfDay(day: string): VisitWithMark[] | undefined {
+  const { db } = useServices();
+  return useLiveQuery(() => visitsOfDay(db, day), [day]);
+}
+
+/** For each topic, the sociale-kaart partners that help with it (through the topic index). */
+export function usePartnerSuggestions(
+  topics: readonly string[],
+): ReadonlyMap<string, readonly Partner[]> {
+  const { db } = useServices();
+  const key = [...new Set(topics)].sort().join(' ');
+  const found = useLiveQuery(
+    async () =>
+      new Map(
+        await Promise.all(
+          key
+            .split(' ')
+            .filter(Boolean)
+            .map(async (topic) => [topic, await partnersWithTopic(db, topic)] as const),
+        ),
+      ),
+    [key],
+  );
+  return found ?? EMPTY;
+}
+
+const EMPTY: ReadonlyMap<string, readonly Partner[]> = new Map();
+
+/** Every write the registration screens make, with the device's clock and ids. */
+export function useRegistrationActions() {
+  const { db, now, newId, wake } = useServices();
+  return {
+    readVisit: (id: string) => readVisit(db, id),
+    saveVisit: (input: VisitInput) => saveVisit(db, input, now()),
+    editVisit: (input: VisitInput) => editVisit(db, input, now()),
+    deleteVisit: (id: string) => deleteVisit(db, id, now()),
+    addFavourite: (pick: QuickPick) => addFavourite(db, pick, newId()),
+    removeFavourite: (id: string) => removeFavourite(db, id),
+    readDraft: (kind: DraftKind) => readDraft(kind),
+    saveDraft: (kind: DraftKind, draft: VisitDraft) => saveDraft(kind, draft),
+    forgetDraft: (kind: DraftKind) => forgetDraft(kind),
+    /** After a write: let the uploader know there is something to send. */
+    wake: () => wake('save'),
+  };
+}
+
+/** Turns a draft into a visit of this device, with the answer lists' version it was made with. */
+export function useCompleteDraft(catalogue: CatalogueView) {
+  const { device } = useServices();
+  return (draft: VisitDraft) =>
+    completeDraft(draft, {
+      catalogueVersion: catalogueVersion(catalogue.base, catalogue.custom),
+      location: device.location,
+    });
+}
