@@ -13,3 +13,15 @@ export function dayOf(moment: number): string {
 export function hourOf(moment: number): number {
   return new Date(moment).getHours();
 }
+
+/** The calendar day `days` after (or before, when negative) a `YYYY-MM-DD` day. */
+export function addDays(day: string, days: number): string {
+  const [year, month, date] = day.split('-').map(Number);
+  const moved = new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, (date ?? 1) + days));
+  return moved.toISOString().slice(0, 10);
+}
+
+/** "11–12 uur": an hour band as people read it (only the band is stored, never the minute). */
+export function hourBand(hour: number): string {
+  return `${hour}–${hour + 1} uur`;
+}

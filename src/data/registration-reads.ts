@@ -57,6 +57,12 @@ export async function recentVisits(db: BalieDb, limit: number): Promise<VisitRow
   return rows.filter((row) => row.deleted === 0).slice(0, limit);
 }
 
+/** The latest days that have visits, newest first, through the day index (keys only). */
+export async function recentDays(db: BalieDb, limit: number): Promise<string[]> {
+  const days = await db.visits.orderBy('content.day').reverse().limit(limit).uniqueKeys();
+  return days.map(String);
+}
+
 /** One visit, unless it was deleted. */
 export async function readVisit(db: BalieDb, id: string): Promise<VisitWithMark | undefined> {
   const row = await db.visits.get(id);

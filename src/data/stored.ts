@@ -67,12 +67,15 @@ const StoredQuestionDraft = z.object({
   partnerId: z.nullable(Id),
 });
 
+const StoredPickQuestion = z.omit(StoredQuestionDraft, { partnerId: true });
+
 export const StoredFavourites = z.array(
   z.object({
     id: Id,
     channel: Id,
     duration: Id,
-    question: z.omit(StoredQuestionDraft, { partnerId: true }),
+    question: StoredPickQuestion,
+    more: z.exactOptional(z.array(StoredPickQuestion).check(z.maxLength(19))),
   }),
 );
 

@@ -35,11 +35,16 @@ export function ChoiceGroup(props: SingleProps | MultipleProps) {
   // Folded from the start when an answer is already there (a restored draft, a Snelkeuze).
   const [folded, setFolded] = useState(!props.multiple && props.value !== null);
   const tapped = useRef(false);
-  // A cleared answer (a new domain, "Opnieuw beginnen") opens the list again for good.
-  const cleared = !props.multiple && props.value === null;
+  const ownChange = useRef(false);
+  const single = props.multiple ? null : props.value;
+  // A cleared answer (a new domain, "Opnieuw beginnen") opens the list again for good; an
+  // answer filled in from elsewhere (a Snelkeuze, a chosen partner) folds it, as a tap does.
+  // Arrow keys inside the list change it too, and leave it open.
   useEffect(() => {
-    if (cleared) setFolded(false);
-  }, [cleared]);
+    if (single === null) setFolded(false);
+    else if (!ownChange.current) setFolded(true);
+    ownChange.current = false;
+  }, [single]);
   const fieldset = useRef<HTMLFieldSetElement>(null);
   const isChecked = (id: string) =>
     props.multiple ? props.value.includes(id) : props.value === id;
@@ -51,6 +56,7 @@ export function ChoiceGroup(props: SingleProps | MultipleProps) {
       );
       return;
     }
+    ownChange.current = props.value !== id;
     props.onChange(id);
     if (tapped.current) setFolded(true);
     tapped.current = false;
@@ -63,7 +69,7 @@ export function ChoiceGroup(props: SingleProps | MultipleProps) {
 
   if (chosen) {
     return (
-      <fieldset class={`choices${compact ? ' choices-compact' : ''}`} data-folded="true">
+      <fieldset id={name} class={`choices${compact ? ' choices-compact' : ''}`} data-folded="true">
         <legend class="legend">{legend}</legend>
         <div class="chips">
           <label class="chip is-checked">
@@ -92,6 +98,7 @@ export function ChoiceGroup(props: SingleProps | MultipleProps) {
   return (
     <fieldset
       ref={fieldset}
+      id={name}
       class={`choices${compact ? ' choices-compact' : ''}`}
       aria-invalid={error ? true : undefined}
     >

@@ -1,5 +1,8 @@
-// The main navigation: a bottom bar on a phone, a rail on the left on a tablet.
+// The main navigation: a bottom bar on a phone, a rail on the left on a tablet. When the
+// text is large (200 %), the labels no longer fit side by side: one "Menu" button opens
+// the same links as a list instead (a container query in app.css picks which shows).
 
+import { useEffect, useRef } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { Icon } from './Icon';
 import { text } from './text';
@@ -14,19 +17,33 @@ const ITEMS = [
 
 export function NavBar() {
   const { path } = useLocation();
+  const menu = useRef<HTMLDetailsElement>(null);
+  // A chosen link closes the list, so the screen it opens is not hidden behind it.
+  useEffect(() => {
+    if (menu.current) menu.current.open = false;
+  }, [path]);
+  const links = (kind: 'nav-item' | 'nav-menu-item') =>
+    ITEMS.map((item) => (
+      <a
+        key={item.href}
+        href={item.href}
+        class={kind}
+        aria-current={isCurrent(path, item.href) ? 'page' : undefined}
+      >
+        <Icon name={item.icon} size={24} />
+        <span>{item.label}</span>
+      </a>
+    ));
   return (
     <nav class="nav" aria-label={text.nav.label}>
-      {ITEMS.map((item) => (
-        <a
-          key={item.href}
-          href={item.href}
-          class="nav-item"
-          aria-current={isCurrent(path, item.href) ? 'page' : undefined}
-        >
-          <Icon name={item.icon} size={24} />
-          <span>{item.label}</span>
-        </a>
-      ))}
+      <div class="nav-bar">{links('nav-item')}</div>
+      <details class="nav-menu" ref={menu}>
+        <summary class="nav-item">
+          <Icon name="list" size={24} />
+          <span>{text.nav.menu}</span>
+        </summary>
+        <div class="nav-menu-list">{links('nav-menu-item')}</div>
+      </details>
     </nav>
   );
 }

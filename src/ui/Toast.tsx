@@ -1,4 +1,4 @@
-// A short confirmation at the bottom of the screen, with one action (such as undo).
+// A short confirmation at the top of the screen, with one action (such as undo).
 // It closes itself after a few seconds, counted from when it appeared.
 
 import { useEffect, useRef } from 'preact/hooks';

@@ -15,7 +15,7 @@ export const text = {
     partners: 'Sociale kaart',
     sync: 'Versturen',
     settings: 'Instellingen',
-    more: 'Meer',
+    menu: 'Menu',
   },
   choices: {
     change: (question: string) => `${question} — antwoord wijzigen`,

@@ -97,13 +97,13 @@ async function scenario(name: string, options: { backgroundSync: boolean; tabs: 
     }
   }
 
-  // Closing time: the branch manager presses "Nu synchroniseren" until all is sent,
+  // Closing time: the branch manager presses "Nu versturen" until all is sent,
   // while the endpoint keeps misbehaving.
   const registered = Date.now();
   const [page] = tabs;
   if (!page) throw new Error('no tab');
   await page.getByRole('link', { name: 'Versturen' }).first().click();
-  const button = page.getByRole('button', { name: 'Nu synchroniseren' });
+  const button = page.getByRole('button', { name: 'Nu versturen' });
   const deadline = Date.now() + 10 * 60_000;
   while ((await storeKeys(page, 'outbox')).length > 0) {
     if (Date.now() > deadline) throw new Error('records still unsent after 10 minutes');

@@ -69,7 +69,7 @@ describe('the Versturen screen', () => {
       .getByRole('alert')
       .filter({ hasText: 'weigert de koppelcode' })
       .waitFor({ timeout: 20_000 });
-    expect(await page.getByRole('button', { name: 'Nu synchroniseren' }).isDisabled()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Nu versturen' }).isDisabled()).toBe(true);
     expect(await page.getByTestId('status').textContent()).toContain('Koppel dit apparaat opnieuw');
     expect(await unsent()).toBe('1');
 

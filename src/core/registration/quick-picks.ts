@@ -1,15 +1,19 @@
-// "Snelkeuze": favourite and recent combinations that fill in a whole question at once,
-// so a common visit takes two taps (the combination, then Opslaan).
+// "Snelkeuze": favourite and recent combinations that fill in a whole visit at once (one
+// question, or several that often come together), so a common visit takes two taps.
 // Pure. Recent picks are derived from the latest visits; favourites are stored by the caller.
 
 import { type Catalogue, type Customisation, labelOf } from './catalogue';
 import { EMPTY_QUESTION, type QuestionDraft, questionDraftOf, type VisitDraft } from './draft';
 import type { VisitContent } from './schema';
 
+export type PickQuestion = Omit<QuestionDraft, 'partnerId'>;
+
 export interface QuickPick {
   readonly channel: string;
   readonly duration: string;
-  readonly question: Omit<QuestionDraft, 'partnerId'>;
+  readonly question: PickQuestion;
+  /** Further questions of the same visit. (Favourites kept before this field have none.) */
+  readonly more?: readonly PickQuestion[];
 }
 
 export interface Favourite extends QuickPick {
@@ -18,30 +22,40 @@ export interface Favourite extends QuickPick {
 
 /** Two picks with the same key fill in the same answers. */
 export function pickKey(pick: QuickPick): string {
-  const q = pick.question;
-  return [
-    pick.channel,
-    pick.duration,
-    q.domain,
-    q.topic,
-    q.digidStep,
-    [...q.organisations].sort().join('+'),
-    [...q.help].sort().join('+'),
-    q.course,
-    q.referralKind,
-    q.referralWarm,
-  ].join('|');
+  const questions = pickQuestions(pick).map((q) =>
+    [
+      q.domain,
+      q.topic,
+      q.digidStep,
+      [...q.organisations].sort().join('+'),
+      [...q.help].sort().join('+'),
+      q.course,
+      q.referralKind,
+      q.referralWarm,
+    ].join('|'),
+  );
+  return [pick.channel, pick.duration, ...questions].join('||');
 }
 
-/** The combination a finished draft's first question holds, to keep as a favourite. */
+export function pickQuestions(pick: QuickPick): readonly PickQuestion[] {
+  return [pick.question, ...(pick.more ?? [])];
+}
+
+function makePick(channel: string, duration: string, questions: PickQuestion[]): QuickPick | null {
+  const [question, ...more] = questions;
+  if (!question) return null;
+  return more.length > 0 ? { channel, duration, question, more } : { channel, duration, question };
+}
+
+/** The combination a finished draft holds (every question), to keep as a favourite. */
 export function pickFromDraft(draft: VisitDraft): QuickPick | null {
-  const [first] = draft.questions;
-  if (!first?.domain || !first.topic || !draft.channel || !draft.duration) return null;
-  const { partnerId: _partner, ...question } = first;
-  return { channel: draft.channel, duration: draft.duration, question };
+  if (!draft.channel || !draft.duration) return null;
+  if (draft.questions.some((question) => !question.domain || !question.topic)) return null;
+  const questions = draft.questions.map(({ partnerId: _partner, ...question }) => question);
+  return makePick(draft.channel, draft.duration, questions);
 }
 
-/** The most recent distinct single-question combinations, newest first. */
+/** The most recent distinct combinations, newest first. */
 export function recentPicks(
   visits: readonly VisitContent[],
   exclude: readonly QuickPick[],
@@ -50,10 +64,12 @@ export function recentPicks(
   const seen = new Set(exclude.map(pickKey));
   const picks: QuickPick[] = [];
   for (const visit of visits) {
-    const [question] = visit.questions;
-    if (!question || visit.questions.length > 1) continue;
-    const { partnerId: _partner, ...fields } = questionDraftOf(question, null);
-    const pick: QuickPick = { channel: visit.channel, duration: visit.duration, question: fields };
+    const questions = visit.questions.map((question) => {
+      const { partnerId: _partner, ...fields } = questionDraftOf(question, null);
+      return fields;
+    });
+    const pick = makePick(visit.channel, visit.duration, questions);
+    if (!pick) continue;
     const key = pickKey(pick);
     if (seen.has(key)) continue;
     seen.add(key);
@@ -63,26 +79,41 @@ export function recentPicks(
   return picks;
 }
 
-/** Fills a draft with a pick: its first question is replaced, further questions stay. */
+/**
+ * Fills a draft with a pick. A one-question pick replaces the first question and leaves
+ * further ones; a pick of several questions replaces them all.
+ */
 export function applyPick(draft: VisitDraft, pick: QuickPick): VisitDraft {
-  const [, ...rest] = draft.questions;
+  const picked = pickQuestions(pick).map((question) => ({ ...EMPTY_QUESTION, ...question }));
+  const rest = picked.length > 1 ? [] : draft.questions.slice(1);
   return {
     ...draft,
     channel: pick.channel,
     duration: pick.duration,
-    questions: [{ ...EMPTY_QUESTION, ...pick.question }, ...rest],
+    questions: [...picked, ...rest],
   };
 }
 
 /** A short label: "DigiD: activeren · Samen gedaan · Korter dan 15 minuten". */
 export function describePick(base: Catalogue, custom: Customisation, pick: QuickPick): string {
-  const q = pick.question;
-  const topic = labelOf(base, custom, 'topics', q.topic ?? '');
-  const step = q.digidStep
-    ? `: ${labelOf(base, custom, 'digidSteps', q.digidStep).toLowerCase()}`
-    : '';
-  const help = q.help.map((id) => labelOf(base, custom, 'help', id)).join(', ');
-  const parts = [`${topic}${step}`, help, labelOf(base, custom, 'durations', pick.duration)];
+  const questions = pickQuestions(pick);
+  const describe = (q: PickQuestion) => {
+    const topic = labelOf(base, custom, 'topics', q.topic ?? '');
+    const step = q.digidStep
+      ? `: ${labelOf(base, custom, 'digidSteps', q.digidStep).toLowerCase()}`
+      : '';
+    return `${topic}${step}`;
+  };
+  const [only] = questions;
+  const help =
+    questions.length === 1 && only
+      ? only.help.map((id) => labelOf(base, custom, 'help', id)).join(', ')
+      : '';
+  const parts = [
+    questions.map(describe).join(' + '),
+    help,
+    labelOf(base, custom, 'durations', pick.duration),
+  ];
   if (pick.channel !== 'balie') parts.push(labelOf(base, custom, 'channels', pick.channel));
   return parts.filter(Boolean).join(' · ');
 }

@@ -16,7 +16,8 @@ export interface PartnerSuggestionsProps {
   readonly now: number;
   /** The chosen partner's id, or null for none. */
   readonly value: string | null;
-  readonly onChange: (partnerId: string | null) => void;
+  /** The chosen partner, or null for none. */
+  readonly onChange: (partner: Partner | null) => void;
   /** The radio group's name; unique per question, since two may share a topic. */
   readonly name: string;
 }
@@ -64,7 +65,7 @@ export function PartnerSuggestions(props: PartnerSuggestionsProps) {
                   name={name}
                   value={partner.id}
                   checked={value === partner.id}
-                  onChange={() => onChange(partner.id)}
+                  onChange={() => onChange(partner)}
                 />
                 <span class="suggestion-name">{partner.name}</span>
                 <span

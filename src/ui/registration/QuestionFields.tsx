@@ -9,6 +9,7 @@ import {
   offeredTopics,
 } from '../../core/registration/catalogue';
 import type { QuestionDraft } from '../../core/registration/draft';
+import { referralKindFor } from '../../core/registration/referral';
 import { ChoiceGroup } from '../ChoiceGroup';
 import type { CatalogueView } from '../hooks';
 import { PartnerSuggestions } from './PartnerSuggestions';
@@ -147,7 +148,15 @@ export function QuestionFields(props: QuestionFieldsProps) {
                   partners={props.suggestions}
                   now={props.now}
                   value={question.partnerId}
-                  onChange={(partnerId) => set({ partnerId })}
+                  onChange={(partner) =>
+                    set({
+                      partnerId: partner?.id ?? null,
+                      // A chosen partner answers "Naar wie verwezen?" too, unless staff did.
+                      ...(partner && !question.referralKind
+                        ? { referralKind: referralKindFor(partner) }
+                        : {}),
+                    })
+                  }
                 />
               ) : null}
             </div>

@@ -40,6 +40,7 @@ function Register({ catalogue }: { catalogue: CatalogueView }) {
   const [toast, setToast] = useState<{ message: string; undoId?: string } | null>(null);
   const [failure, setFailure] = useState('');
   const heading = useRef<HTMLHeadingElement>(null);
+  const form = useRef<HTMLDivElement>(null);
   const favourites = useFavourites() ?? [];
   const recentContents = useRecentVisits(30) ?? [];
   const recent = recentPicks(recentContents, favourites, RECENT_PICKS);
@@ -70,6 +71,8 @@ function Register({ catalogue }: { catalogue: CatalogueView }) {
     setRestored(null);
     setProblems([]);
     update(fresh());
+    // The notice with this button goes away: keep the keyboard in the form, not at the top.
+    requestAnimationFrame(() => form.current?.querySelector<HTMLElement>('input')?.focus());
   }
 
   async function save() {
@@ -134,7 +137,7 @@ function Register({ catalogue }: { catalogue: CatalogueView }) {
           }}
           onRemoveFavourite={(id) => void actions.removeFavourite(id)}
         />
-        <div>
+        <div ref={form}>
           {failure ? (
             <p class="error" role="alert">
               {failure}

@@ -65,8 +65,12 @@ export function VisitForm(props: VisitFormProps) {
         <div class="error-summary" role="alert" tabIndex={-1} ref={summary}>
           <h2>{text.register.problemsTitle}</h2>
           <ul>
-            {[...new Set(problems.map(problemText))].map((line) => (
-              <li key={line}>{line}</li>
+            {unique(problems).map((problem) => (
+              <li key={problemText(problem)}>
+                <a href={`#${fieldOf(problem)}`} onClick={(event) => goToField(event, problem)}>
+                  {problemText(problem)}
+                </a>
+              </li>
             ))}
           </ul>
         </div>
@@ -142,6 +146,32 @@ export function VisitForm(props: VisitFormProps) {
       </div>
     </form>
   );
+}
+
+/** One line per problem, in the order the form asks. */
+function unique(problems: readonly Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((problem) => {
+    const key = problemText(problem);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** The id of the field a problem is about (the fieldset of a choice group, or the note). */
+function fieldOf(problem: Problem): string {
+  return 'question' in problem ? `q${problem.question}-${problem.field}` : problem.field;
+}
+
+/** A summary line takes the user to its field: the first choice there gets the focus. */
+function goToField(event: Event, problem: Problem) {
+  const field = document.getElementById(fieldOf(problem));
+  if (!field) return;
+  event.preventDefault();
+  const target = field.matches('input, textarea') ? field : field.querySelector('input, textarea');
+  field.scrollIntoView({ block: 'center' });
+  (target as HTMLElement | null)?.focus({ preventScroll: true });
 }
 
 function problemText(problem: Problem): string {

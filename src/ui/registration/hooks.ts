@@ -9,6 +9,7 @@ import { partnersWithTopic } from '../../data/partner-reads';
 import {
   readFavourites,
   readVisit,
+  recentDays,
   recentVisits,
   type VisitWithMark,
   visitsOfDay,
@@ -38,6 +39,12 @@ export function useRecentVisits(limit: number) {
     async () => (await recentVisits(db, limit)).map((row) => row.content),
     [limit],
   );
+}
+
+/** The latest days with registrations on this device, newest first. */
+export function useRecentDays(limit: number) {
+  const { db } = useServices();
+  return useLiveQuery(() => recentDays(db, limit), [limit]);
 }
 
 export function useVisitsOfDay(day: string): VisitWithMark[] | undefined {

@@ -67,6 +67,15 @@ export const text = {
   today: {
     title: 'Vandaag',
     empty: 'Vandaag is er nog niets geregistreerd.',
+    emptyDay: 'Op deze dag is niets geregistreerd.',
+    summary: (visits: string, questions: string) => `${visits}, ${questions}`,
+    byDomain: 'Vragen per soort',
+    earlier: 'Eerdere dag',
+    later: 'Latere dag',
+    backToToday: 'Naar vandaag',
+    otherDays: 'Andere dagen',
+    referral: (kind: string, warm: boolean) =>
+      `verwezen naar ${kind.toLowerCase()}${warm ? ' (warm)' : ''}`,
     count: (count: number) => plural(count, 'bezoek', 'bezoeken'),
     questions: (count: number) => plural(count, 'vraag', 'vragen'),
     refusal: { 'too-large': 'Deze registratie is te groot voor de server.' },

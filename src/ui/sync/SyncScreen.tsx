@@ -8,7 +8,7 @@ import { labelOf } from '../../core/registration/catalogue';
 import { isTombstone } from '../../core/registration/schema';
 import { saveFile } from '../download';
 import { formatBytes, formatDay, formatMoment } from '../format';
-import { useCatalogue, useNow, useServices, useUploadRunning } from '../hooks';
+import { useCatalogue, useNow, useOnline, useServices, useUploadRunning } from '../hooks';
 import { text as shellText } from '../text';
 import { useOutbox, useSyncActions } from './hooks';
 import { text } from './text';
@@ -17,6 +17,7 @@ export function SyncScreen() {
   const { now } = useServices();
   const actions = useSyncActions();
   const clock = useNow(1_000);
+  const online = useOnline();
   const { summary, retry, progress } = useOutbox();
   const storage = useStorage();
   const running = useUploadRunning();
@@ -30,9 +31,11 @@ export function SyncScreen() {
       ? text.sync.none
       : waitingForServer && retry.waitUntil
         ? formatMoment(retry.waitUntil, clock)
-        : retry.nextTryAt && retry.nextTryAt > clock
-          ? formatMoment(retry.nextTryAt, clock)
-          : shellText.time.justNow;
+        : !online
+          ? text.sync.whenOnline
+          : retry.nextTryAt && retry.nextTryAt > clock
+            ? formatMoment(retry.nextTryAt, clock)
+            : shellText.time.justNow;
 
   async function download() {
     const records = await actions.unsentRecords();

@@ -8,6 +8,7 @@ import {
   describePick,
   pickFromDraft,
   pickKey,
+  pickQuestions,
   type QuickPick,
   recentPicks,
 } from '../../../src/core/registration/quick-picks';
@@ -57,7 +58,7 @@ describe('pickKey', () => {
 });
 
 describe('recentPicks', () => {
-  test('newest first, each combination once, single-question visits only, up to the limit', () => {
+  test('newest first, each combination once (a visit of two questions is one), up to the limit', () => {
     const visits = [
       visit([question({ topic: 'toeslagen' })]),
       visit([question()]),
@@ -66,8 +67,14 @@ describe('recentPicks', () => {
       visit([question({ topic: 'zorg' })]),
       visit([question({ topic: 'studie' })]),
     ];
-    const picks = recentPicks(visits, [], 3);
-    expect(picks.map((pick) => pick.question.topic)).toEqual(['toeslagen', 'digid', 'zorg']);
+    const picks = recentPicks(visits, [], 4);
+    expect(
+      picks.map((pick) =>
+        pickQuestions(pick)
+          .map((q) => q.topic)
+          .join('+'),
+      ),
+    ).toEqual(['toeslagen', 'digid', 'digid+studie', 'zorg']);
   });
 
   test('combinations that are already favourites are left out', () => {
@@ -97,7 +104,21 @@ describe('applyPick and pickFromDraft', () => {
     expect(filled.duration).toBe('tot-15');
     expect(filled.questions[0]).toEqual({ ...digid.question, partnerId: null });
     expect(filled.questions[1]?.topic).toBe('anders');
-    expect(pickFromDraft(filled)).toEqual(digid);
+    const { partnerId: _p, ...anders } = { ...EMPTY_QUESTION, domain: 'overig', topic: 'anders' };
+    expect(pickFromDraft(filled)).toEqual({ ...digid, more: [anders] });
+  });
+
+  test('a pick of two questions fills both and replaces what was there', () => {
+    const draft = {
+      ...newDraft('id-2', '2026-11-23', 10, 'digitale-overheid'),
+      questions: [EMPTY_QUESTION, EMPTY_QUESTION, EMPTY_QUESTION],
+    };
+    const studie = { ...digid.question, topic: 'studie', digidStep: null };
+    const both = { ...digid, more: [studie] };
+    const filled = applyPick(draft, both);
+    expect(filled.questions.map((q) => q.topic)).toEqual(['digid', 'studie']);
+    expect(pickFromDraft(filled)).toEqual(both);
+    expect(pickKey(both)).not.toBe(pickKey(digid));
   });
 
   test('an unfinished draft is no combination yet', () => {
