@@ -12,6 +12,7 @@ import type { QuestionDraft } from '../../core/registration/draft';
 import { referralKindFor } from '../../core/registration/referral';
 import { ChoiceGroup } from '../ChoiceGroup';
 import type { CatalogueView } from '../hooks';
+import { OrganisationChoices } from './OrganisationChoices';
 import { PartnerSuggestions } from './PartnerSuggestions';
 import { text } from './text';
 
@@ -178,55 +179,3 @@ const WARMTH: readonly CatalogueOption[] = [
   { id: 'warm', label: text.register.warm },
   { id: 'koud', label: text.register.cold },
 ];
-
-function OrganisationChoices(props: {
-  name: string;
-  first: readonly CatalogueOption[];
-  more: readonly CatalogueOption[];
-  value: readonly string[];
-  onChange: (ids: string[]) => void;
-}) {
-  if (props.first.length === 0) {
-    return (
-      <details class="more">
-        <summary>{text.register.organisations}</summary>
-        <ChoiceGroup
-          name={props.name}
-          legend={text.register.organisations}
-          options={props.more}
-          value={props.value}
-          onChange={props.onChange}
-          multiple
-          compact
-        />
-      </details>
-    );
-  }
-  return (
-    <div class="organisations">
-      <ChoiceGroup
-        name={props.name}
-        legend={text.register.organisations}
-        options={props.first}
-        value={props.value}
-        onChange={props.onChange}
-        multiple
-        compact
-      />
-      {props.more.length > 0 ? (
-        <details class="more">
-          <summary>{text.register.moreOrganisations}</summary>
-          <ChoiceGroup
-            name={`${props.name}-more`}
-            legend={text.register.moreOrganisations}
-            options={props.more}
-            value={props.value}
-            onChange={props.onChange}
-            multiple
-            compact
-          />
-        </details>
-      ) : null}
-    </div>
-  );
-}

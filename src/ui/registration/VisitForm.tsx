@@ -2,7 +2,6 @@
 // It only edits a draft; saving, drafts on disk and undo belong to the screens around it.
 
 import type { ComponentChildren } from 'preact';
-import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { Partner } from '../../core/partners/partner';
 import { offeredOptions } from '../../core/registration/catalogue';
 import {
@@ -11,10 +10,11 @@ import {
   type QuestionDraft,
   type VisitDraft,
 } from '../../core/registration/draft';
-import { findIdentifyingData, NOTE_MAX_LENGTH } from '../../core/registration/privacy';
 import { ChoiceGroup } from '../ChoiceGroup';
 import type { CatalogueView } from '../hooks';
 import { Icon } from '../Icon';
+import { ErrorSummary } from './ErrorSummary';
+import { NoteField } from './NoteField';
 import { QuestionFields } from './QuestionFields';
 import { text } from './text';
 
@@ -37,13 +37,7 @@ export interface VisitFormProps {
 export function VisitForm(props: VisitFormProps) {
   const { draft, catalogue, problems, onChange } = props;
   const { base, custom } = catalogue;
-  const summary = useRef<HTMLDivElement>(null);
   const firstDomain = offeredOptions(base, custom, 'domains')[0]?.id ?? null;
-
-  // After a refused save, move focus to the list of what is missing, before the next paint.
-  useLayoutEffect(() => {
-    if (problems.length > 0) summary.current?.focus();
-  }, [problems]);
 
   const missing = (field: 'channel' | 'duration') =>
     problems.some((p) => p.field === field) ? text.register.missing[field] : undefined;
@@ -61,20 +55,7 @@ export function VisitForm(props: VisitFormProps) {
 
   return (
     <form class="visit-form" onSubmit={submit} noValidate>
-      {problems.length > 0 ? (
-        <div class="error-summary" role="alert" tabIndex={-1} ref={summary}>
-          <h2>{text.register.problemsTitle}</h2>
-          <ul>
-            {unique(problems).map((problem) => (
-              <li key={problemText(problem)}>
-                <a href={`#${fieldOf(problem)}`} onClick={(event) => goToField(event, problem)}>
-                  {problemText(problem)}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <ErrorSummary problems={problems} />
 
       {draft.questions.map((question, index) => (
         <QuestionFields
@@ -145,82 +126,6 @@ export function VisitForm(props: VisitFormProps) {
         {props.actions}
       </div>
     </form>
-  );
-}
-
-/** One line per problem, in the order the form asks. */
-function unique(problems: readonly Problem[]): Problem[] {
-  const seen = new Set<string>();
-  return problems.filter((problem) => {
-    const key = problemText(problem);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
-/** The id of the field a problem is about (the fieldset of a choice group, or the note). */
-function fieldOf(problem: Problem): string {
-  return 'question' in problem ? `q${problem.question}-${problem.field}` : problem.field;
-}
-
-/** A summary line takes the user to its field: the first choice there gets the focus. */
-function goToField(event: Event, problem: Problem) {
-  const field = document.getElementById(fieldOf(problem));
-  if (!field) return;
-  event.preventDefault();
-  const target = field.matches('input, textarea') ? field : field.querySelector('input, textarea');
-  field.scrollIntoView({ block: 'center' });
-  (target as HTMLElement | null)?.focus({ preventScroll: true });
-}
-
-function problemText(problem: Problem): string {
-  if (problem.field === 'note') {
-    return problem.kind === 'too-long'
-      ? text.privacy.tooLong(NOTE_MAX_LENGTH)
-      : `${text.privacy.found[problem.kind]} ${text.privacy.why}`;
-  }
-  const line = text.register.missing[problem.field];
-  return 'question' in problem ? `${text.register.question(problem.question + 1)}: ${line}` : line;
-}
-
-/** The optional note, checked as it is typed: nothing that identifies a visitor. */
-function NoteField({ value, onInput }: { value: string; onInput: (value: string) => void }) {
-  const findings = findIdentifyingData(value);
-  const kinds = [...new Set(findings.map((finding) => finding.kind))];
-  const tooLong = value.length > NOTE_MAX_LENGTH;
-  const invalid = kinds.length > 0 || tooLong;
-  return (
-    <div class="field">
-      <label for="note" class="label">
-        {text.register.note}
-      </label>
-      <p id="note-hint" class="hint">
-        {text.privacy.intro}
-      </p>
-      {invalid ? (
-        <div id="note-error" class="error" role="alert">
-          {kinds.map((kind) => (
-            <p key={kind}>{text.privacy.found[kind]}</p>
-          ))}
-          {tooLong ? <p>{text.privacy.tooLong(NOTE_MAX_LENGTH)}</p> : null}
-          {kinds.length > 0 ? <p>{text.privacy.why}</p> : null}
-        </div>
-      ) : null}
-      <textarea
-        id="note"
-        name="note"
-        class={`input${invalid ? ' is-invalid' : ''}`}
-        rows={2}
-        value={value}
-        aria-invalid={invalid || undefined}
-        aria-describedby={invalid ? 'note-hint note-error note-count' : 'note-hint note-count'}
-        onInput={(event) => onInput((event.currentTarget as HTMLTextAreaElement).value)}
-      />
-      <p id="note-count" class={`hint counter${tooLong ? ' is-over' : ''}`}>
-        {text.register.noteCount(value.length, NOTE_MAX_LENGTH)}
-      </p>
-    </div>
   );
 }
 

@@ -3,14 +3,13 @@
 // with their reasons, whether storage is persistent, and a download when all else fails.
 
 import './sync.css';
-import { useEffect, useState } from 'preact/hooks';
-import { labelOf } from '../../core/registration/catalogue';
-import { isTombstone } from '../../core/registration/schema';
 import { saveFile } from '../download';
-import { formatBytes, formatDay, formatMoment } from '../format';
+import { formatMoment } from '../format';
 import { useCatalogue, useNow, useOnline, useServices, useUploadRunning } from '../hooks';
 import { text as shellText } from '../text';
 import { useOutbox, useSyncActions } from './hooks';
+import { RefusedList } from './RefusedList';
+import { StoragePanel } from './StoragePanel';
 import { text } from './text';
 
 export function SyncScreen() {
@@ -19,11 +18,9 @@ export function SyncScreen() {
   const clock = useNow(1_000);
   const online = useOnline();
   const { summary, retry, progress } = useOutbox();
-  const storage = useStorage();
   const running = useUploadRunning();
   const catalogue = useCatalogue();
   if (!summary || !retry || !catalogue) return null;
-  const { base, custom } = catalogue;
 
   const waitingForServer = retry.waitUntil !== null && retry.waitUntil > clock;
   const nextTry =
@@ -120,55 +117,10 @@ export function SyncScreen() {
       </div>
 
       {summary.refused.length > 0 ? (
-        <section class="panel" aria-labelledby="refused-title">
-          <h2 id="refused-title">{text.sync.refusedTitle}</h2>
-          <p>{text.sync.refusedIntro}</p>
-          <ul class="refused-list">
-            {summary.refused.map((entry) => (
-              <li key={`${entry.id}:${entry.rev}`} data-testid="refused">
-                <strong>
-                  {isTombstone(entry.record)
-                    ? text.sync.deletion
-                    : `${formatDay(entry.record.day)}, ${entry.record.hour}:00 — ${entry.record.questions
-                        .map((q) => labelOf(base, custom, 'topics', q.topic))
-                        .join(', ')}`}
-                </strong>
-                <p class="error">
-                  {entry.reasonCode ? text.sync.refusal[entry.reasonCode] : entry.reason}
-                </p>
-                <button
-                  type="button"
-                  class="button button-small"
-                  onClick={() => void actions.retry(entry)}
-                >
-                  {text.sync.retry}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </section>
+        <RefusedList entries={summary.refused} catalogue={catalogue} onRetry={actions.retry} />
       ) : null}
 
-      <section class="panel" aria-labelledby="storage-title">
-        <h2 id="storage-title">{text.sync.storageTitle}</h2>
-        {storage ? (
-          <>
-            <p data-testid="persisted">
-              {storage.persisted ? text.sync.persisted : text.sync.notPersisted}
-            </p>
-            {storage.quota ? (
-              <p class="muted">
-                {text.sync.used(formatBytes(storage.usage), formatBytes(storage.quota))}
-              </p>
-            ) : null}
-            {storage.persisted ? null : (
-              <button type="button" class="button" onClick={storage.ask}>
-                {text.sync.askPersist}
-              </button>
-            )}
-          </>
-        ) : null}
-      </section>
+      <StoragePanel />
 
       <section class="panel" aria-labelledby="download-title">
         <h2 id="download-title">{text.sync.download}</h2>
@@ -179,30 +131,4 @@ export function SyncScreen() {
       </section>
     </section>
   );
-}
-
-interface StorageFacts {
-  persisted: boolean;
-  usage: number;
-  quota: number;
-  ask: () => void;
-}
-
-function useStorage(): StorageFacts | null {
-  const [facts, setFacts] = useState<StorageFacts | null>(null);
-  useEffect(() => {
-    const storage = navigator.storage;
-    if (!storage?.persisted) return;
-    const read = async () => {
-      const [persisted, estimate] = await Promise.all([storage.persisted(), storage.estimate()]);
-      setFacts({
-        persisted,
-        usage: estimate.usage ?? 0,
-        quota: estimate.quota ?? 0,
-        ask: () => void storage.persist().then(read),
-      });
-    };
-    void read();
-  }, []);
-  return facts;
 }

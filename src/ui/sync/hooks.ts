@@ -11,6 +11,8 @@ import {
 } from '../../data/upload-reads';
 import { useLiveQuery, useServices } from '../hooks';
 
+export type { OutboxEntry as RefusedEntry } from '../../data/db';
+
 export function useOutbox() {
   const { db } = useServices();
   return {
