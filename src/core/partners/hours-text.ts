@@ -11,8 +11,9 @@ import {
   sortHours,
   type WeeklyPeriod,
 } from './hours';
+import type { HoursProblem } from './issues';
 
-export type HoursParse = { ok: true; hours: Hours } | { ok: false; message: string };
+export type HoursParse = { ok: true; hours: Hours } | { ok: false; problem: HoursProblem };
 
 const DAYS = ['ma', 'di', 'wo', 'do', 'vr', 'za', 'zo'];
 const DAY_GROUPS: Record<string, number[]> = {
@@ -33,13 +34,11 @@ interface Draft {
   readonly notes: string[];
 }
 
-const EXAMPLE = 'Schrijf bijvoorbeeld: ma-vr 09:00-17:00; za 10:00-12:00.';
-
 export function parseHoursText(text: string): HoursParse {
   const hours: Draft = { weekly: [], exceptions: [], notes: [] };
   for (const raw of text.split(/[;\n]+/)) {
     const problem = readEntry(raw.trim(), hours);
-    if (problem !== undefined) return { ok: false, message: problem };
+    if (problem !== undefined) return { ok: false, problem };
   }
   const { weekly, exceptions, notes } = hours;
   const note = notes.length > 0 ? { note: notes.join(' ') } : {};
@@ -47,7 +46,7 @@ export function parseHoursText(text: string): HoursParse {
 }
 
 /** Adds one entry ("ma-vr 09:00-17:00", "25-12-2025 gesloten (Kerst)"), or says what is wrong. */
-function readEntry(raw: string, hours: Draft): string | undefined {
+function readEntry(raw: string, hours: Draft): HoursProblem | undefined {
   const noted = /^(.*?)\s*\(([^)]*)\)\s*$/.exec(raw);
   const entry = (noted?.[1] ?? raw).trim().toLowerCase().replace(/[–—]/g, '-');
   const note = noted?.[2]?.trim() || undefined;
@@ -56,11 +55,11 @@ function readEntry(raw: string, hours: Draft): string | undefined {
     const from = readDate(dated[1] ?? '');
     const to = dated[2] === undefined ? from : readDate(dated[2]);
     if (from === null || to === null) {
-      return `'${dated[2] ?? dated[1]}' is geen bestaande datum. Schrijf bijvoorbeeld 25-12-2025.`;
+      return { code: 'date-invalid', text: dated[2] ?? dated[1] ?? '' };
     }
-    if (to < from) return `in '${raw}' ligt de einddatum vóór de begindatum.`;
+    if (to < from) return { code: 'date-order', entry: raw };
     const periods = readPeriods(dated[3] ?? '', raw);
-    if (typeof periods === 'string') return periods;
+    if (!Array.isArray(periods)) return periods;
     hours.exceptions.push(note === undefined ? { from, to, periods } : { from, to, periods, note });
     return undefined;
   }
@@ -69,11 +68,11 @@ function readEntry(raw: string, hours: Draft): string | undefined {
   const ordinals = ORDINAL_PREFIX.exec(entry)?.[0] ?? '';
   const rest = entry.slice(ordinals.length);
   const timeStart = rest.search(/\d|gesloten/);
-  if (timeStart < 0) return `bij '${raw}' ontbreekt de tijd. ${EXAMPLE}`;
+  if (timeStart < 0) return { code: 'time-missing', entry: raw };
   const days = readDays(rest.slice(0, timeStart).replace(/:\s*$/, '').trim());
-  if (typeof days === 'string') return days;
+  if (!Array.isArray(days)) return days;
   const periods = readPeriods(rest.slice(timeStart), raw);
-  if (typeof periods === 'string') return periods;
+  if (!Array.isArray(periods)) return periods;
   const weeks = ordinals.split(/[\s,]+/).flatMap(readOrdinal);
   for (const day of days) {
     for (const period of periods) {
@@ -119,8 +118,8 @@ export function printHoursText(hours: Hours): string {
   return entries.join('; ');
 }
 
-function readDays(text: string): number[] | string {
-  if (text === '') return `de dag ontbreekt. ${EXAMPLE}`;
+function readDays(text: string): number[] | HoursProblem {
+  if (text === '') return { code: 'day-missing' };
   if (DAY_GROUPS[text]) return DAY_GROUPS[text];
   const days: number[] = [];
   const ranged = text.replace(/\s*(?:t\/m|tot en met)\s*/g, '-');
@@ -129,7 +128,7 @@ function readDays(text: string): number[] | string {
     const start = readDay(first ?? '');
     const end = last === undefined ? start : readDay(last);
     if (start === null || end === null || extra !== undefined) {
-      return `'${item}' is geen dag. Gebruik ma, di, wo, do, vr, za of zo.`;
+      return { code: 'day-invalid', text: item };
     }
     for (let day = start; ; day = (day % 7) + 1) {
       if (!days.includes(day)) days.push(day);
@@ -146,19 +145,17 @@ function readDay(word: string): number | null {
   return index < 0 ? null : index + 1;
 }
 
-function readPeriods(text: string, entry: string): Period[] | string {
+function readPeriods(text: string, entry: string): Period[] | HoursProblem {
   const trimmed = text.trim();
   if (trimmed === 'gesloten') return [];
-  if (trimmed === '') return `bij '${entry}' ontbreekt de tijd. ${EXAMPLE}`;
+  if (trimmed === '') return { code: 'time-missing', entry };
   const periods: Period[] = [];
   for (const part of trimmed.split(/\s*(?:,|&|\ben\b)\s*/)) {
     const range = RANGE.exec(part);
     const opens = readTime(range?.[1], false);
     const closes = readTime(range?.[2], true);
-    if (opens === null || closes === null) return `'${part}' is geen tijd. ${EXAMPLE}`;
-    if (opens === closes && opens !== '00:00') {
-      return `in '${part}' zijn begin- en eindtijd gelijk.`;
-    }
+    if (opens === null || closes === null) return { code: 'time-invalid', text: part };
+    if (opens === closes && opens !== '00:00') return { code: 'time-equal', text: part };
     periods.push({ opens, closes });
   }
   return periods;

@@ -1,5 +1,5 @@
 // One row of the sociale-kaart sheet: its columns, and the cells to and from a partner.
-// Pure. Every problem is reported with its column, so a person can find and fix the cell;
+// Pure. Every problem is reported as a code at its field, so a person can find and fix the cell;
 // a link that is not http(s) is dropped with a warning, other bad cells are errors.
 
 import {
@@ -13,6 +13,7 @@ import {
 import { NO_HOURS } from '../partners/hours';
 import { parseHoursText, printDate, printHoursText, readDate } from '../partners/hours-text';
 import { partnerIdFor, uuidFrom } from '../partners/ids';
+import type { IssueDetail } from '../partners/issues';
 import { readLanguage } from '../partners/languages';
 import { checkDetails, Email, type PartnerDetails } from '../partners/partner';
 import type { CatalogueOption } from '../registration/catalogue';
@@ -38,7 +39,14 @@ export const COLUMNS = {
 } as const;
 export type Column = keyof typeof COLUMNS;
 
-export type Report = (column: Column | null, message: string, warning?: boolean) => void;
+/** A problem found in a row; a warning changes a value but keeps the row. */
+export type Report = (detail: IssueDetail, warning?: boolean) => void;
+
+const invalid = (field: Column, value: string): IssueDetail => ({
+  code: 'value',
+  field,
+  problem: { code: 'invalid', value },
+});
 
 export function readRow(
   cell: (column: Column) => string,
@@ -46,54 +54,41 @@ export function readRow(
   topics: (text: string) => string | undefined,
 ): PartnerDetails | null {
   let failed = false;
-  const fail: Report = (column, message, warning) => {
+  const fail: Report = (detail, warning) => {
     failed ||= !warning;
-    report(column, message, warning);
+    report(detail, warning);
   };
   const name = cleanText(cell('name'));
-  if (name === '') fail(null, 'De naam ontbreekt.');
+  if (name === '') fail({ code: 'value', field: 'name', problem: { code: 'missing' } });
   const postcode = normalizePostcode(cell('postcode'));
   const [street, city] = [cleanText(cell('street')), cleanText(cell('city'))];
-  const topicIds = readTopics(cell('topics'), topics, (item) =>
-    fail('topics', `'${item}' is geen onderwerp uit de lijst, zoals DigiD of Toeslagen.`),
-  );
+  const topicIds = readTopics(cell('topics'), topics, (item) => fail(invalid('topics', item)));
   const languages = splitList(cell('languages')).flatMap((item) => {
     const language = readLanguage(item);
-    if (language === undefined)
-      fail(
-        'languages',
-        `'${item}' is geen taal die Balie kent. Schrijf de naam (Engels) of de taalcode (en).`,
-      );
+    if (language === undefined) fail(invalid('languages', item));
     return language ?? [];
   });
   let phone = cleanPhone(cell('phone'));
   if (/^[1-9]\d{8}$/.test(phone)) {
     phone = `0${phone}`;
-    fail(
-      'phone',
-      `De 0 vooraan ontbrak (dat doet Excel soms); Balie maakte er ${phone} van.`,
-      true,
-    );
+    fail({ code: 'phone-zero-added', field: 'phone', phone }, true);
   }
-  if (phone !== '' && !isPhoneNumber(phone)) fail('phone', `'${phone}' is geen telefoonnummer.`);
+  if (phone !== '' && !isPhoneNumber(phone)) fail(invalid('phone', phone));
   const email = cleanText(cell('email'));
-  if (email !== '' && !Email.safeParse(email).success)
-    fail('email', `'${email}' is geen geldig e-mailadres.`);
+  if (email !== '' && !Email.safeParse(email).success) fail(invalid('email', email));
   const website = checkWebsite(cell('website'));
   const link = cleanText(cell('website')).slice(0, 60);
-  if (website.kind === 'unsafe') {
-    fail('website', `'${link}' is geen webadres en is weggelaten.`, true);
-  }
-  if (website.kind === 'invalid') fail('website', `'${link}' is geen geldig webadres.`);
-  const [openingHours, walkInHours] = (['openingHours', 'walkInHours'] as const).map((column) => {
-    const parsed = parseHoursText(cell(column));
-    if (!parsed.ok) fail(column, parsed.message);
+  if (website.kind === 'unsafe')
+    fail({ code: 'value-dropped', field: 'website', value: link }, true);
+  if (website.kind === 'invalid') fail(invalid('website', link));
+  const [openingHours, walkInHours] = (['openingHours', 'walkInHours'] as const).map((field) => {
+    const parsed = parseHoursText(cell(field));
+    if (!parsed.ok) fail({ code: 'hours-invalid', field, problem: parsed.problem });
     return parsed.ok ? parsed.hours : NO_HOURS;
   });
   const verified = cleanText(cell('lastVerified'));
   const lastVerified = verified === '' ? undefined : (readDate(verified) ?? undefined);
-  if (verified !== '' && lastVerified === undefined)
-    fail('lastVerified', `'${verified}' is geen datum. Schrijf bijvoorbeeld 15-03-2025.`);
+  if (verified !== '' && lastVerified === undefined) fail(invalid('lastVerified', verified));
   if (failed) return null;
   const id = cleanText(cell('id'));
   const checked = checkDetails(
@@ -117,10 +112,7 @@ export function readRow(
     ),
   );
   if (checked.ok) return checked.details;
-  for (const { field, message } of checked.problems) {
-    const column = (Object.keys(COLUMNS) as Column[]).find((key) => COLUMNS[key][0] === field);
-    report(column ?? null, message);
-  }
+  for (const { field, problem } of checked.problems) report({ code: 'value', field, problem });
   return null;
 }
 

@@ -2,7 +2,7 @@
 // saved ("x nieuw, y bijgewerkt, z ongewijzigd") or none is, with the problems per row.
 
 import { useState } from 'preact/hooks';
-import type { ImportIssue } from '../../core/partners/import';
+import type { ImportIssue } from '../../core/partners/issues';
 import { type ImportCounts, importPartners } from '../../data/writes';
 import { useServices } from '../hooks';
 import { readPartnerFiles } from './files';
@@ -15,6 +15,7 @@ type Stage =
   | { readonly kind: 'reading'; readonly done: number; readonly total: number }
   | { readonly kind: 'saving' }
   | { readonly kind: 'failed'; readonly errors: readonly ImportIssue[] }
+  | { readonly kind: 'save-failed' }
   | {
       readonly kind: 'saved';
       readonly counts: ImportCounts;
@@ -47,7 +48,7 @@ export function PartnerImportPanel() {
       setStage({ kind: 'saved', counts, warnings: result.warnings });
     } catch (error) {
       console.error('import failed', error);
-      setStage({ kind: 'failed', errors: [{ place: 'Apparaat', message: t.saveFailed }] });
+      setStage({ kind: 'save-failed' });
     }
   }
 
@@ -116,6 +117,11 @@ export function PartnerImportPanel() {
               </>
             ) : null}
             <a href="/sociale-kaart">{t.toList}</a>
+          </div>
+        ) : null}
+        {stage.kind === 'save-failed' ? (
+          <div class="notice notice-warning" role="alert" data-testid="import-failed">
+            <p>{t.saveFailed}</p>
           </div>
         ) : null}
         {stage.kind === 'failed' ? (

@@ -5,6 +5,7 @@ import type { MapFailure } from '../../data/db';
 import type { MapRefresh } from '../../data/map-sync';
 import { plural } from '../text';
 import type { ExportKind } from './files';
+import { describeIssue } from './issue-text';
 
 export const text = {
   partners: {
@@ -201,7 +202,7 @@ export const text = {
           'not-found': 'Op dit adres staat geen kaart.',
           http: `Ophalen lukte niet: de server gaf een fout (${error.detail ?? ''}).`,
           'too-large': 'Deze kaart is te groot om op te halen.',
-          invalid: `Deze kaart klopt niet en is niet ingelezen. ${error.detail ?? ''}`,
+          invalid: `Deze kaart klopt niet en is niet ingelezen. ${error.issue ? describeIssue(error.issue) : (error.detail ?? '')}`,
         })[error.code],
       /** A failed refresh reads as `failure(error)`. */
       outcome: (result: Exclude<MapRefresh, { outcome: 'failed' }>) =>

@@ -4,7 +4,7 @@
 
 import { useMemo } from 'preact/hooks';
 import { isPhoneNumber, WEB_ADDRESS } from '../../core/partners/cleaning';
-import { describeOpening, openingStatus } from '../../core/partners/hours';
+import { openingStatus } from '../../core/partners/hours';
 import { Email, type PartnerDetails } from '../../core/partners/partner';
 import {
   allOptions,
@@ -12,6 +12,7 @@ import {
   offeredOptions,
 } from '../../core/registration/catalogue';
 import { useCatalogue } from '../hooks';
+import { describeOpening } from './opening-text';
 
 /** The registration's topics as this branch has them (its own topics included). */
 export interface PartnerTopics {

@@ -1,9 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { partnerIdFor } from '../../../src/core/partners/ids';
-import { describeIssue, type ImportResult } from '../../../src/core/partners/import';
+import type { ImportResult } from '../../../src/core/partners/import';
 import type { Partner, PartnerDetails } from '../../../src/core/partners/partner';
 import { decodeSheet, detectDelimiter, readSheet } from '../../../src/core/spreadsheet/csv';
 import { exportSpreadsheet, importSpreadsheet } from '../../../src/core/spreadsheet/sheet';
+import { describeIssue } from '../../../src/ui/partners/issue-text';
 import { generatePartners } from '../../support/partners';
 
 const HEADER =
