@@ -21,6 +21,7 @@ import {
 import { OptionId } from '../registration/schema';
 import {
   type HsdsJson,
+  KEYWORD_TAXONOMY,
   present,
   readList,
   readRecord,
@@ -119,6 +120,9 @@ export function partnerFromHsds(
       drop,
     ),
     targetGroups: readTerms(record, TARGET_GROUP_TAXONOMY, drop, 'name'),
+    keywords: nonEmpty(
+      readTerms(record, KEYWORD_TAXONOMY, drop, 'name').map((word) => word.slice(0, 80)),
+    ),
     lastVerified: /^\d{4}-\d{2}-\d{2}/.test(assured) ? assured.slice(0, 10) : undefined,
     hsds: Object.keys(refs).length > 0 ? refs : undefined,
   };
@@ -131,6 +135,10 @@ export function partnerFromHsds(
 }
 
 type Drop = (field: PartnerField, value: string) => void;
+
+function nonEmpty(list: string[]): string[] | undefined {
+  return list.length > 0 ? list : undefined;
+}
 
 /** Codes (topics) or names (target groups) of the attributes in one of Balie's taxonomies. */
 function readTerms(

@@ -9,7 +9,7 @@ import {
   sortHours,
   type WeeklyPeriod,
 } from '../partners/hours';
-import { printHoursText } from '../partners/hours-text';
+import { printHoursText } from '../partners/hours-print';
 import { deriveUuid } from '../partners/ids';
 import type { IssueDetail, ScheduleProblem } from '../partners/issues';
 import { type HsdsJson, type HsdsSchedule, present, readNumber, readText } from './record';

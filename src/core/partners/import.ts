@@ -5,11 +5,21 @@
 import { FILE, type ImportIssue, type IssuePlace } from './issues';
 import { NO_LOCAL, type Partner, type PartnerDetails, type PartnerLocal } from './partner';
 
+/** A word of the source's own for what partners help with, and what Balie made of it. */
+export interface OwnWordSummary {
+  readonly word: string;
+  /** Catalogue topics it was mapped to; empty when it is kept as a keyword only. */
+  readonly topics: readonly string[];
+  readonly partners: number;
+}
+
 export type ImportResult =
   | {
       readonly ok: true;
       readonly partners: readonly PartnerDetails[];
       readonly warnings: readonly ImportIssue[];
+      /** For the summary a manager confirms before anything is written. */
+      readonly ownWords: readonly OwnWordSummary[];
     }
   | { readonly ok: false; readonly errors: readonly ImportIssue[] };
 
@@ -29,6 +39,7 @@ export function finishImport(
   imported: readonly ImportedPartner[],
   errors: readonly ImportIssue[],
   warnings: readonly ImportIssue[],
+  ownWords: readonly OwnWordSummary[] = [],
 ): ImportResult {
   const all = [...errors];
   const seen = new Map<string, IssuePlace>();
@@ -39,7 +50,7 @@ export function finishImport(
   }
   if (all.length === 0 && imported.length === 0) all.push({ code: 'no-partners', place: FILE });
   if (all.length === 0)
-    return { ok: true, partners: imported.map(({ details }) => details), warnings };
+    return { ok: true, partners: imported.map(({ details }) => details), warnings, ownWords };
   if (all.length <= MAX_ERRORS) return { ok: false, errors: all };
   const rest: ImportIssue = { code: 'more-errors', count: all.length - MAX_ERRORS, place: FILE };
   return { ok: false, errors: [...all.slice(0, MAX_ERRORS), rest] };

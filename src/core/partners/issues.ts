@@ -103,6 +103,8 @@ export type IssueDetail =
       readonly code: 'hours-as-text';
       readonly field: 'openingHours' | 'walkInHours';
       readonly text: string;
+      /** What the reader stumbled on, for a form that asks to fix it instead. */
+      readonly problem: HoursProblem;
     }
   | {
       readonly code: 'schedule-partial';

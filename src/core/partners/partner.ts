@@ -49,6 +49,11 @@ export const PartnerDetails = z.strictObject({
   description: text(4000),
   /** Topic ids of the registration catalogue: national (`digid`) or local. */
   topics: z.array(OptionId).check(z.maxLength(40)),
+  /**
+   * What the partner helps with in the source's own words, when those are no catalogue topic
+   * ("Dakloos"): shown, searched and exported. Optional, so partners stored before it parse.
+   */
+  keywords: z.optional(z.array(filled(80)).check(z.maxLength(40))),
   address: z.optional(Address),
   phone: z.optional(z.string().check(z.refine(isPhoneNumber))),
   email: z.optional(Email),

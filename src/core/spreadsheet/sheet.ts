@@ -2,17 +2,21 @@
 // Pure. Import is all-or-nothing with an issue per row and field; a row without an id
 // gets one from its name and postcode, so importing the same sheet again changes nothing.
 
+import { foldText } from '../partners/cleaning';
 import {
   finishImport,
   type ImportedPartner,
   type ImportResult,
+  type OwnWordSummary,
   type Progress,
 } from '../partners/import';
 import type { ImportIssue, IssueDetail, IssuePlace } from '../partners/issues';
 import type { PartnerDetails } from '../partners/partner';
 import { type CatalogueOption, DEFAULT_CATALOGUE } from '../registration/catalogue';
+import { COLUMNS, type Column, columnFor } from './columns';
 import { decodeSheet, readSheet, writeSheet } from './csv';
-import { COLUMNS, type Column, cellsOf, columnFor, readRow, topicFinder } from './row';
+import { type OwnWord, topicLookup } from './lists';
+import { cellsOf, readRow } from './row';
 
 export interface SpreadsheetOptions {
   /** The topics to recognise by label or id; pass local topics too. */
@@ -37,23 +41,46 @@ export function importSpreadsheet(
       errors.push({ code: 'column-twice', header, place: headerRow });
     } else positions.set(column, index);
   });
+  // A sheet with only "Organisatie" names its partners there.
+  const organization = positions.get('organization');
+  if (!positions.has('name') && organization !== undefined) {
+    positions.set('name', organization);
+    positions.delete('organization');
+  }
   if (!positions.has('name')) {
     const missing: ImportIssue = { code: 'column-missing', field: 'name', place: headerRow };
     return { ok: false, errors: [...errors, missing] };
   }
-  const topics = topicFinder(options.topics ?? DEFAULT_CATALOGUE.topics);
+  const topics = topicLookup(options.topics ?? DEFAULT_CATALOGUE.topics);
   const imported: ImportedPartner[] = [];
+  const words = new Map<string, { word: string; topics: readonly string[]; partners: number }>();
+  const count = (found: readonly OwnWord[]) => {
+    for (const { word, topics } of found) {
+      const known = words.get(foldText(word)) ?? { word, topics, partners: 0 };
+      words.set(foldText(word), { ...known, partners: known.partners + 1 });
+    }
+  };
   for (const [index, { number, cells }] of sheet.rows.entries()) {
     const place: IssuePlace = { kind: 'row', row: number };
     const cell = (column: Column) => cells[positions.get(column) ?? -1] ?? '';
     const report = (detail: IssueDetail, warning = false) =>
       (warning ? warnings : errors).push({ ...detail, place });
-    const details = readRow(cell, report, topics);
+    const details = readRow(cell, report, topics, count);
     if (details !== null) imported.push({ details, place });
     if (index % 100 === 99 || index === sheet.rows.length - 1)
       options.onProgress?.(index + 1, sheet.rows.length);
   }
-  return finishImport(imported, errors, warnings);
+  return finishImport(imported, errors, warnings, summarise(words.values()));
+}
+
+/** Mapped words first, then the kept ones, each by how many partners use them. */
+function summarise(words: Iterable<OwnWordSummary>): OwnWordSummary[] {
+  return [...words].sort(
+    (a, b) =>
+      Number(b.topics.length > 0) - Number(a.topics.length > 0) ||
+      b.partners - a.partners ||
+      a.word.localeCompare(b.word, 'nl'),
+  );
 }
 
 /** The header and one row per partner; with no partners, an empty template to fill in. */

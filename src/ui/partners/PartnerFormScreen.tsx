@@ -8,7 +8,9 @@ import { useLocation, useRoute } from 'preact-iso';
 import { checkWebsite } from '../../core/partners/cleaning';
 import type { IssueDetail, PartnerField } from '../../core/partners/issues';
 import type { PartnerDetails } from '../../core/partners/partner';
-import { COLUMNS, type Column, cellsOf, readRow, topicFinder } from '../../core/spreadsheet/row';
+import { COLUMNS, type Column } from '../../core/spreadsheet/columns';
+import { topicLookup } from '../../core/spreadsheet/lists';
+import { cellsOf, readRow } from '../../core/spreadsheet/row';
 import { readPartner } from '../../data/partner-reads';
 import { savePartner } from '../../data/writes';
 import { ChoiceGroup } from '../ChoiceGroup';
@@ -81,13 +83,17 @@ export function PartnerFormScreen() {
     if (!values || !topics || saving) return;
     const found: Problems = {};
     // Warnings only matter in a sheet (a lost leading 0); the form shows what was typed.
+    // Hours a sheet would keep as text are asked to be fixed here, or put in brackets as a note.
     const report = (detail: IssueDetail, warning?: boolean) => {
-      if (!warning) found[fieldOf(detail)] ??= describeDetail(detail);
+      if (detail.code === 'hours-as-text') {
+        const reason = describeDetail({ ...detail, code: 'hours-invalid' });
+        found[detail.field] ??= `${reason} ${text.partners.form.hoursAsNote}`;
+      } else if (!warning) found[fieldOf(detail)] ??= describeDetail(detail);
     };
     const details = readRow(
       (column) => (column === 'topics' ? values.topics.join(', ') : values[column]),
       report,
-      topicFinder(topics.known),
+      topicLookup(topics.known),
     );
     if (checkWebsite(values.website).kind === 'unsafe')
       found.website = text.partners.form.unsafeWebsite;
@@ -156,6 +162,7 @@ export function PartnerFormScreen() {
         {field('website', { url: true })}
         {field('openingHours', { multiline: true })}
         {field('walkInHours', { multiline: true })}
+        {field('keywords')}
         {field('languages')}
         {field('targetGroups')}
         <div class="field">

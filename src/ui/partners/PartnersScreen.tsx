@@ -10,6 +10,7 @@ import { buildPartnerIndex, searchPartners } from '../../core/partners/search';
 import { allPartners } from '../../data/partner-reads';
 import { useLiveQuery, useNow, useServices } from '../hooks';
 import { PartnerCard } from './PartnerCard';
+import { TemplateButton } from './SheetHelp';
 import { text } from './text';
 import { type PartnerTopics, usePartnerTopics } from './view';
 
@@ -77,9 +78,12 @@ export function PartnersScreen() {
       {partners.length === 0 ? (
         <div class="panel">
           <p>{text.partners.emptyIntro}</p>
-          <a class="button button-primary" href="/sociale-kaart/uitwisselen">
-            {text.partners.importFirst}
-          </a>
+          <div class="detail-actions">
+            <a class="button button-primary" href="/sociale-kaart/uitwisselen">
+              {text.partners.importFirst}
+            </a>
+            <TemplateButton />
+          </div>
         </div>
       ) : (
         <>

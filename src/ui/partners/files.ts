@@ -69,6 +69,15 @@ export async function downloadExport(
   }
 }
 
+/** The sheet with its headers only: the fill-in file for an office's own list. */
+export async function downloadTemplate(): Promise<void> {
+  const { exportSpreadsheet } = await import('../../core/spreadsheet/sheet');
+  save(
+    new Blob([exportSpreadsheet([])], { type: 'text/csv;charset=utf-8' }),
+    'sociale-kaart-invulbestand.csv',
+  );
+}
+
 function save(blob: Blob, name: string): void {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');

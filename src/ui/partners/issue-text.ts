@@ -185,7 +185,7 @@ export function describeDetail(detail: IssueDetail & { readonly place?: IssuePla
     case 'hours-invalid':
       return describeHours(detail.problem);
     case 'hours-as-text':
-      return `Balie kan '${detail.text}' niet lezen als dagen en tijden. Het staat als tekst bij de partner. Bij "Nu open" telt deze partner niet mee.`;
+      return `'${detail.text}' kan Balie niet lezen als dagen en tijden. Het staat als tekst bij de partner. Bij "Nu open" telt deze partner niet mee.`;
     case 'schedule-partial':
       return `Rooster '${detail.schedule ?? 'zonder naam'}' ${describeSchedule(detail.problem)}`;
   }

@@ -1,5 +1,6 @@
 // "Nu open tot 17:00", "Gesloten, opent dinsdag om 09:00": the core's opening status in words.
-// Reads the device's local time, as the core does; the caller passes the moment.
+// Reads the device's local time, as the core does; the caller passes the moment. Small and
+// apart from text.ts, because the registration screen's suggestions use it on the first page.
 
 import { dayOf } from '../../core/day';
 import { DAY_NAMES, type OpeningStatus } from '../../core/partners/hours';
@@ -22,6 +23,11 @@ export function describeOpening(status: OpeningStatus, moment: number): string {
         ? 'Gesloten'
         : `Gesloten, opent ${describeWhen(status.opensAt, moment, true)}`;
   }
+}
+
+/** Hours kept as the source's text: "Openingstijden: zie website". */
+export function describeHoursText(note: string): string {
+  return `Openingstijden: ${note}`;
 }
 
 /** "17:00", "morgen 02:00", "middernacht"; an opening time reads "om 09:00". */

@@ -6,7 +6,8 @@ import {
   openingStatus,
   sortHours,
 } from '../../../src/core/partners/hours';
-import { parseHoursText, printHoursText, readDate } from '../../../src/core/partners/hours-text';
+import { printHoursText } from '../../../src/core/partners/hours-print';
+import { parseHoursText, readDate } from '../../../src/core/partners/hours-text';
 import { describeDetail } from '../../../src/ui/partners/issue-text';
 import { describeOpening } from '../../../src/ui/partners/opening-text';
 import { generatePartners } from '../../support/partners';
