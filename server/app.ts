@@ -5,8 +5,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { importHsdsJson } from '../src/core/hsds/json';
-import { describeIssue } from '../src/core/partners/import';
 import { BatchEnvelope } from '../src/core/registration/schema';
+import { describeIssue } from '../src/ui/partners/issue-text';
 import { readBody, sendJson, TooLarge } from './http';
 import { describeIssues } from './reasons';
 import { serveStatic } from './static';

@@ -4,6 +4,7 @@
 // update never loses data.
 
 import Dexie, { type EntityTable, type Table } from 'dexie';
+import type { ImportIssue } from '../core/partners/issues';
 import type { Partner } from '../core/partners/partner';
 import type { Customisation } from '../core/registration/catalogue';
 import type { Favourite } from '../core/registration/quick-picks';
@@ -70,8 +71,10 @@ export interface MapSourceState {
 
 export interface MapFailure {
   readonly code: 'network' | 'timeout' | 'not-found' | 'http' | 'too-large' | 'invalid';
-  /** The status code, or the import's first problem in Dutch. */
+  /** The status code. */
   readonly detail?: string;
+  /** The import's first problem, as a code the screen phrases. */
+  readonly issue?: ImportIssue;
 }
 
 export type StateRow =

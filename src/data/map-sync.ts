@@ -4,7 +4,6 @@
 // partner, and local notes always survive. No network call happens inside a transaction.
 
 import { importHsdsJson } from '../core/hsds/json';
-import { describeIssue } from '../core/partners/import';
 import type { BalieDb, MapFailure, MapSourceState } from './db';
 import { readMapStates } from './partner-reads';
 import { type ImportCounts, importPartners, saveMapState } from './partner-writes';
@@ -102,7 +101,7 @@ export async function refreshMap(
   const result = importHsdsJson(body);
   if (!result.ok) {
     const first = result.errors[0];
-    return fail({ code: 'invalid', ...(first ? { detail: describeIssue(first) } : {}) });
+    return fail({ code: 'invalid', ...(first ? { issue: first } : {}) });
   }
   const counts = await importPartners(db, result.partners, {
     ...next,

@@ -5,6 +5,7 @@
 import { importHsdsJson } from '../core/hsds/json';
 import { importHsdsTables, importHsdsZip } from '../core/hsds/tabular';
 import type { ImportResult } from '../core/partners/import';
+import { FILE } from '../core/partners/issues';
 import { importSpreadsheet } from '../core/spreadsheet/sheet';
 import type { ImportReply, ImportRequest } from './messages';
 
@@ -43,9 +44,6 @@ async function readFiles({ files, topics }: ImportRequest): Promise<ImportResult
       onProgress: progress,
     });
   }
-  const message =
-    named.length === 0
-      ? 'Er is geen bestand gekozen.'
-      : 'Balie weet niet hoe het deze bestanden moet lezen. Kies één .json-bestand (HSDS), één .zip-bestand (HSDS-pakket), de .csv-bestanden met datapackage.json van een HSDS-pakket, of één spreadsheet (.csv).';
-  return { ok: false, errors: [{ place: 'Bestand', message }] };
+  const code = named.length === 0 ? 'no-file' : 'unknown-files';
+  return { ok: false, errors: [{ code, place: FILE }] };
 }

@@ -1,7 +1,8 @@
 // The sociale kaart in a real browser against the production build and the real endpoint:
 // import the official HSDS tabular example, find a partner with a typo, "nu open" on a known
 // clock, a partner's page, the referral slip on paper, hostile imported text that stays text,
-// keeping devices in step through the endpoint, axe-core, and a phone and a tablet screen.
+// keeping devices in step through the endpoint, axe-core, a phone and a tablet screen, and a
+// municipality's own sheet (own words, typed hours) confirmed after its summary.
 
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,6 +15,10 @@ import { generatePartners } from '../support/partners';
 
 const SHOTS = '/tmp/balie-partners';
 const FIXTURES = join(import.meta.dirname, '../fixtures/hsds-3.0/csv');
+const OFFICE_SHEET = join(
+  import.meta.dirname,
+  '../fixtures/spreadsheet/sociale-kaart-gemeente.csv',
+);
 /** A Wednesday, 10:00 in Amsterdam (the harness's time zone). */
 const WEDNESDAY_10 = new Date('2026-03-04T10:00:00+01:00');
 
@@ -55,6 +60,16 @@ async function importFiles(files: Parameters<Page['setInputFiles']>[1]) {
   await page.getByLabel('Bestanden kiezen').setInputFiles(files);
 }
 
+/** A file with remarks waits for the manager: read the summary, then "Inlezen". */
+async function confirmImport(): Promise<string> {
+  const review = page.getByTestId('import-review');
+  await review.waitFor();
+  const summary = (await review.textContent()) ?? '';
+  await review.getByRole('button', { name: 'Inlezen' }).click();
+  await page.getByTestId('import-done').waitFor();
+  return summary;
+}
+
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   harness = await startHarness();
@@ -78,24 +93,28 @@ describe('the sociale kaart, end to end', () => {
   test('the official HSDS tabular example imports from its CSV files; again, it changes nothing', async () => {
     const files = readdirSync(FIXTURES).map((file) => join(FIXTURES, file));
     await importFiles(files);
+    // The example's schedule has parts Balie leaves out: it says so before saving.
+    expect(await confirmImport()).toContain('Controleer de tijden.');
     const done = page.getByTestId('import-done');
-    await done.waitFor();
     expect(await done.textContent()).toContain('Ingelezen: 1 nieuw, 0 bijgewerkt, 0 ongewijzigd.');
     await shoot('02-imported');
     expect(await seriousViolations(page)).toEqual([]);
 
     await page.getByLabel('Bestanden kiezen').setInputFiles(files);
+    await page.getByTestId('import-review').getByRole('button', { name: 'Inlezen' }).click();
     await expect
       .poll(() => done.textContent())
       .toContain('Ingelezen: 0 nieuw, 0 bijgewerkt, 1 ongewijzigd.');
   });
 
   test('a spreadsheet with a bad row imports nothing and names the row and column', async () => {
-    const bad = `${SHEET}\r\nKapot;;;;;;;elke dag vroeg;`;
+    const bad = `${SHEET}\r\nKapot;;;;;;bel ons;;`;
     await importFiles({ name: 'kaart.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
     const failed = page.getByTestId('import-failed');
     await failed.waitFor();
-    expect(await failed.textContent()).toMatch(/Rij 5, kolom Openingstijden/);
+    expect(await failed.textContent()).toMatch(
+      /Rij 5, kolom Telefoon: 'bel ons' is geen telefoonnummer\./,
+    );
     await shoot('03-import-failed');
     await page.goto(`${harness.appUrl}/sociale-kaart`);
     await expect.poll(() => page.getByTestId('partner').count()).toBe(1);
@@ -149,7 +168,10 @@ describe('the sociale kaart, end to end', () => {
     await page.getByLabel('Notitie').fill('Vraag naar Fatima.');
     await page.getByRole('button', { name: 'Notitie opslaan' }).click();
     await page.getByText('De notitie is opgeslagen.').waitFor();
-    await page.getByRole('button', { name: 'Markeer als verouderd' }).click();
+    const flag = page.getByRole('button', { name: 'Markeer als verouderd' });
+    // A flag deletes nothing, so it is a normal button, not a red one.
+    expect(await flag.getAttribute('class')).toBe('button');
+    await flag.click();
     await page.getByTestId('outdated').waitFor();
     await shoot('06-detail');
     expect(await seriousViolations(page)).toEqual([]);
@@ -232,7 +254,7 @@ describe('the sociale kaart, end to end', () => {
       mimeType: 'application/json',
       buffer: Buffer.from(HOSTILE),
     });
-    await page.getByTestId('import-done').waitFor();
+    expect(await confirmImport()).toContain("'javascript:window.__pwned = 4' is geen webadres");
     await page.goto(`${harness.appUrl}/sociale-kaart?q=schurk`);
     const card = page.getByTestId('partner');
     await expect.poll(() => card.count()).toBe(1);
@@ -323,4 +345,100 @@ describe('on a phone (360×740) and a tablet (1024×768)', () => {
       expect(await seriousViolations(page)).toEqual([]);
     });
   }
+});
+
+describe('a municipality’s own sheet: own words, typed hours, confirmed after its summary', () => {
+  /** The card of one partner, and its opening line. */
+  const opening = (name: string) =>
+    page.getByTestId('partner').filter({ hasText: name }).locator('.opening').textContent();
+  const names = () => page.getByTestId('partner').getByRole('heading').allTextContents();
+  const at = async (moment: Date, search = '') => {
+    await page.clock.setFixedTime(moment);
+    await page.goto(`${harness.appUrl}/sociale-kaart${search}`);
+    await page.getByRole('heading', { name: /Sociale kaart/ }).waitFor();
+  };
+
+  test('the import screen speaks plainly first, with a fill-in file and the accepted headers', async () => {
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await openExchange();
+    const panel = page.locator('section', {
+      has: page.getByRole('heading', { name: 'Partners inlezen' }),
+    });
+    const intro = (await panel.locator('p').first().textContent()) ?? '';
+    expect(intro).toContain('Excel');
+    expect(intro).not.toMatch(/HSDS|datapackage/);
+    const [template] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Invulbestand downloaden' }).click(),
+    ]);
+    expect(template.suggestedFilename()).toBe('sociale-kaart-invulbestand.csv');
+    expect(readFileSync(await template.path(), 'utf8')).toMatch(/^\uFEFFNaam;Organisatie;/);
+    await page.getByText('Hoe Balie uw lijst leest').click();
+    const headers = (await page.getByTestId('accepted-headers').textContent()) ?? '';
+    for (const name of ['naam organisatie', 'tel', 'mail', 'tijden', 'themas']) {
+      expect(headers).toContain(name);
+    }
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  test('imports the office’s sheet after a summary of mapped and kept words', async () => {
+    await importFiles(OFFICE_SHEET);
+    const review = page.getByTestId('import-review');
+    await review.waitFor();
+    expect(await review.textContent()).toContain('Klaar om in te lezen: 6 partners');
+    expect(await page.getByTestId('words-mapped').textContent()).toContain(
+      'Schulden → Rechtshulp, alimentatie en schulden (1 partner)',
+    );
+    expect(await page.getByTestId('words-kept').textContent()).toContain('Dakloos (1 partner)');
+    expect(await review.textContent()).toContain("'zie website' kan Balie niet lezen");
+    await shoot('12-office-sheet-review');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // Cancel writes nothing; choosing the file again and confirming writes all six.
+    await review.getByRole('button', { name: 'Annuleren' }).click();
+    await page.getByText('Niets ingelezen. Er is niets veranderd.').waitFor();
+    await page.getByLabel('Bestanden kiezen').setInputFiles(OFFICE_SHEET);
+    await confirmImport();
+    expect(await page.getByTestId('import-done').textContent()).toContain(
+      'Ingelezen: 6 nieuw, 0 bijgewerkt, 0 ongewijzigd.',
+    );
+  });
+
+  test('a mapped topic and a kept keyword both find their partners', async () => {
+    const wednesdayNoon = new Date('2026-03-04T12:30:00+01:00');
+    await at(wednesdayNoon);
+    await page.getByLabel('Onderwerp').selectOption({ label: 'Wonen en huur' });
+    await expect.poll(names).toEqual(['Nachtopvang De Haven', 'Wijkteam Oost']);
+    await at(wednesdayNoon, '?q=dakloos');
+    await expect.poll(names).toEqual(['Nachtopvang De Haven']);
+    await at(wednesdayNoon, '?q=schuldhlp');
+    await expect.poll(names).toEqual(['Schuldhulpmaatje Zuid']);
+    await at(wednesdayNoon, '?q=turks');
+    await expect.poll(names).toEqual(['Schuldhulpmaatje Zuid']);
+    await at(wednesdayNoon, '?q=bezwaar');
+    await expect.poll(names).toEqual(['Juridisch Spreekuur']);
+    await page.getByRole('link', { name: 'Juridisch Spreekuur' }).click();
+    expect(await page.getByTestId('keywords').textContent()).toBe('Bezwaar');
+    await shoot('13-office-keyword');
+  });
+
+  test('"nu open" is right for split hours and for a night across midnight', async () => {
+    // Wednesday 12:30: between the two parts of the day, and long before the night.
+    await at(new Date('2026-03-04T12:30:00+01:00'));
+    expect(await opening('Wijkteam Oost')).toBe('Gesloten, opent om 13:00');
+    expect(await opening('Nachtopvang De Haven')).toBe('Gesloten, opent om 21:00');
+    expect(await opening('Schuldhulpmaatje Zuid')).toBe('Nu open tot 17:00');
+    expect(await opening('Formulierenhulp Noord')).toBe('Openingstijden: zie website');
+    expect(await opening('Belastinghulp Senioren')).toBe('Openingstijden: op afspraak');
+    // Wednesday 13:30 and 23:30, and Thursday 02:00 after midnight.
+    await at(new Date('2026-03-04T13:30:00+01:00'));
+    expect(await opening('Wijkteam Oost')).toBe('Nu open tot 17:00');
+    await at(new Date('2026-03-04T23:30:00+01:00'), '?open=1');
+    await expect.poll(names).toEqual(['Nachtopvang De Haven']);
+    expect(await opening('Nachtopvang De Haven')).toBe('Nu open tot morgen 09:00');
+    await at(new Date('2026-03-05T02:00:00+01:00'), '?open=1');
+    await expect.poll(names).toEqual(['Nachtopvang De Haven']);
+    expect(await opening('Nachtopvang De Haven')).toBe('Nu open tot 09:00');
+    await shoot('14-office-open-at-night');
+  });
 });

@@ -61,6 +61,9 @@ const NOTES = [
   'Bellen werkt beter dan mailen.',
 ];
 
+/** Words offices use that are no catalogue topic. */
+const KEYWORDS = ['Dakloos', 'Bezwaar', 'Mantelzorg', 'Eenzaamheid', 'Statushouders', 'Wmo'];
+
 /** mulberry32: small, fast and good enough to pick fake data. */
 function random(seed: number): () => number {
   let state = seed >>> 0;
@@ -105,6 +108,8 @@ export function generatePartners(n: number, seed = 1): Partner[] {
     if (next() < 0.3) partner.organization = `Stichting ${kind}`;
     if (next() < 0.05)
       partner.local = { ...partner.local, outdated: true, outdatedOn: '2025-01-15' };
+    // From the index, not the random stream, so the other fields stay as they were.
+    if (index % 5 === 2) partner.keywords = [KEYWORDS[index % KEYWORDS.length] ?? 'Dakloos'];
     return partner;
   });
 }

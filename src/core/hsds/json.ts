@@ -1,25 +1,20 @@
 // HSDS JSON documents: a record, a list, a page of results, an organisation with its services.
-// Pure. The caller reads the file; this turns its text into partners or Dutch errors, and
+// Pure. The caller reads the file; this turns its text into partners or issues, and
 // partners into one page of full services, as the official service_list example has them.
 
 import {
   finishImport,
   type ImportedPartner,
-  type ImportIssue,
   type ImportResult,
   type Progress,
 } from '../partners/import';
+import { FILE, type ImportIssue, type IssuePlace } from '../partners/issues';
 import type { PartnerDetails } from '../partners/partner';
 import { type CatalogueOption, DEFAULT_CATALOGUE } from '../registration/catalogue';
 import { type HsdsKind, partnerFromHsds } from './read';
 import { asRecord, type HsdsJson, readList, readRecord, readText } from './record';
 import { hsdsServiceFor } from './write';
 
-const LABELS: Record<HsdsKind, string> = {
-  service: 'Dienst',
-  organization: 'Organisatie',
-  location: 'Locatie',
-};
 /** Fields only an organisation has, to tell one from a taxonomy term or other record. */
 const ORGANIZATION_FIELDS = [
   'services',
@@ -36,8 +31,7 @@ export function importHsdsJson(text: string, onProgress?: Progress): ImportResul
   try {
     document = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch {
-    const message = 'Dit bestand is geen geldige JSON. Kies een HSDS-bestand dat eindigt op .json.';
-    return { ok: false, errors: [{ place: 'Bestand', message }] };
+    return { ok: false, errors: [{ code: 'json-invalid', place: FILE }] };
   }
   const page = readList(asRecord(document), 'contents');
   const items: unknown[] = Array.isArray(document) ? document : page.length > 0 ? page : [document];
@@ -46,7 +40,10 @@ export function importHsdsJson(text: string, onProgress?: Progress): ImportResul
   const warnings: ImportIssue[] = [];
   const read = (record: HsdsJson, kind: HsdsKind, number: number, parent?: HsdsJson) => {
     const name = readText(record, 'name');
-    const place = `${LABELS[kind]} ${number}${name === undefined ? '' : ` (${shorten(name)})`}`;
+    const place: IssuePlace =
+      name === undefined
+        ? { kind: 'record', record: kind, number }
+        : { kind: 'record', record: kind, number, name: shorten(name) };
     const result = partnerFromHsds(record, kind, place, parent);
     errors.push(...result.errors);
     warnings.push(...result.warnings);
@@ -66,10 +63,7 @@ export function importHsdsJson(text: string, onProgress?: Progress): ImportResul
       }
     } else if (ORGANIZATION_FIELDS.some((field) => field in record)) {
       read(record, 'organization', index + 1);
-    } else {
-      const message = 'Dit is geen HSDS-dienst, -organisatie of -locatie.';
-      errors.push({ place: `Onderdeel ${index + 1}`, message });
-    }
+    } else errors.push({ code: 'not-hsds-record', place: { kind: 'item', number: index + 1 } });
     onProgress?.(index + 1, items.length);
   });
   return finishImport(imported, errors, warnings);

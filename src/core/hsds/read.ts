@@ -10,7 +10,7 @@ import {
   normalizePostcode,
 } from '../partners/cleaning';
 import { isUuid, partnerIdFor, uuidFrom } from '../partners/ids';
-import type { ImportIssue } from '../partners/import';
+import type { ImportIssue, IssuePlace, PartnerField } from '../partners/issues';
 import { findLanguage, LANGUAGE_CODE } from '../partners/languages';
 import {
   checkDetails,
@@ -21,6 +21,7 @@ import {
 import { OptionId } from '../registration/schema';
 import {
   type HsdsJson,
+  KEYWORD_TAXONOMY,
   present,
   readList,
   readRecord,
@@ -43,14 +44,14 @@ export interface PartnerRead {
 export function partnerFromHsds(
   record: HsdsJson,
   kind: HsdsKind,
-  place: string,
+  place: IssuePlace,
   parent?: HsdsJson,
 ): PartnerRead {
   const warnings: ImportIssue[] = [];
-  const warn = (column: string, message: string) => warnings.push({ place, column, message });
+  const drop: Drop = (field, value) =>
+    warnings.push({ code: 'value-dropped', field, value: shorten(value), place });
   if (kind === 'service' && readText(record, 'status') === 'defunct') {
-    const message = 'Deze dienst is opgeheven (status defunct) en is overgeslagen.';
-    return { details: null, errors: [], warnings: [{ place, message }] };
+    return { details: null, errors: [], warnings: [{ code: 'service-defunct', place }] };
   }
   const organization =
     kind === 'organization' ? record : (readRecord(record, 'organization') ?? parent);
@@ -75,24 +76,20 @@ export function partnerFromHsds(
   const city = cleanText(readText(address, 'city') ?? '');
   const organizationName = cleanText(readText(organization, 'name') ?? '');
   const email = readText(record, 'email') ?? readText(organization, 'email');
-  if (email !== undefined && !Email.safeParse(email).success)
-    warn('E-mail', `'${email}' is geen e-mailadres en is weggelaten.`);
+  if (email !== undefined && !Email.safeParse(email).success) drop('email', email);
   const websiteText =
     readText(record, kind === 'organization' ? 'website' : 'url') ??
     readText(organization, 'website') ??
     '';
   const website = checkWebsite(websiteText);
-  if (website.kind === 'unsafe' || website.kind === 'invalid') {
-    warn('Website', `'${shorten(websiteText)}' is geen webadres en is weggelaten.`);
-  }
+  if (website.kind === 'unsafe' || website.kind === 'invalid') drop('website', websiteText);
   const phone = cleanPhone(readText(phoneRecord, 'number') ?? '');
-  if (phone !== '' && !isPhoneNumber(phone))
-    warn('Telefoon', `'${phone}' is geen telefoonnummer en is weggelaten.`);
+  if (phone !== '' && !isPhoneNumber(phone)) drop('phone', phone);
 
   const own =
     kind === 'location' ? [] : [...readList(record, 'schedules'), ...readList(sal, 'schedules')];
   const hours = hoursFromSchedules(own.length > 0 ? own : readList(location, 'schedules'));
-  for (const warning of hours.warnings) warn('Openingstijden', warning);
+  for (const warning of hours.warnings) warnings.push({ ...warning, place });
 
   const assured = readText(record, 'assured_date') ?? '';
   const refs = present({
@@ -111,7 +108,7 @@ export function partnerFromHsds(
         : undefined,
     // A service's own description only: the organisation's says what the whole organisation does.
     description: cleanText(readText(record, 'description') ?? '', true),
-    topics: readTerms(record, TOPIC_TAXONOMY, warn, 'code'),
+    topics: readTerms(record, TOPIC_TAXONOMY, drop, 'code'),
     address: street || postcode || city ? { street, postcode, city } : undefined,
     phone: phone !== '' && isPhoneNumber(phone) ? phone : undefined,
     email: email !== undefined && Email.safeParse(email).success ? email : undefined,
@@ -120,25 +117,34 @@ export function partnerFromHsds(
     walkInHours: hours.walkIn,
     languages: readLanguages(
       [...readList(record, 'languages'), ...readList(location, 'languages')],
-      warn,
+      drop,
     ),
-    targetGroups: readTerms(record, TARGET_GROUP_TAXONOMY, warn, 'name'),
+    targetGroups: readTerms(record, TARGET_GROUP_TAXONOMY, drop, 'name'),
+    keywords: nonEmpty(
+      readTerms(record, KEYWORD_TAXONOMY, drop, 'name').map((word) => word.slice(0, 80)),
+    ),
     lastVerified: /^\d{4}-\d{2}-\d{2}/.test(assured) ? assured.slice(0, 10) : undefined,
     hsds: Object.keys(refs).length > 0 ? refs : undefined,
   };
   const checked = checkDetails(present(candidate));
   if (checked.ok) return { details: checked.details, errors: [], warnings };
-  const errors = checked.problems.map(({ field, message }) =>
-    field === null ? { place, message } : { place, column: field, message },
+  const errors = checked.problems.map(
+    ({ field, problem }): ImportIssue => ({ code: 'value', field, problem, place }),
   );
   return { details: null, errors, warnings };
+}
+
+type Drop = (field: PartnerField, value: string) => void;
+
+function nonEmpty(list: string[]): string[] | undefined {
+  return list.length > 0 ? list : undefined;
 }
 
 /** Codes (topics) or names (target groups) of the attributes in one of Balie's taxonomies. */
 function readTerms(
   record: HsdsJson,
   taxonomy: string,
-  warn: (column: string, message: string) => void,
+  drop: Drop,
   field: 'code' | 'name',
 ): string[] {
   const terms = readList(record, 'attributes')
@@ -147,16 +153,11 @@ function readTerms(
     .flatMap((term) => readText(term, field) ?? []);
   if (field === 'name') return [...new Set(terms.map((term) => cleanText(term)))];
   const valid = terms.filter((code) => OptionId.safeParse(code).success);
-  for (const code of terms.filter((term) => !valid.includes(term))) {
-    warn('Onderwerpen', `'${shorten(code)}' is geen onderwerp-id en is weggelaten.`);
-  }
+  for (const code of terms.filter((term) => !valid.includes(term))) drop('topics', code);
   return [...new Set(valid)];
 }
 
-function readLanguages(
-  records: readonly HsdsJson[],
-  warn: (column: string, message: string) => void,
-): PartnerLanguage[] {
+function readLanguages(records: readonly HsdsJson[], drop: Drop): PartnerLanguage[] {
   const languages = new Map<string, PartnerLanguage>();
   for (const record of records) {
     const code = readText(record, 'code');
@@ -168,7 +169,7 @@ function readLanguages(
         code: code.toLowerCase(),
         name: cleanText(name ?? code),
       });
-    } else warn('Talen', `'${shorten(name ?? code ?? '')}' heeft geen taalcode en is weggelaten.`);
+    } else drop('languages', name ?? code ?? '');
   }
   return [...languages.values()];
 }

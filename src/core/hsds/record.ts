@@ -2,9 +2,14 @@
 // Pure. A value may arrive as a JSON number or as CSV text, so readers accept both;
 // what Balie writes is typed, so an export cannot drift from the official schema unseen.
 
-/** Balie's own taxonomies: topics by catalogue id, target groups by name. */
+/**
+ * Balie's own taxonomies: topics by catalogue id, target groups by name, and a partner's own
+ * keywords ("Dakloos") by name. Keywords are attributes of a taxonomy of their own rather than
+ * free text, so any HSDS reader keeps them and Balie reads them back as keywords, not topics.
+ */
 export const TOPIC_TAXONOMY = 'balie-ido-onderwerpen';
 export const TARGET_GROUP_TAXONOMY = 'balie-doelgroepen';
+export const KEYWORD_TAXONOMY = 'balie-eigen-trefwoorden';
 
 export type HsdsJson = { readonly [key: string]: unknown };
 

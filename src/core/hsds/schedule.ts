@@ -1,6 +1,6 @@
 // HSDS schedules (RFC 5545 RRULE parts) to Balie's hours, and back.
 // Pure. Only what Balie's hours can say is taken over: weekly days, "1st Tuesday" days and
-// dated exceptions. Any other rule part is reported by name, never guessed at.
+// dated exceptions. Any other rule part is reported by its field name, never guessed at.
 
 import {
   type DatedHours,
@@ -9,8 +9,9 @@ import {
   sortHours,
   type WeeklyPeriod,
 } from '../partners/hours';
-import { printHoursText } from '../partners/hours-text';
+import { printHoursText } from '../partners/hours-print';
 import { deriveUuid } from '../partners/ids';
+import type { IssueDetail, ScheduleProblem } from '../partners/issues';
 import { type HsdsJson, type HsdsSchedule, present, readNumber, readText } from './record';
 
 /** How Balie marks walk-in hours in `attending_type`; other files may say it in English. */
@@ -22,8 +23,8 @@ const UNSUPPORTED = ['until', 'count', 'byweekno', 'bymonthday', 'byyearday'];
 export interface SchedulesRead {
   readonly opening: Hours;
   readonly walkIn: Hours;
-  /** Dutch sentences naming each schedule that was not taken over whole. */
-  readonly warnings: readonly string[];
+  /** Each schedule that was not taken over whole, and why. */
+  readonly warnings: readonly IssueDetail[];
 }
 
 interface Draft {
@@ -37,19 +38,27 @@ export function hoursFromSchedules(schedules: readonly HsdsJson[]): SchedulesRea
   const seen = new Set<string>();
   const opening: Draft = { weekly: [], exceptions: [], notes: [] };
   const walkIn: Draft = { weekly: [], exceptions: [], notes: [] };
-  const warnings: string[] = [];
+  const warnings: IssueDetail[] = [];
   for (const schedule of schedules) {
     const id = readText(schedule, 'id');
     if (id !== undefined && seen.has(id)) continue;
     if (id !== undefined) seen.add(id);
     const draft = WALK_IN.test(readText(schedule, 'attending_type') ?? '') ? walkIn : opening;
     const problem = readSchedule(schedule, draft);
-    if (problem !== undefined) warnings.push(`${nameOf(schedule)} ${problem}`);
+    if (problem !== undefined) {
+      const name = nameOf(schedule);
+      warnings.push({
+        code: 'schedule-partial',
+        field: 'openingHours',
+        problem,
+        ...(name === undefined ? {} : { schedule: name }),
+      });
+    }
   }
   return { opening: finish(opening), walkIn: finish(walkIn), warnings };
 }
 
-function readSchedule(schedule: HsdsJson, draft: Draft): string | undefined {
+function readSchedule(schedule: HsdsJson, draft: Draft): ScheduleProblem | undefined {
   const freq = readText(schedule, 'freq')?.toUpperCase();
   const interval = readNumber(schedule, 'interval') ?? 1;
   const period = readPeriod(schedule);
@@ -68,32 +77,26 @@ function readSchedule(schedule: HsdsJson, draft: Draft): string | undefined {
   }
   if (freq === undefined) {
     if (description !== undefined) draft.notes.push(description);
-    return period === undefined
-      ? undefined
-      : 'heeft tijden maar geen dagen; alleen de omschrijving is overgenomen.';
+    return period === undefined ? undefined : { code: 'times-without-days' };
   }
   const weekly = (freq === 'WEEKLY' || freq === 'MONTHLY') && interval === 1;
   if (!weekly || period === undefined) {
     if (description !== undefined) draft.notes.push(description);
-    return weekly
-      ? 'heeft geen begin- en eindtijd; alleen de omschrijving is overgenomen.'
-      : `herhaalt zich anders dan elke week of maand (${freq}, interval ${interval}); alleen de omschrijving is overgenomen.`;
+    return weekly ? { code: 'no-times' } : { code: 'other-frequency', freq, interval };
   }
   const days = readDays(schedule, freq);
-  if (typeof days === 'string') return days;
+  if (!(days instanceof Map)) return days;
   for (const [day, weeks] of days) {
     draft.weekly.push(weeks.includes(0) ? { day, ...period } : { day, ...period, weeks });
   }
   const ignored = [...UNSUPPORTED, 'valid_from', 'valid_to'].filter(
     (key) => readText(schedule, key) !== undefined,
   );
-  return ignored.length === 0
-    ? undefined
-    : `is overgenomen zonder ${ignored.join(', ')}; controleer de tijden.`;
+  return ignored.length === 0 ? undefined : { code: 'parts-ignored', parts: ignored };
 }
 
-/** BYDAY as weekday → weeks of the month (0: every week), or a sentence saying what is wrong. */
-function readDays(schedule: HsdsJson, freq: string): Map<number, number[]> | string {
+/** BYDAY as weekday → weeks of the month (0: every week), or what is wrong. */
+function readDays(schedule: HsdsJson, freq: string): Map<number, number[]> | ScheduleProblem {
   const days = new Map<number, number[]>();
   const byday = readText(schedule, 'byday');
   const dtstart = readText(schedule, 'dtstart');
@@ -102,12 +105,12 @@ function readDays(schedule: HsdsJson, freq: string): Map<number, number[]> | str
     const weekday = new Date(`${dtstart.slice(0, 10)}T12:00:00`).getDay();
     items.push(WEEKDAYS[(weekday + 6) % 7] ?? 'MO');
   }
-  if (items.length === 0) return 'noemt geen dagen en is overgeslagen.';
+  if (items.length === 0) return { code: 'no-days' };
   for (const item of items) {
     const match = /^([+-]?\d)?(MO|TU|WE|TH|FR|SA|SU)$/.exec(item);
     const week = Number(match?.[1] ?? 0);
     if (match === null || week < -1 || week > 5 || (week !== 0 && freq !== 'MONTHLY')) {
-      return `heeft de dag '${item}', die Balie niet kan lezen; het is overgeslagen.`;
+      return { code: 'day-unreadable', day: item };
     }
     const day = WEEKDAYS.indexOf(match[2] ?? '') + 1;
     days.set(day, [...(days.get(day) ?? []), week]);
@@ -130,10 +133,10 @@ function readTime(text: string | undefined): string | undefined {
   return `${String(hour).padStart(2, '0')}:${match[2]}`;
 }
 
-function nameOf(schedule: HsdsJson): string {
+/** The schedule's description, or its id; undefined when it has neither. */
+function nameOf(schedule: HsdsJson): string | undefined {
   const description = readText(schedule, 'description');
-  const label = description === undefined ? readText(schedule, 'id') : shorten(description);
-  return `Rooster '${label ?? 'zonder naam'}'`;
+  return description === undefined ? readText(schedule, 'id') : shorten(description);
 }
 
 function shorten(text: string): string {

@@ -7,10 +7,10 @@ import Papa from 'papaparse';
 import {
   finishImport,
   type ImportedPartner,
-  type ImportIssue,
   type ImportResult,
   type Progress,
 } from '../partners/import';
+import { FILE, type ImportIssue, type IssuePlace } from '../partners/issues';
 import type { PartnerDetails } from '../partners/partner';
 import { type CatalogueOption, DEFAULT_CATALOGUE } from '../registration/catalogue';
 import { columnsOf, describePackage, TABLES, type TableName } from './columns';
@@ -32,32 +32,30 @@ export function importHsdsTables(files: TableFiles, onProgress?: Progress): Impo
       header: true,
       skipEmptyLines: 'greedy',
     });
-    const seen = new Set<string>();
+    const seen = new Set<number>();
     for (const error of parsed.errors.filter(({ type }) => type !== 'Delimiter')) {
       const quotes = error.type === 'Quotes';
       // Papa counts quote errors from the header row, and column-count errors from the first data row.
-      const place = `${file}, rij ${(error.row ?? 0) + (quotes ? 1 : 2)}`;
-      if (seen.has(place) || seen.size >= 20) continue;
-      seen.add(place);
-      const message = quotes
-        ? 'Een aanhalingsteken (") wordt niet gesloten.'
-        : 'Deze rij heeft meer of minder kolommen dan de kopregel.';
-      errors.push({ place, message });
+      const row = (error.row ?? 0) + (quotes ? 1 : 2);
+      if (seen.has(row) || seen.size >= 20) continue;
+      seen.add(row);
+      const place: IssuePlace = { kind: 'table-row', file, row };
+      errors.push({ code: quotes ? 'unclosed-quote' : 'column-count', place });
     }
     tables.set(file, parsed.data);
   }
   const { kind, records } = joinTables((table) => tables.get(TABLES[table].path) ?? []);
   if (records.length === 0 && errors.length === 0) {
-    const message =
-      'Er staat geen services.csv, organizations.csv of locations.csv in. Kies de map of het zip-bestand van een HSDS-export.';
-    return { ok: false, errors: [{ place: 'Bestand', message }] };
+    return { ok: false, errors: [{ code: 'hsds-tables-missing', place: FILE }] };
   }
   const imported: ImportedPartner[] = [];
   const warnings: ImportIssue[] = [];
   for (const [index, record] of records.entries()) {
-    const name =
-      typeof record.name === 'string' && record.name !== '' ? ` (${record.name.slice(0, 40)})` : '';
-    const place = `${TABLES[kind].path}, rij ${index + 2}${name}`;
+    const file = TABLES[kind].path;
+    const place: IssuePlace =
+      typeof record.name === 'string' && record.name !== ''
+        ? { kind: 'table-row', file, row: index + 2, name: record.name.slice(0, 40) }
+        : { kind: 'table-row', file, row: index + 2 };
     const result = partnerFromHsds(record, kind, place);
     errors.push(...result.errors);
     warnings.push(...result.warnings);
@@ -129,9 +127,7 @@ export function importHsdsZip(bytes: Uint8Array, onProgress?: Progress): ImportR
   try {
     entries = unzipSync(bytes, { filter: (file) => file.name.toLowerCase().endsWith('.csv') });
   } catch {
-    const message =
-      'Dit zip-bestand kan niet worden gelezen. Is het beschadigd, of is het geen zip-bestand?';
-    return { ok: false, errors: [{ place: 'Bestand', message }] };
+    return { ok: false, errors: [{ code: 'zip-unreadable', place: FILE }] };
   }
   const files = Object.fromEntries(
     Object.entries(entries).map(([name, data]) => [name, strFromU8(data)]),

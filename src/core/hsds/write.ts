@@ -8,6 +8,7 @@ import type { CatalogueOption } from '../registration/catalogue';
 import {
   type HsdsAttribute,
   type HsdsService,
+  KEYWORD_TAXONOMY,
   present,
   TARGET_GROUP_TAXONOMY,
   TOPIC_TAXONOMY,
@@ -89,6 +90,7 @@ export function hsdsServiceFor(
     attributes: [
       ...partner.topics.map((id) => attribute(TOPIC_TAXONOMY, id, labels.get(id) ?? id)),
       ...partner.targetGroups.map((group) => attribute(TARGET_GROUP_TAXONOMY, group, group)),
+      ...(partner.keywords ?? []).map((word) => attribute(KEYWORD_TAXONOMY, word, word)),
     ],
   });
 }

@@ -70,3 +70,12 @@ export function cleanPhone(text: string): string {
     .replace(/^["']+|["']+$/g, '')
     .trim();
 }
+
+/**
+ * The address inside a spreadsheet link formula, `=HYPERLINK("https://…";"tekst")`, as
+ * offices paste it; `mailto:` and `tel:` are dropped. Any other text is returned as it is.
+ */
+export function linkFromFormula(text: string): string {
+  const link = /^\s*=\s*(?:HYPERLINK|HYPERLINKS?)\s*\(\s*"([^"]*)"/i.exec(text)?.[1] ?? text;
+  return link.replace(/^\s*(?:mailto|tel):/i, '');
+}

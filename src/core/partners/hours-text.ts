@@ -1,8 +1,9 @@
-// Hours as a person writes them in a spreadsheet cell: parsed and printed.
-// Pure. "ma-vr 09:00-17:00; za 10:00-12:00; 1e en 3e di 19:00-21:00; 25-12-2025 gesloten".
-// The printer writes the form the parser reads, so an exported sheet re-imports unchanged.
+// Hours as people type them: "ma-vr 09:00-17:00", "di,do 13:00-16:00", "dagelijks 21:00-09:00",
+// "ma-do 08.30-17.00; vr 08:30-12:00", "1e en 3e di 19-21 uur", "25-12-2025 gesloten", "op afspraak".
+// Pure. `readHoursText` never guesses: a cell it cannot read whole is kept as its text (the
+// note), so "nu open" says nothing rather than something wrong.
 
-import { dayOf } from '../day';
+import { cleanText } from './cleaning';
 import {
   DAY_NAMES,
   type DatedHours,
@@ -11,69 +12,109 @@ import {
   sortHours,
   type WeeklyPeriod,
 } from './hours';
+import type { HoursProblem } from './issues';
 
-export type HoursParse = { ok: true; hours: Hours } | { ok: false; message: string };
+export type HoursParse = { ok: true; hours: Hours } | { ok: false; problem: HoursProblem };
+/** With a problem, `hours` is the text alone, as the note. */
+export interface HoursRead {
+  readonly hours: Hours;
+  readonly problem?: HoursProblem;
+}
 
-const DAYS = ['ma', 'di', 'wo', 'do', 'vr', 'za', 'zo'];
-const DAY_GROUPS: Record<string, number[]> = {
-  dagelijks: [1, 2, 3, 4, 5, 6, 7],
-  'elke dag': [1, 2, 3, 4, 5, 6, 7],
-  werkdagen: [1, 2, 3, 4, 5],
+const ALL = [1, 2, 3, 4, 5, 6, 7];
+const WORKDAYS = [1, 2, 3, 4, 5];
+/** Words for several days, as whole day texts or as one item of a list ("ma-vr en weekend"). */
+const DAY_GROUPS: Readonly<Record<string, readonly number[]>> = {
+  dagelijks: ALL,
+  'elke dag': ALL,
+  'iedere dag': ALL,
+  'alle dagen': ALL,
+  werkdagen: WORKDAYS,
+  weekdagen: WORKDAYS,
+  doordeweeks: WORKDAYS,
+  'door de week': WORKDAYS,
+  weekend: [6, 7],
+  weekends: [6, 7],
 };
+/** Whole entries that say something true without a time: kept as the note. */
+const NOTES = /^(?:(?:alleen |uitsluitend )?(?:op|volgens|na) afspraak|gesloten)$/;
 const ORDINALS = ['eerste', 'tweede', 'derde', 'vierde', 'vijfde'];
 const ORDINAL_PREFIX =
   /^(?:(?:[1-5]e|eerste|tweede|derde|vierde|vijfde|laatste)(?:\s*,\s*|\s+en\s+|\s+))+/;
 const DATE = String.raw`\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|\d{4}-\d{2}-\d{2}`;
 const DATED_ENTRY = new RegExp(`^(${DATE})(?:\\s*(?:t/m|tot en met)\\s*(${DATE}))?\\s*:?\\s*(.*)$`);
-const RANGE =
-  /^(\d{1,2}(?:[:.]\d{2})?)\s*(?:u|uur)?\s*(?:-|tot)\s*(\d{1,2}(?:[:.]\d{2})?)\s*(?:u|uur)?$/;
+const TIME = String.raw`(\d{1,2}(?:[:.]\d{2})?)`;
+/** "09:00-17:00", "9.30 - 12 uur", "van 9 tot 17u"; never inside a longer number. */
+const RANGE = new RegExp(
+  String.raw`(?:van\s*)?(?<![\d:.])${TIME}\s*(?:u|uur)?\s*(?:-|tot)\s*${TIME}(?![\d:.]?\d)\s*(?:uur|u\b)?`,
+  'g',
+);
+/** Entries end at ; or a line break, or at a comma after a time: "ma 9-12, di 13-17". */
+const ENTRY_END = /[;\n]+|(?<=\d(?:\s*uur|\s*u)?)\s*,\s*(?=\p{L})/u;
+
 interface Draft {
   readonly weekly: WeeklyPeriod[];
   readonly exceptions: DatedHours[];
   readonly notes: string[];
 }
 
-const EXAMPLE = 'Schrijf bijvoorbeeld: ma-vr 09:00-17:00; za 10:00-12:00.';
-
+/** The form's reading: every entry must be understood, or it says why not. */
 export function parseHoursText(text: string): HoursParse {
   const hours: Draft = { weekly: [], exceptions: [], notes: [] };
-  for (const raw of text.split(/[;\n]+/)) {
+  for (const raw of text.split(ENTRY_END)) {
     const problem = readEntry(raw.trim(), hours);
-    if (problem !== undefined) return { ok: false, message: problem };
+    if (problem !== undefined) return { ok: false, problem };
   }
   const { weekly, exceptions, notes } = hours;
-  const note = notes.length > 0 ? { note: notes.join(' ') } : {};
+  const note = notes.length > 0 ? { note: notes.join(' ').slice(0, 500) } : {};
   return { ok: true, hours: sortHours({ weekly, exceptions, ...note }) };
 }
 
+/** An import's reading: what cannot be read whole is kept as text, with the reason. */
+export function readHoursText(text: string): HoursRead {
+  const parsed = parseHoursText(text);
+  if (parsed.ok) return { hours: parsed.hours };
+  const note = cleanText(text.replace(/\r?\n/g, '; ')).slice(0, 500);
+  return { hours: { weekly: [], exceptions: [], note }, problem: parsed.problem };
+}
+
 /** Adds one entry ("ma-vr 09:00-17:00", "25-12-2025 gesloten (Kerst)"), or says what is wrong. */
-function readEntry(raw: string, hours: Draft): string | undefined {
+function readEntry(raw: string, hours: Draft): HoursProblem | undefined {
   const noted = /^(.*?)\s*\(([^)]*)\)\s*$/.exec(raw);
-  const entry = (noted?.[1] ?? raw).trim().toLowerCase().replace(/[–—]/g, '-');
+  const entry = (noted?.[1] ?? raw)
+    .trim()
+    .toLowerCase()
+    .replace(/[–—]/g, '-')
+    .replace(/[.:]$/, '')
+    .trim();
   const note = noted?.[2]?.trim() || undefined;
   const dated = DATED_ENTRY.exec(entry);
   if (dated !== null) {
     const from = readDate(dated[1] ?? '');
     const to = dated[2] === undefined ? from : readDate(dated[2]);
     if (from === null || to === null) {
-      return `'${dated[2] ?? dated[1]}' is geen bestaande datum. Schrijf bijvoorbeeld 25-12-2025.`;
+      return { code: 'date-invalid', text: dated[2] ?? dated[1] ?? '' };
     }
-    if (to < from) return `in '${raw}' ligt de einddatum vóór de begindatum.`;
+    if (to < from) return { code: 'date-order', entry: raw };
     const periods = readPeriods(dated[3] ?? '', raw);
-    if (typeof periods === 'string') return periods;
+    if (!Array.isArray(periods)) return periods;
     hours.exceptions.push(note === undefined ? { from, to, periods } : { from, to, periods, note });
     return undefined;
   }
   if (note !== undefined) hours.notes.push(note);
   if (entry === '') return undefined;
+  if (NOTES.test(entry)) {
+    hours.notes.push(cleanText(noted?.[1] ?? raw));
+    return undefined;
+  }
   const ordinals = ORDINAL_PREFIX.exec(entry)?.[0] ?? '';
   const rest = entry.slice(ordinals.length);
   const timeStart = rest.search(/\d|gesloten/);
-  if (timeStart < 0) return `bij '${raw}' ontbreekt de tijd. ${EXAMPLE}`;
-  const days = readDays(rest.slice(0, timeStart).replace(/:\s*$/, '').trim());
-  if (typeof days === 'string') return days;
+  if (timeStart < 0) return { code: 'time-missing', entry: raw };
+  const days = readDays(rest.slice(0, timeStart));
+  if (!Array.isArray(days)) return days;
   const periods = readPeriods(rest.slice(timeStart), raw);
-  if (typeof periods === 'string') return periods;
+  if (!Array.isArray(periods)) return periods;
   const weeks = ordinals.split(/[\s,]+/).flatMap(readOrdinal);
   for (const day of days) {
     for (const period of periods) {
@@ -90,46 +131,29 @@ function readOrdinal(word: string): number[] {
   return week > 0 ? [week] : [];
 }
 
-export function printHoursText(hours: Hours): string {
-  const sorted = sortHours(hours);
-  const perDay = new Map<string, { day: number; weeks: readonly number[]; periods: Period[] }>();
-  for (const { day, weeks = [], opens, closes } of sorted.weekly) {
-    const key = `${day}|${weeks}`;
-    const slot = perDay.get(key) ?? { day, weeks, periods: [] };
-    slot.periods.push({ opens, closes });
-    perDay.set(key, slot);
-  }
-  const groups = new Map<string, { days: number[]; weeks: readonly number[]; times: string }>();
-  for (const { day, weeks, periods } of perDay.values()) {
-    const times = printPeriods(periods);
-    const group = groups.get(`${weeks}|${times}`) ?? { days: [], weeks, times };
-    group.days.push(day);
-    groups.set(`${weeks}|${times}`, group);
-  }
-  const entries = [...groups.values()].map(({ days, weeks, times }) => {
-    const ordinals = weeks.map((week) => (week < 0 ? 'laatste' : `${week}e`)).join(' en ');
-    return `${ordinals ? `${ordinals} ` : ''}${printDays(days)} ${times}`;
-  });
-  for (const { from, to, periods, note } of sorted.exceptions) {
-    const range = from === to ? printDate(from) : `${printDate(from)} t/m ${printDate(to)}`;
-    const times = periods.length === 0 ? 'gesloten' : printPeriods(periods);
-    entries.push(`${range} ${times}${note ? ` (${printNote(note)})` : ''}`);
-  }
-  if (sorted.note) entries.push(`(${printNote(sorted.note)})`);
-  return entries.join('; ');
-}
-
-function readDays(text: string): number[] | string {
-  if (text === '') return `de dag ontbreekt. ${EXAMPLE}`;
-  if (DAY_GROUPS[text]) return DAY_GROUPS[text];
+/** "ma-vr", "di,do", "ma t/m do", "maandag en woensdag", "werkdagen", "elke dinsdag". */
+function readDays(raw: string): number[] | HoursProblem {
+  const text = raw
+    .replace(/[:,]?\s*$/, '')
+    .replace(/(?:^|\s+)(?:van|vanaf)$/, '')
+    .replace(/^(?:van|elke|iedere|op)\s+/, '')
+    .replace(/\s*(?:t\/m|tot en met|tot|-)\s*/g, '-')
+    .trim();
+  if (text === '') return { code: 'day-missing' };
+  const group = DAY_GROUPS[text];
+  if (group !== undefined) return [...group];
   const days: number[] = [];
-  const ranged = text.replace(/\s*(?:t\/m|tot en met)\s*/g, '-');
-  for (const item of ranged.split(/\s*(?:,|\/|&|\ben\b)\s*/).filter(Boolean)) {
-    const [first, last, extra] = item.split(/\s*-\s*/);
+  for (const item of text.split(/[\s,/&+]+|\ben\b/).filter(Boolean)) {
+    const [first, last, extra] = item.split('-');
     const start = readDay(first ?? '');
     const end = last === undefined ? start : readDay(last);
+    const named = DAY_GROUPS[item];
+    if (named !== undefined) {
+      for (const day of named) if (!days.includes(day)) days.push(day);
+      continue;
+    }
     if (start === null || end === null || extra !== undefined) {
-      return `'${item}' is geen dag. Gebruik ma, di, wo, do, vr, za of zo.`;
+      return { code: 'day-invalid', text: item };
     }
     for (let day = start; ; day = (day % 7) + 1) {
       if (!days.includes(day)) days.push(day);
@@ -139,6 +163,7 @@ function readDays(text: string): number[] | string {
   return days;
 }
 
+/** "ma", "ma.", "maan", "maandag": any start of a day name of two letters or more. */
 function readDay(word: string): number | null {
   const clean = word.replace(/\.$/, '');
   if (clean.length < 2) return null;
@@ -146,21 +171,22 @@ function readDay(word: string): number | null {
   return index < 0 ? null : index + 1;
 }
 
-function readPeriods(text: string, entry: string): Period[] | string {
+/** "09:00-12:00, 13:00-17:00", "9-12 en 13-17 uur", "gesloten"; separators only between ranges. */
+function readPeriods(text: string, entry: string): Period[] | HoursProblem {
   const trimmed = text.trim();
   if (trimmed === 'gesloten') return [];
-  if (trimmed === '') return `bij '${entry}' ontbreekt de tijd. ${EXAMPLE}`;
+  if (trimmed === '') return { code: 'time-missing', entry };
   const periods: Period[] = [];
-  for (const part of trimmed.split(/\s*(?:,|&|\ben\b)\s*/)) {
-    const range = RANGE.exec(part);
-    const opens = readTime(range?.[1], false);
-    const closes = readTime(range?.[2], true);
-    if (opens === null || closes === null) return `'${part}' is geen tijd. ${EXAMPLE}`;
-    if (opens === closes && opens !== '00:00') {
-      return `in '${part}' zijn begin- en eindtijd gelijk.`;
-    }
+  for (const range of trimmed.matchAll(RANGE)) {
+    const opens = readTime(range[1], false);
+    const closes = readTime(range[2], true);
+    const part = range[0].trim();
+    if (opens === null || closes === null) return { code: 'time-invalid', text: part };
+    if (opens === closes && opens !== '00:00') return { code: 'time-equal', text: part };
     periods.push({ opens, closes });
   }
+  const between = trimmed.replace(RANGE, '').replace(/\ben\b|[\s,&/+]/g, '');
+  if (periods.length === 0 || between !== '') return { code: 'time-invalid', text: trimmed };
   return periods;
 }
 
@@ -172,7 +198,7 @@ function readTime(text: string | undefined, closing: boolean): string | null {
   const minute = Number(match[2] ?? 0);
   if (closing && hour === 24 && minute === 0) return '00:00';
   if (hour > 23 || minute > 59) return null;
-  return `${pad(hour)}:${pad(minute)}`;
+  return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
 }
 
 /** "25-12-2025", "25/12/2025" or "2025-12-25" to `YYYY-MM-DD`, or null if no such day. */
@@ -187,43 +213,6 @@ export function readDate(text: string): string | null {
   if (year === undefined || month === undefined || day === undefined) return null;
   const date = new Date(year, month - 1, day);
   if (date.getMonth() !== month - 1 || date.getDate() !== day) return null;
-  return dayOf(date.getTime());
-}
-
-/** `YYYY-MM-DD` as a Dutch office writes it: 25-12-2025. */
-export function printDate(day: string): string {
-  const [year, month, date] = day.split('-');
-  return `${date}-${month}-${year}`;
-}
-
-function printPeriods(periods: readonly Period[]): string {
-  return periods
-    .map(({ opens, closes }) => `${opens}-${closes === '00:00' ? '24:00' : closes}`)
-    .join(', ');
-}
-
-/** Runs of three or more days as "ma-vr", the rest listed: "ma, wo, vr-zo". */
-function printDays(days: readonly number[]): string {
-  const runs: number[][] = [];
-  for (const day of days) {
-    const run = runs.at(-1);
-    if (run !== undefined && run.at(-1) === day - 1) run.push(day);
-    else runs.push([day]);
-  }
-  return runs
-    .flatMap((run) =>
-      run.length >= 3
-        ? [`${DAYS[(run[0] ?? 1) - 1]}-${DAYS[(run.at(-1) ?? 1) - 1]}`]
-        : run.map((day) => DAYS[day - 1] ?? ''),
-    )
-    .join(', ');
-}
-
-/** A note sits in parentheses inside a list split on semicolons, so it may hold neither. */
-function printNote(note: string): string {
-  return note.replace(/[()]/g, '').replace(/[;\n]+/g, ',');
-}
-
-function pad(value: number): string {
-  return String(value).padStart(2, '0');
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${year}-${pad(month)}-${pad(day)}`;
 }

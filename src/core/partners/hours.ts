@@ -6,9 +6,7 @@
 import * as z from 'zod/mini';
 import { dayOf } from '../day';
 
-export const Time = z
-  .string()
-  .check(z.regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/, 'Schrijf een tijd als 09:00.'));
+export const Time = z.string().check(z.regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/));
 
 /** A closing time at or before the opening time is on the next day: 22:00–02:00, 00:00–00:00. */
 export const Period = z.strictObject({ opens: Time, closes: Time });
@@ -40,7 +38,7 @@ export const DatedHours = z
     periods: z.array(Period).check(z.maxLength(6)),
     note: z.optional(z.string().check(z.maxLength(200))),
   })
-  .check(z.refine((dated) => dated.from <= dated.to, 'De einddatum ligt vóór de begindatum.'));
+  .check(z.refine((dated) => dated.from <= dated.to));
 export type DatedHours = z.infer<typeof DatedHours>;
 
 export const Hours = z.strictObject({
@@ -53,9 +51,8 @@ export type Hours = z.infer<typeof Hours>;
 
 export const NO_HOURS: Hours = { weekly: [], exceptions: [] };
 
+/** The day names the hours parser reads ("ma" is a prefix of "maandag"); Monday first. */
 export const DAY_NAMES = 'maandag dinsdag woensdag donderdag vrijdag zaterdag zondag'.split(' ');
-const MONTHS =
-  'januari februari maart april mei juni juli augustus september oktober november december';
 
 export type OpeningStatus =
   | { readonly state: 'unknown' }
@@ -92,37 +89,6 @@ export function openingStatus(hours: Hours, moment: number, horizonDays = 62): O
   }
   const weekAhead = moment + 7 * 24 * 3_600_000;
   return { state: 'open', until: current.end > weekAhead ? null : current.end };
-}
-
-/** "Nu open tot 17:00", "Gesloten, opent dinsdag om 09:00". */
-export function describeOpening(status: OpeningStatus, moment: number): string {
-  switch (status.state) {
-    case 'unknown':
-      return 'Openingstijden onbekend';
-    case 'open':
-      return status.until === null
-        ? 'Nu open'
-        : `Nu open tot ${describeWhen(status.until, moment, false)}`;
-    case 'closed':
-      return status.opensAt === null
-        ? 'Gesloten'
-        : `Gesloten, opent ${describeWhen(status.opensAt, moment, true)}`;
-  }
-}
-
-/** "17:00", "morgen 02:00", "middernacht"; an opening time reads "om 09:00". */
-function describeWhen(target: number, moment: number, opening: boolean): string {
-  const date = new Date(target);
-  const time = `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
-  const days = Math.round((Date.parse(dayOf(target)) - Date.parse(dayOf(moment))) / 86_400_000);
-  const weekday = DAY_NAMES[(date.getDay() + 6) % 7] ?? '';
-  const at = opening ? 'om ' : '';
-  if (!opening && days === 1 && time === '00:00') return 'middernacht';
-  if (days === 0) return `${at}${time}`;
-  if (days === 1) return `morgen ${at}${time}`;
-  if (days < 7) return `${weekday} ${at}${time}`;
-  const month = MONTHS.split(' ')[date.getMonth()];
-  return `op ${weekday} ${date.getDate()} ${month} ${at}${time}`;
 }
 
 /** Sorts periods and exceptions, so equal hours are equal data. */

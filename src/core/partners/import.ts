@@ -2,14 +2,15 @@
 // Pure. Imports return details only, never local notes, and `planImport` keeps the notes
 // already stored; ids are stable, so saving the plan updates partners instead of copying them.
 
+import { FILE, type ImportIssue, type IssuePlace } from './issues';
 import { NO_LOCAL, type Partner, type PartnerDetails, type PartnerLocal } from './partner';
 
-export interface ImportIssue {
-  /** Where, as a person finds it: "Rij 4", "services.csv, rij 3", "Dienst 2 (Buurtteam)". */
-  readonly place: string;
-  /** The column as the file heads it, when the problem is in one cell. */
-  readonly column?: string;
-  readonly message: string;
+/** A word of the source's own for what partners help with, and what Balie made of it. */
+export interface OwnWordSummary {
+  readonly word: string;
+  /** Catalogue topics it was mapped to; empty when it is kept as a keyword only. */
+  readonly topics: readonly string[];
+  readonly partners: number;
 }
 
 export type ImportResult =
@@ -17,6 +18,8 @@ export type ImportResult =
       readonly ok: true;
       readonly partners: readonly PartnerDetails[];
       readonly warnings: readonly ImportIssue[];
+      /** For the summary a manager confirms before anything is written. */
+      readonly ownWords: readonly OwnWordSummary[];
     }
   | { readonly ok: false; readonly errors: readonly ImportIssue[] };
 
@@ -26,15 +29,9 @@ export type Progress = (done: number, total: number) => void;
 /** More errors than this would bury the first ones; the rest is counted, not listed. */
 export const MAX_ERRORS = 100;
 
-/** "Rij 7, kolom Website: 'www' is geen geldig webadres." */
-export function describeIssue(issue: ImportIssue): string {
-  const where = issue.column === undefined ? issue.place : `${issue.place}, kolom ${issue.column}`;
-  return `${where}: ${lowerFirst(issue.message)}`;
-}
-
 export interface ImportedPartner {
   readonly details: PartnerDetails;
-  readonly place: string;
+  readonly place: IssuePlace;
 }
 
 /** Ends an import: the same partner twice is an error, and any error means no partners. */
@@ -42,28 +39,20 @@ export function finishImport(
   imported: readonly ImportedPartner[],
   errors: readonly ImportIssue[],
   warnings: readonly ImportIssue[],
+  ownWords: readonly OwnWordSummary[] = [],
 ): ImportResult {
   const all = [...errors];
-  const seen = new Map<string, string>();
+  const seen = new Map<string, IssuePlace>();
   for (const { details, place } of imported) {
-    const first = seen.get(details.id);
-    if (first === undefined) seen.set(details.id, place);
-    else {
-      const message = `Dit is dezelfde partner als in ${lowerFirst(first)} (zelfde id, of zelfde naam en postcode). Haal er één weg of geef ze elk een eigen id.`;
-      all.push({ place, message });
-    }
+    const firstPlace = seen.get(details.id);
+    if (firstPlace === undefined) seen.set(details.id, place);
+    else all.push({ code: 'duplicate-partner', place, firstPlace });
   }
-  if (all.length === 0 && imported.length === 0) {
-    all.push({ place: 'Bestand', message: 'Er staan geen partners in dit bestand.' });
-  }
+  if (all.length === 0 && imported.length === 0) all.push({ code: 'no-partners', place: FILE });
   if (all.length === 0)
-    return { ok: true, partners: imported.map(({ details }) => details), warnings };
+    return { ok: true, partners: imported.map(({ details }) => details), warnings, ownWords };
   if (all.length <= MAX_ERRORS) return { ok: false, errors: all };
-  const more = all.length - MAX_ERRORS;
-  const rest = {
-    place: 'Bestand',
-    message: `En nog ${more} fouten. Verbeter eerst deze en probeer het opnieuw.`,
-  };
+  const rest: ImportIssue = { code: 'more-errors', count: all.length - MAX_ERRORS, place: FILE };
   return { ok: false, errors: [...all.slice(0, MAX_ERRORS), rest] };
 }
 
@@ -106,11 +95,6 @@ export function planImport(
     put.push(after);
   }
   return { put, added, updated, unchanged: imported.length - added - updated };
-}
-
-/** "De naam ontbreekt" reads "Rij 4: de naam ontbreekt"; "HSDS" and "DigiD" keep their capitals. */
-function lowerFirst(text: string): string {
-  return /^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
 }
 
 /** JSON with sorted keys, so two partners read from different places compare by content. */

@@ -6,28 +6,27 @@ import * as z from 'zod/mini';
 import { OptionId } from '../registration/schema';
 import { isPhoneNumber, WEB_ADDRESS } from './cleaning';
 import { Hours, NO_HOURS } from './hours';
+import type { PartnerField, ValueProblem } from './issues';
 import { LANGUAGE_CODE } from './languages';
 
 /** Any 8-4-4-4-12 hex id: HSDS ids are UUIDs, and ids made here are version 8. */
-export const PartnerId = z.guid('Dit id is geen UUID.');
+export const PartnerId = z.guid();
 
-export const Email = z.email('Dit e-mailadres klopt niet.');
+export const Email = z.email();
 
-const text = (max: number, label: string) =>
-  z.string().check(z.maxLength(max, `${label} is te lang (meer dan ${max} tekens).`));
-const filled = (max: number, label: string) =>
-  text(max, label).check(z.minLength(1, `${label} ontbreekt.`));
+const text = (max: number) => z.string().check(z.maxLength(max));
+const filled = (max: number) => text(max).check(z.minLength(1));
 
 export const Address = z.strictObject({
-  street: text(200, 'De straat'),
-  postcode: text(20, 'De postcode'),
-  city: text(100, 'De plaats'),
+  street: text(200),
+  postcode: text(20),
+  city: text(100),
 });
 export type Address = z.infer<typeof Address>;
 
 export const PartnerLanguage = z.strictObject({
-  code: z.string().check(z.regex(LANGUAGE_CODE, 'Dit is geen taalcode zoals nl of en.')),
-  name: filled(80, 'De naam van de taal'),
+  code: z.string().check(z.regex(LANGUAGE_CODE)),
+  name: filled(80),
 });
 export type PartnerLanguage = z.infer<typeof PartnerLanguage>;
 
@@ -44,29 +43,34 @@ export type HsdsRefs = z.infer<typeof HsdsRefs>;
 /** Everything an import may set. All of it is plain text: no field holds markup. */
 export const PartnerDetails = z.strictObject({
   id: PartnerId,
-  name: filled(200, 'De naam'),
+  name: filled(200),
   /** The organisation behind the service, when its name differs from the partner's. */
-  organization: z.optional(filled(200, 'De naam van de organisatie')),
-  description: text(4000, 'De omschrijving'),
+  organization: z.optional(filled(200)),
+  description: text(4000),
   /** Topic ids of the registration catalogue: national (`digid`) or local. */
-  topics: z.array(OptionId).check(z.maxLength(40, 'Er zijn te veel onderwerpen (meer dan 40).')),
+  topics: z.array(OptionId).check(z.maxLength(40)),
+  /**
+   * What the partner helps with in the source's own words, when those are no catalogue topic
+   * ("Dakloos"): shown, searched and exported. Optional, so partners stored before it parse.
+   */
+  keywords: z.optional(z.array(filled(80)).check(z.maxLength(40))),
   address: z.optional(Address),
-  phone: z.optional(z.string().check(z.refine(isPhoneNumber, 'Dit telefoonnummer klopt niet.'))),
+  phone: z.optional(z.string().check(z.refine(isPhoneNumber))),
   email: z.optional(Email),
   /** Only http(s): a `javascript:` link is refused at import. */
-  website: z.optional(z.string().check(z.regex(WEB_ADDRESS, 'Dit webadres klopt niet.'))),
+  website: z.optional(z.string().check(z.regex(WEB_ADDRESS))),
   openingHours: Hours,
   walkInHours: Hours,
   languages: z.array(PartnerLanguage).check(z.maxLength(40)),
-  targetGroups: z.array(filled(80, 'Een doelgroep')).check(z.maxLength(20)),
-  lastVerified: z.optional(z.iso.date('Dit is geen datum.')),
+  targetGroups: z.array(filled(80)).check(z.maxLength(20)),
+  lastVerified: z.optional(z.iso.date()),
   hsds: z.optional(HsdsRefs),
 });
 export type PartnerDetails = z.infer<typeof PartnerDetails>;
 
 /** What the desk keeps about a partner. No import reads or writes it. */
 export const PartnerLocal = z.strictObject({
-  notes: text(2000, 'De notitie'),
+  notes: text(2000),
   /** "Verouderd": a colleague found the details wrong. */
   outdated: z.boolean(),
   outdatedOn: z.optional(z.iso.date()),
@@ -80,51 +84,39 @@ export type Partner = z.infer<typeof Partner>;
 
 export const NO_LOCAL: PartnerLocal = { notes: '', outdated: false };
 
-/** The Dutch name of each detail, as a sheet heads its column and a message names it. */
-export const DETAIL_LABELS: Readonly<Record<keyof PartnerDetails, string>> = {
-  id: 'id',
-  name: 'Naam',
-  organization: 'Organisatie',
-  description: 'Omschrijving',
-  topics: 'Onderwerpen',
-  address: 'Adres',
-  phone: 'Telefoon',
-  email: 'E-mail',
-  website: 'Website',
-  openingHours: 'Openingstijden',
-  walkInHours: 'Inloopspreekuur',
-  languages: 'Talen',
-  targetGroups: 'Doelgroepen',
-  lastVerified: 'Laatst gecontroleerd',
-  hsds: 'HSDS-verwijzingen',
-};
-
 export interface DetailProblem {
-  /** The Dutch column name, or null when the problem is with the partner as a whole. */
-  readonly field: string | null;
-  readonly message: string;
+  /** The field, or null when the problem is with the partner as a whole. */
+  readonly field: PartnerField | null;
+  readonly problem: ValueProblem;
 }
 
 export type DetailsCheck =
   | { readonly ok: true; readonly details: PartnerDetails }
   | { readonly ok: false; readonly problems: readonly DetailProblem[] };
 
-const UNNAMED_PROBLEM = 'Deze waarde klopt niet.';
+const FIELDS = new Set<string>(Object.keys(PartnerDetails.shape));
 
-/** The last check before a partner is kept, with each problem named by its Dutch column. */
+/** The last check before a partner is kept, with each problem as a code at its field. */
 export function checkDetails(value: unknown): DetailsCheck {
-  // Checks without a Dutch message of their own get this one instead of zod's English.
-  const result = PartnerDetails.safeParse(value, { error: () => UNNAMED_PROBLEM });
+  const result = PartnerDetails.safeParse(value);
   if (result.success) return { ok: true, details: result.data };
-  const problems = result.error.issues.map((issue) => {
-    const key = issue.path[0];
-    const field =
-      typeof key === 'string' && key in DETAIL_LABELS
-        ? DETAIL_LABELS[key as keyof PartnerDetails]
-        : null;
-    return { field, message: issue.message };
+  const problems = result.error.issues.map((issue): DetailProblem => {
+    const [key, part] = issue.path;
+    // The address is three fields to a person: its problems are named by their part.
+    const field = key === 'address' ? (typeof part === 'string' ? part : 'street') : key;
+    const known = typeof field === 'string' && (FIELDS.has(field) || key === 'address');
+    return { field: known ? (field as PartnerField) : null, problem: problemOf(issue) };
   });
   return { ok: false, problems };
+}
+
+function problemOf(issue: z.core.$ZodIssue): ValueProblem {
+  if (issue.code === 'too_big') {
+    const max = Number(issue.maximum);
+    return issue.origin === 'array' ? { code: 'too-many', max } : { code: 'too-long', max };
+  }
+  if (issue.code === 'too_small' && issue.origin === 'string') return { code: 'missing' };
+  return { code: 'invalid' };
 }
 
 /** A new partner with no hours, topics or notes: for the "nieuwe partner" form and tests. */

@@ -1,11 +1,12 @@
-// Finding a partner: a MiniSearch index over names, descriptions and topic labels, plus filters.
-// Pure. Terms are folded (case, accents) when indexing and when searching, so "socaal" finds
-// "Sociaal Raadslieden"; the caller passes the moment for "nu open".
+// Finding a partner: a MiniSearch index over names, descriptions, topic labels, own keywords
+// and language names, plus filters. Pure. Terms are folded (case, accents) when indexing and
+// when searching, so "socaal" finds "Sociaal Raadslieden"; the caller passes the moment for "nu open".
 
 import MiniSearch from 'minisearch';
 import { type CatalogueOption, DEFAULT_CATALOGUE } from '../registration/catalogue';
 import { isPartnerOpenAt, sortByName } from './choice';
 import { foldText } from './cleaning';
+import { findLanguage } from './languages';
 import type { PartnerDetails } from './partner';
 
 export interface PartnerFilters {
@@ -22,8 +23,11 @@ interface IndexedPartner {
   readonly name: string;
   readonly organization: string;
   readonly topics: string;
+  readonly keywords: string;
   readonly description: string;
   readonly places: string;
+  readonly languages: string;
+  readonly parts: string;
 }
 
 export interface PartnerIndex<T extends PartnerDetails> {
@@ -50,10 +54,19 @@ export function buildPartnerIndex<T extends PartnerDetails>(
 ): PartnerIndex<T> {
   const labels = new Map(topics.map((topic) => [topic.id, topic.label]));
   const search = new MiniSearch<IndexedPartner>({
-    fields: ['name', 'organization', 'topics', 'description', 'places'],
+    fields: [
+      'name',
+      'organization',
+      'topics',
+      'keywords',
+      'description',
+      'places',
+      'languages',
+      'parts',
+    ],
     processTerm,
     searchOptions: {
-      boost: { name: 4, organization: 2, topics: 2 },
+      boost: { name: 4, organization: 2, topics: 2, keywords: 2, parts: 0.5 },
       prefix: true,
       fuzzy: 0.2,
       combineWith: 'AND',
@@ -61,14 +74,21 @@ export function buildPartnerIndex<T extends PartnerDetails>(
     },
   });
   search.addAll(
-    partners.map((partner) => ({
-      id: partner.id,
-      name: partner.name,
-      organization: partner.organization ?? '',
-      topics: partner.topics.map((id) => labels.get(id) ?? id).join(' '),
-      description: [partner.description, ...partner.targetGroups].join(' '),
-      places: partner.address === undefined ? '' : partner.address.city,
-    })),
+    partners.map((partner) => {
+      const topicLabels = partner.topics.map((id) => labels.get(id) ?? id).join(' ');
+      const keywords = (partner.keywords ?? []).join(' ');
+      return {
+        id: partner.id,
+        name: partner.name,
+        organization: partner.organization ?? '',
+        topics: topicLabels,
+        keywords,
+        description: [partner.description, ...partner.targetGroups].join(' '),
+        places: partner.address === undefined ? '' : partner.address.city,
+        languages: partner.languages.map(languageWords).join(' '),
+        parts: leadingParts([partner.name, partner.organization ?? '', keywords, topicLabels]),
+      };
+    }),
   );
   return { search, byId: new Map(partners.map((partner) => [partner.id, partner])) };
 }
@@ -89,6 +109,29 @@ export function searchPartners<T extends PartnerDetails>(
     return partner !== undefined && matchesFilters(partner, filters) ? [partner] : [];
   });
 }
+
+/** "Arabisch" and "arabic", so either name finds the partner; the code alone is too short. */
+function languageWords({ code, name }: { code: string; name: string }): string {
+  return [name, ...(findLanguage(code)?.aliases ?? [])].join(' ');
+}
+
+/**
+ * The starts of long words ("schuldhulp", "schuldhulpm", …), so a typo early in a compound
+ * word ("schuldhlp") still finds it: MiniSearch's fuzzy match compares whole terms, and its
+ * prefix match allows no typo. Only for short fields, to keep the index small.
+ */
+function leadingParts(texts: readonly string[]): string {
+  const parts = new Set<string>();
+  for (const word of foldText(texts.join(' ')).split(/[^\p{L}\p{N}]+/u)) {
+    for (let length = MIN_PART; length < word.length && word.length >= MIN_WORD; length++) {
+      parts.add(word.slice(0, length));
+    }
+  }
+  return [...parts].join(' ');
+}
+
+const MIN_WORD = 9;
+const MIN_PART = 7;
 
 export function matchesFilters(partner: PartnerDetails, filters: PartnerFilters): boolean {
   if (filters.topic !== undefined && !partner.topics.includes(filters.topic)) return false;

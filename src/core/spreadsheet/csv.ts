@@ -4,6 +4,7 @@
 
 import { strFromU8 } from 'fflate';
 import Papa from 'papaparse';
+import type { ImportIssue } from '../partners/issues';
 
 /** Cells a spreadsheet reads as a formula (OWASP "CSV injection"): = + - @, tab, carriage return. */
 const FORMULA = /^[=+\-@\t\r]/;
@@ -42,7 +43,8 @@ export interface Sheet {
   readonly header: readonly string[];
   /** Rows after the header; `number` is the row as the spreadsheet shows it (the header is 1). */
   readonly rows: readonly { readonly number: number; readonly cells: readonly string[] }[];
-  readonly problems: readonly { readonly number: number; readonly message: string }[];
+  /** An unclosed quote, or more cells than columns: each at its row. */
+  readonly problems: readonly ImportIssue[];
 }
 
 /** Splits text into rows and cells; quoted cells may hold separators and line breaks. */
@@ -53,16 +55,18 @@ export function readSheet(text: string): Sheet {
   const quoted = new Set(
     parsed.errors.flatMap(({ type, row }) => (type === 'Quotes' ? [(row ?? 0) + 1] : [])),
   );
-  const problems = [...quoted].map((number) => ({
-    number,
-    message: 'Een aanhalingsteken (") wordt niet gesloten, zodat de rijen erna niet te lezen zijn.',
+  const problems: ImportIssue[] = [...quoted].map((row) => ({
+    code: 'unclosed-quote',
+    place: { kind: 'row', row },
   }));
   const [header = [], ...body] = parsed.data;
   body.forEach((cells, index) => {
     if (cells.slice(header.length).some((cell) => cell.trim() !== '')) {
-      const separator = delimiter === '\t' ? 'tab' : delimiter;
-      const message = `Deze rij heeft meer cellen dan er kolommen zijn. Staat er een ${separator} in een cel zonder aanhalingstekens eromheen?`;
-      problems.push({ number: index + 2, message });
+      problems.push({
+        code: 'extra-cells',
+        separator: delimiter,
+        place: { kind: 'row', row: index + 2 },
+      });
     }
   });
   const rows = body

@@ -1,99 +1,92 @@
 // One row of the sociale-kaart sheet: its columns, and the cells to and from a partner.
-// Pure. Every problem is reported with its column, so a person can find and fix the cell;
+// Pure. Every problem is reported as a code at its field, so a person can find and fix the cell;
 // a link that is not http(s) is dropped with a warning, other bad cells are errors.
 
 import {
   checkWebsite,
   cleanPhone,
   cleanText,
-  foldText,
   isPhoneNumber,
+  linkFromFormula,
   normalizePostcode,
 } from '../partners/cleaning';
-import { NO_HOURS } from '../partners/hours';
-import { parseHoursText, printDate, printHoursText, readDate } from '../partners/hours-text';
+import { printDate, printHoursText } from '../partners/hours-print';
+import { readDate, readHoursText } from '../partners/hours-text';
 import { partnerIdFor, uuidFrom } from '../partners/ids';
+import type { IssueDetail } from '../partners/issues';
 import { readLanguage } from '../partners/languages';
 import { checkDetails, Email, type PartnerDetails } from '../partners/partner';
 import type { CatalogueOption } from '../registration/catalogue';
+import { COLUMNS, type Column } from './columns';
+import {
+  type OwnWord,
+  readTopicCell,
+  splitLanguages,
+  splitList,
+  type TopicLookup,
+  uniqueWords,
+} from './lists';
 
-/** Each column's Dutch header first, then other names offices use for it. */
-export const COLUMNS = {
-  name: ['Naam', 'naam partner', 'partner', 'naam organisatie'],
-  organization: ['Organisatie'],
-  description: ['Omschrijving', 'beschrijving', 'toelichting'],
-  topics: ['Onderwerpen', 'onderwerp', 'themas', 'thema'],
-  street: ['Straat', 'adres', 'straat en huisnummer'],
-  postcode: ['Postcode'],
-  city: ['Plaats', 'woonplaats', 'stad'],
-  phone: ['Telefoon', 'telefoonnummer', 'tel', 'telefoonnr'],
-  email: ['E-mail', 'e-mailadres', 'mail'],
-  website: ['Website', 'webadres', 'url', 'site', 'internet'],
-  openingHours: ['Openingstijden', 'openingsuren'],
-  walkInHours: ['Inloopspreekuur', 'inloopspreekuren', 'spreekuur', 'inloop'],
-  languages: ['Talen', 'taal'],
-  targetGroups: ['Doelgroepen', 'doelgroep', 'voor wie'],
-  lastVerified: ['Laatst gecontroleerd', 'gecontroleerd', 'gecontroleerd op', 'laatste controle'],
-  id: ['id'],
-} as const;
-export type Column = keyof typeof COLUMNS;
+/** A problem found in a row; a warning changes a value but keeps the row. */
+export type Report = (detail: IssueDetail, warning?: boolean) => void;
 
-export type Report = (column: Column | null, message: string, warning?: boolean) => void;
+const invalid = (field: Column, value: string): IssueDetail => ({
+  code: 'value',
+  field,
+  problem: { code: 'invalid', value },
+});
 
+/**
+ * A partner from one row's cells. Words in the topics cell that are no catalogue topic become
+ * keywords (and topics where the synonym table is sure); `ownWords` hears about each of them.
+ */
 export function readRow(
   cell: (column: Column) => string,
   report: Report,
-  topics: (text: string) => string | undefined,
+  lookup: TopicLookup,
+  ownWords?: (words: readonly OwnWord[]) => void,
 ): PartnerDetails | null {
   let failed = false;
-  const fail: Report = (column, message, warning) => {
+  const fail: Report = (detail, warning) => {
     failed ||= !warning;
-    report(column, message, warning);
+    report(detail, warning);
   };
   const name = cleanText(cell('name'));
-  if (name === '') fail(null, 'De naam ontbreekt.');
+  if (name === '') fail({ code: 'value', field: 'name', problem: { code: 'missing' } });
   const postcode = normalizePostcode(cell('postcode'));
   const [street, city] = [cleanText(cell('street')), cleanText(cell('city'))];
-  const topicIds = readTopics(cell('topics'), topics, (item) =>
-    fail('topics', `'${item}' is geen onderwerp uit de lijst, zoals DigiD of Toeslagen.`),
-  );
-  const languages = splitList(cell('languages')).flatMap((item) => {
+  const topics = readTopicCell(cell('topics'), lookup);
+  const keywords = uniqueWords([...topics.keywords, ...splitList(cell('keywords'))]);
+  const languages = splitLanguages(cell('languages')).flatMap((item) => {
     const language = readLanguage(item);
-    if (language === undefined)
-      fail(
-        'languages',
-        `'${item}' is geen taal die Balie kent. Schrijf de naam (Engels) of de taalcode (en).`,
-      );
+    if (language === undefined) fail(invalid('languages', item));
     return language ?? [];
   });
-  let phone = cleanPhone(cell('phone'));
+  let phone = cleanPhone(linkFromFormula(cell('phone')));
   if (/^[1-9]\d{8}$/.test(phone)) {
     phone = `0${phone}`;
-    fail(
-      'phone',
-      `De 0 vooraan ontbrak (dat doet Excel soms); Balie maakte er ${phone} van.`,
-      true,
-    );
+    fail({ code: 'phone-zero-added', field: 'phone', phone }, true);
   }
-  if (phone !== '' && !isPhoneNumber(phone)) fail('phone', `'${phone}' is geen telefoonnummer.`);
-  const email = cleanText(cell('email'));
-  if (email !== '' && !Email.safeParse(email).success)
-    fail('email', `'${email}' is geen geldig e-mailadres.`);
-  const website = checkWebsite(cell('website'));
-  const link = cleanText(cell('website')).slice(0, 60);
-  if (website.kind === 'unsafe') {
-    fail('website', `'${link}' is geen webadres en is weggelaten.`, true);
-  }
-  if (website.kind === 'invalid') fail('website', `'${link}' is geen geldig webadres.`);
-  const [openingHours, walkInHours] = (['openingHours', 'walkInHours'] as const).map((column) => {
-    const parsed = parseHoursText(cell(column));
-    if (!parsed.ok) fail(column, parsed.message);
-    return parsed.ok ? parsed.hours : NO_HOURS;
+  if (phone !== '' && !isPhoneNumber(phone)) fail(invalid('phone', phone));
+  const email = cleanText(linkFromFormula(cell('email')));
+  if (email !== '' && !Email.safeParse(email).success) fail(invalid('email', email));
+  const website = checkWebsite(linkFromFormula(cell('website')));
+  const link = cleanText(linkFromFormula(cell('website'))).slice(0, 60);
+  if (website.kind === 'unsafe')
+    fail({ code: 'value-dropped', field: 'website', value: link }, true);
+  if (website.kind === 'invalid') fail(invalid('website', link));
+  // Hours that are no table are kept as their text (never a rejected row, never a wrong "nu open").
+  const [openingHours, walkInHours] = (['openingHours', 'walkInHours'] as const).map((field) => {
+    const read = readHoursText(cell(field));
+    if (read.problem !== undefined) {
+      const text = cleanText(cell(field)).slice(0, 80);
+      fail({ code: 'hours-as-text', field, text, problem: read.problem }, true);
+    }
+    return read.hours;
   });
   const verified = cleanText(cell('lastVerified'));
   const lastVerified = verified === '' ? undefined : (readDate(verified) ?? undefined);
-  if (verified !== '' && lastVerified === undefined)
-    fail('lastVerified', `'${verified}' is geen datum. Schrijf bijvoorbeeld 15-03-2025.`);
+  if (verified !== '' && lastVerified === undefined) fail(invalid('lastVerified', verified));
   if (failed) return null;
   const id = cleanText(cell('id'));
   const checked = checkDetails(
@@ -103,7 +96,8 @@ export function readRow(
         name,
         organization: cleanText(cell('organization')) || undefined,
         description: cleanText(cell('description'), true),
-        topics: [...new Set(topicIds)],
+        topics: topics.topics,
+        keywords: keywords.length > 0 ? keywords : undefined,
         address: street || postcode || city ? { street, postcode, city } : undefined,
         phone: phone || undefined,
         email: email || undefined,
@@ -116,11 +110,11 @@ export function readRow(
       }).filter(([, value]) => value !== undefined),
     ),
   );
-  if (checked.ok) return checked.details;
-  for (const { field, message } of checked.problems) {
-    const column = (Object.keys(COLUMNS) as Column[]).find((key) => COLUMNS[key][0] === field);
-    report(column ?? null, message);
+  if (checked.ok) {
+    if (topics.ownWords.length > 0) ownWords?.(topics.ownWords);
+    return checked.details;
   }
+  for (const { field, problem } of checked.problems) report({ code: 'value', field, problem });
   return null;
 }
 
@@ -132,6 +126,7 @@ export function cellsOf(partner: PartnerDetails, topics: readonly CatalogueOptio
     organization: partner.organization ?? '',
     description: partner.description,
     topics: partner.topics.map((id) => labels.get(id) ?? id).join(', '),
+    keywords: (partner.keywords ?? []).join(', '),
     street: partner.address?.street ?? '',
     postcode: partner.address?.postcode ?? '',
     city: partner.address?.city ?? '',
@@ -146,63 +141,4 @@ export function cellsOf(partner: PartnerDetails, topics: readonly CatalogueOptio
     id: partner.id,
   };
   return (Object.keys(COLUMNS) as Column[]).map((column) => cells[column]);
-}
-
-export function columnFor(header: string): Column | undefined {
-  const key = (text: string) => foldText(text).replace(/[^a-z0-9]/g, '');
-  const wanted = key(header);
-  return (Object.keys(COLUMNS) as Column[]).find((column) =>
-    COLUMNS[column].some((name) => key(name) === wanted),
-  );
-}
-
-/** A topic by id or label, ignoring case, accents and a label's part in brackets. */
-export function topicFinder(
-  topics: readonly CatalogueOption[],
-): (text: string) => string | undefined {
-  // Only letters and digits count, so "AOW,pensioen" finds "AOW, pensioen en kinderbijslag".
-  const key = (text: string) => foldText(text).replace(/[^\p{L}\p{N}]/gu, '');
-  const byKey = new Map<string, string>();
-  for (const { id, label } of topics) {
-    for (const name of [id, label, label.replace(/\s*\(.*\)\s*$/, '')]) byKey.set(key(name), id);
-  }
-  return (text) => byKey.get(key(text));
-}
-
-/**
- * Topic labels may hold commas themselves ("AOW, pensioen en kinderbijslag"), so each item
- * takes the longest run of comma-separated pieces that is a known topic.
- */
-function readTopics(
-  text: string,
-  find: (text: string) => string | undefined,
-  unknown: (item: string) => void,
-): string[] {
-  const pieces = splitList(text);
-  const ids: string[] = [];
-  for (let start = 0; start < pieces.length; ) {
-    let end = pieces.length;
-    while (end > start && find(pieces.slice(start, end).join(', ')) === undefined) end--;
-    const id = find(pieces.slice(start, end).join(', '));
-    if (id === undefined) unknown(pieces[start] ?? '');
-    else ids.push(id);
-    start = Math.max(end, start + 1);
-  }
-  return ids;
-}
-
-/** Items split on commas, semicolons or line breaks, but not inside brackets: "Gemeentezaken (paspoort, verhuizen)". */
-function splitList(text: string): string[] {
-  const items: string[] = [];
-  let depth = 0;
-  let current = '';
-  for (const char of text) {
-    if (char === '(') depth++;
-    if (char === ')') depth = Math.max(0, depth - 1);
-    if (depth === 0 && /[,;\n|]/.test(char)) {
-      items.push(current);
-      current = '';
-    } else current += char;
-  }
-  return [...items, current].map((item) => cleanText(item)).filter(Boolean);
 }

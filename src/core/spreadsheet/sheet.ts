@@ -1,18 +1,22 @@
 // The sociale kaart as the simple sheet Dutch offices keep: one row per partner, Dutch headers.
-// Pure. Import is all-or-nothing with a Dutch message per row and column; a row without an id
+// Pure. Import is all-or-nothing with an issue per row and field; a row without an id
 // gets one from its name and postcode, so importing the same sheet again changes nothing.
 
+import { foldText } from '../partners/cleaning';
 import {
   finishImport,
   type ImportedPartner,
-  type ImportIssue,
   type ImportResult,
+  type OwnWordSummary,
   type Progress,
 } from '../partners/import';
+import type { ImportIssue, IssueDetail, IssuePlace } from '../partners/issues';
 import type { PartnerDetails } from '../partners/partner';
 import { type CatalogueOption, DEFAULT_CATALOGUE } from '../registration/catalogue';
+import { COLUMNS, type Column, columnFor } from './columns';
 import { decodeSheet, readSheet, writeSheet } from './csv';
-import { COLUMNS, type Column, cellsOf, columnFor, readRow, topicFinder } from './row';
+import { type OwnWord, topicLookup } from './lists';
+import { cellsOf, readRow } from './row';
 
 export interface SpreadsheetOptions {
   /** The topics to recognise by label or id; pass local topics too. */
@@ -25,49 +29,58 @@ export function importSpreadsheet(
   options: SpreadsheetOptions = {},
 ): ImportResult {
   const sheet = readSheet(decodeSheet(input));
-  const errors: ImportIssue[] = sheet.problems.map(({ number, message }) => ({
-    place: `Rij ${number}`,
-    message,
-  }));
+  const errors: ImportIssue[] = [...sheet.problems];
   const warnings: ImportIssue[] = [];
   const positions = new Map<Column, number>();
+  const headerRow: IssuePlace = { kind: 'row', row: 1 };
   sheet.header.forEach((header, index) => {
     const column = columnFor(header);
     if (column === undefined) {
-      if (header !== '')
-        warnings.push({
-          place: 'Rij 1',
-          column: header,
-          message: 'Deze kolom kent Balie niet; hij is niet ingelezen.',
-        });
+      if (header !== '') warnings.push({ code: 'column-unknown', header, place: headerRow });
     } else if (positions.has(column)) {
-      errors.push({
-        place: 'Rij 1',
-        column: header,
-        message: 'Deze kolom staat er twee keer in. Haal er één weg.',
-      });
+      errors.push({ code: 'column-twice', header, place: headerRow });
     } else positions.set(column, index);
   });
-  if (!positions.has('name')) {
-    const message =
-      'De kolom Naam ontbreekt. De eerste rij moet de kolomnamen hebben, zoals Naam; Omschrijving; Telefoon.';
-    return { ok: false, errors: [...errors, { place: 'Rij 1', message }] };
+  // A sheet with only "Organisatie" names its partners there.
+  const organization = positions.get('organization');
+  if (!positions.has('name') && organization !== undefined) {
+    positions.set('name', organization);
+    positions.delete('organization');
   }
-  const topics = topicFinder(options.topics ?? DEFAULT_CATALOGUE.topics);
+  if (!positions.has('name')) {
+    const missing: ImportIssue = { code: 'column-missing', field: 'name', place: headerRow };
+    return { ok: false, errors: [...errors, missing] };
+  }
+  const topics = topicLookup(options.topics ?? DEFAULT_CATALOGUE.topics);
   const imported: ImportedPartner[] = [];
+  const words = new Map<string, { word: string; topics: readonly string[]; partners: number }>();
+  const count = (found: readonly OwnWord[]) => {
+    for (const { word, topics } of found) {
+      const known = words.get(foldText(word)) ?? { word, topics, partners: 0 };
+      words.set(foldText(word), { ...known, partners: known.partners + 1 });
+    }
+  };
   for (const [index, { number, cells }] of sheet.rows.entries()) {
-    const place = `Rij ${number}`;
+    const place: IssuePlace = { kind: 'row', row: number };
     const cell = (column: Column) => cells[positions.get(column) ?? -1] ?? '';
-    const report = (column: Column | null, message: string, warning = false) =>
-      (warning ? warnings : errors).push(
-        column === null ? { place, message } : { place, column: COLUMNS[column][0], message },
-      );
-    const details = readRow(cell, report, topics);
+    const report = (detail: IssueDetail, warning = false) =>
+      (warning ? warnings : errors).push({ ...detail, place });
+    const details = readRow(cell, report, topics, count);
     if (details !== null) imported.push({ details, place });
     if (index % 100 === 99 || index === sheet.rows.length - 1)
       options.onProgress?.(index + 1, sheet.rows.length);
   }
-  return finishImport(imported, errors, warnings);
+  return finishImport(imported, errors, warnings, summarise(words.values()));
+}
+
+/** Mapped words first, then the kept ones, each by how many partners use them. */
+function summarise(words: Iterable<OwnWordSummary>): OwnWordSummary[] {
+  return [...words].sort(
+    (a, b) =>
+      Number(b.topics.length > 0) - Number(a.topics.length > 0) ||
+      b.partners - a.partners ||
+      a.word.localeCompare(b.word, 'nl'),
+  );
 }
 
 /** The header and one row per partner; with no partners, an empty template to fill in. */

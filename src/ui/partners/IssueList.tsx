@@ -1,6 +1,7 @@
 // The problems or remarks of an import, each saying where ("Rij 4, kolom Website") and what.
 
-import { describeIssue, type ImportIssue } from '../../core/partners/import';
+import type { ImportIssue } from '../../core/partners/issues';
+import { describeIssue } from './issue-text';
 
 export function IssueList({ issues }: { issues: readonly ImportIssue[] }) {
   return (

@@ -14,6 +14,7 @@ export interface PartnerCardProps {
 export function PartnerCard({ partner, now, topics }: PartnerCardProps) {
   const opening = openingLine(partner, now);
   const place = [partner.organization, partner.address?.city].filter(Boolean).join(' · ');
+  const helps = [...partner.topics.map(topics.label), ...(partner.keywords ?? [])];
   return (
     <li class="partner-card" data-testid="partner">
       <h2 class="partner-card-name">
@@ -25,9 +26,7 @@ export function PartnerCard({ partner, now, topics }: PartnerCardProps) {
       >
         {opening.text}
       </p>
-      {partner.topics.length > 0 ? (
-        <p class="partner-card-topics">{partner.topics.map(topics.label).join(', ')}</p>
-      ) : null}
+      {helps.length > 0 ? <p class="partner-card-topics">{helps.join(', ')}</p> : null}
       {partner.local.outdated ? (
         <span class="badge badge-warning">{text.partners.outdatedBadge}</span>
       ) : null}

@@ -170,6 +170,12 @@ export function PartnerDetailScreen() {
                 : text.partners.noTopics}
             </dd>
           </div>
+          {(partner.keywords ?? []).length > 0 ? (
+            <div>
+              <dt>{text.partners.keywords}</dt>
+              <dd data-testid="keywords">{(partner.keywords ?? []).join(', ')}</dd>
+            </div>
+          ) : null}
           <div>
             <dt>{text.partners.languages}</dt>
             <dd>
@@ -215,11 +221,8 @@ export function PartnerDetailScreen() {
             <button type="submit" class="button" disabled={note === null}>
               {text.partners.saveNote}
             </button>
-            <button
-              type="button"
-              class="button button-danger"
-              onClick={() => void toggleOutdated()}
-            >
+            {/* A flag, not a deletion: a normal secondary button, not a red one. */}
+            <button type="button" class="button" onClick={() => void toggleOutdated()}>
               {partner.local.outdated ? text.partners.unmarkOutdated : text.partners.markOutdated}
             </button>
           </div>

@@ -1,23 +1,26 @@
 // Adding or editing a partner by hand. Every cell is read exactly as a spreadsheet row
-// (the same cleaning, hours syntax and Dutch messages), then checked once more on save;
-// problems show at their field, and nothing is saved until all are solved.
+// (the same cleaning, hours syntax and issue codes), then checked once more on save;
+// problems show at their field, keyed by the field's name, and nothing is saved until all are solved.
 
 import './partners.css';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
 import { checkWebsite } from '../../core/partners/cleaning';
+import type { IssueDetail, PartnerField } from '../../core/partners/issues';
 import type { PartnerDetails } from '../../core/partners/partner';
-import { COLUMNS, type Column, cellsOf, readRow, topicFinder } from '../../core/spreadsheet/row';
-import { readPartner } from '../../data/partner-reads';
-import { savePartner } from '../../data/partner-writes';
+import { COLUMNS, type Column } from '../../core/spreadsheet/columns';
+import { topicLookup } from '../../core/spreadsheet/lists';
+import { cellsOf, readRow } from '../../core/spreadsheet/row';
 import { ChoiceGroup } from '../ChoiceGroup';
 import { Field } from '../Field';
 import { useServices } from '../hooks';
+import { usePartnerActions } from './hooks';
+import { describeDetail } from './issue-text';
 import { text } from './text';
 import { type PartnerTopics, usePartnerTopics } from './view';
 
 type Values = Record<Exclude<Column, 'topics'>, string> & { topics: string[] };
-type Problems = Partial<Record<Column | 'general', string>>;
+type Problems = Partial<Record<PartnerField | 'general', string>>;
 
 const COLUMN_NAMES = Object.keys(COLUMNS) as Column[];
 const EMPTY = Object.fromEntries(COLUMN_NAMES.map((column) => [column, ''])) as Record<
@@ -26,7 +29,8 @@ const EMPTY = Object.fromEntries(COLUMN_NAMES.map((column) => [column, ''])) as 
 >;
 
 export function PartnerFormScreen() {
-  const { db, newId } = useServices();
+  const { newId } = useServices();
+  const actions = usePartnerActions();
   const { params } = useRoute();
   const { route } = useLocation();
   const editing = params.id;
@@ -43,7 +47,7 @@ export function PartnerFormScreen() {
       setValues({ ...EMPTY, id: newId(), topics: [] });
       return;
     }
-    void readPartner(db, editing).then((partner) => {
+    void actions.readPartner(editing).then((partner) => {
       if (partner) setValues(valuesOf(partner, topics));
       else setMissing(true);
     });
@@ -68,7 +72,7 @@ export function PartnerFormScreen() {
       label={text.partners.form.labels[column]}
       hint={text.partners.form.hints[column]}
       value={values[column]}
-      error={sentence(problems[column])}
+      error={problems[column]}
       onInput={(value) => setValues({ ...values, [column]: value })}
       {...extra}
     />
@@ -78,16 +82,18 @@ export function PartnerFormScreen() {
     event.preventDefault();
     if (!values || !topics || saving) return;
     const found: Problems = {};
-    const nameMissing = values.name.trim() === '';
     // Warnings only matter in a sheet (a lost leading 0); the form shows what was typed.
-    // A problem without a column is the missing name, or one with the partner as a whole.
-    const report = (column: Column | null, message: string, warning?: boolean) => {
-      if (!warning) found[column ?? (nameMissing ? 'name' : 'general')] ??= message;
+    // Hours a sheet would keep as text are asked to be fixed here, or put in brackets as a note.
+    const report = (detail: IssueDetail, warning?: boolean) => {
+      if (detail.code === 'hours-as-text') {
+        const reason = describeDetail({ ...detail, code: 'hours-invalid' });
+        found[detail.field] ??= `${reason} ${text.partners.form.hoursAsNote}`;
+      } else if (!warning) found[fieldOf(detail)] ??= describeDetail(detail);
     };
     const details = readRow(
       (column) => (column === 'topics' ? values.topics.join(', ') : values[column]),
       report,
-      topicFinder(topics.known),
+      topicLookup(topics.known),
     );
     if (checkWebsite(values.website).kind === 'unsafe')
       found.website = text.partners.form.unsafeWebsite;
@@ -97,13 +103,17 @@ export function PartnerFormScreen() {
       return;
     }
     setSaving(true);
-    const saved = await savePartner(db, details);
+    const saved = await actions.savePartner(details);
     setSaving(false);
     if (saved.ok) {
       route(`/sociale-kaart/${saved.partner.id}`);
       return;
     }
-    setProblems({ general: saved.problems.map((p) => p.message).join(' ') });
+    const last: Problems = {};
+    for (const { field, problem } of saved.problems) {
+      last[field ?? 'general'] ??= describeDetail({ code: 'value', field, problem });
+    }
+    setProblems(last);
   }
 
   const problemList = Object.entries(problems);
@@ -119,11 +129,9 @@ export function PartnerFormScreen() {
           <div class="error-summary" role="alert" tabIndex={-1} ref={summary}>
             <h2>{text.partners.form.problemsTitle}</h2>
             <ul>
-              {problemList.map(([column, message]) => (
-                <li key={column}>
-                  {column === 'general'
-                    ? message
-                    : `${text.partners.form.labels[column as Exclude<Column, 'topics' | 'id'>] ?? text.partners.form.topicsLegend}: ${message}`}
+              {problemList.map(([field, message]) => (
+                <li key={field}>
+                  {field === 'general' ? message : `${labelOf(field as PartnerField)}: ${message}`}
                 </li>
               ))}
             </ul>
@@ -154,6 +162,7 @@ export function PartnerFormScreen() {
         {field('website', { url: true })}
         {field('openingHours', { multiline: true })}
         {field('walkInHours', { multiline: true })}
+        {field('keywords')}
         {field('languages')}
         {field('targetGroups')}
         <div class="field">
@@ -189,9 +198,14 @@ export function PartnerFormScreen() {
   );
 }
 
-/** The core's messages may start in lower case, to follow "Rij 4: "; alone they start upper case. */
-function sentence(message: string | undefined): string | undefined {
-  return message === undefined ? undefined : message.charAt(0).toUpperCase() + message.slice(1);
+/** The field a problem belongs to; a problem with the partner as a whole is "general". */
+function fieldOf(detail: IssueDetail): PartnerField | 'general' {
+  return 'field' in detail && detail.field !== null ? detail.field : 'general';
+}
+
+function labelOf(field: PartnerField): string {
+  const labels: Partial<Record<PartnerField, string>> = text.partners.form.labels;
+  return field === 'topics' ? text.partners.form.topicsLegend : (labels[field] ?? field);
 }
 
 function valuesOf(partner: PartnerDetails, topics: PartnerTopics): Values {

@@ -7,20 +7,20 @@ import { useMemo, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import type { Partner } from '../../core/partners/partner';
 import { buildPartnerIndex, searchPartners } from '../../core/partners/search';
-import { allPartners } from '../../data/partner-reads';
-import { useLiveQuery, useNow, useServices } from '../hooks';
+import { useNow } from '../hooks';
+import { useAllPartners } from './hooks';
 import { PartnerCard } from './PartnerCard';
+import { TemplateButton } from './SheetHelp';
 import { text } from './text';
 import { type PartnerTopics, usePartnerTopics } from './view';
 
 const PAGE = 50;
 
 export function PartnersScreen() {
-  const { db } = useServices();
   const { query, route } = useLocation();
   const now = useNow(30_000);
   const [shown, setShown] = useState(PAGE);
-  const partners = useLiveQuery(() => allPartners(db), []);
+  const partners = useAllPartners();
   const topics = usePartnerTopics();
   const index = useMemo(
     () => (partners && topics ? buildPartnerIndex(partners, topics.known) : undefined),
@@ -77,9 +77,12 @@ export function PartnersScreen() {
       {partners.length === 0 ? (
         <div class="panel">
           <p>{text.partners.emptyIntro}</p>
-          <a class="button button-primary" href="/sociale-kaart/uitwisselen">
-            {text.partners.importFirst}
-          </a>
+          <div class="detail-actions">
+            <a class="button button-primary" href="/sociale-kaart/uitwisselen">
+              {text.partners.importFirst}
+            </a>
+            <TemplateButton />
+          </div>
         </div>
       ) : (
         <>

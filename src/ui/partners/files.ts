@@ -2,6 +2,7 @@
 // writing the exports as downloads. The import and export code loads only when used.
 
 import type { ImportResult } from '../../core/partners/import';
+import { FILE } from '../../core/partners/issues';
 import type { Partner } from '../../core/partners/partner';
 import type { CatalogueOption } from '../../core/registration/catalogue';
 import type { ImportReply, ImportRequest } from '../../import-worker/messages';
@@ -32,12 +33,7 @@ export function readPartnerFiles(
       worker.terminate();
     };
     worker.postMessage(request);
-  }).catch(() => ({
-    ok: false,
-    errors: [
-      { place: 'Bestand', message: 'Het bestand kon niet worden gelezen. Probeer het opnieuw.' },
-    ],
-  }));
+  }).catch((): ImportResult => ({ ok: false, errors: [{ code: 'file-unreadable', place: FILE }] }));
 }
 
 export type ExportKind = 'hsds-json' | 'hsds-zip' | 'spreadsheet';
@@ -71,6 +67,15 @@ export async function downloadExport(
       `sociale-kaart-${day}.csv`,
     );
   }
+}
+
+/** The sheet with its headers only: the fill-in file for an office's own list. */
+export async function downloadTemplate(): Promise<void> {
+  const { exportSpreadsheet } = await import('../../core/spreadsheet/sheet');
+  save(
+    new Blob([exportSpreadsheet([])], { type: 'text/csv;charset=utf-8' }),
+    'sociale-kaart-invulbestand.csv',
+  );
 }
 
 function save(blob: Blob, name: string): void {

@@ -5,6 +5,7 @@ import type { MapFailure } from '../../data/db';
 import type { MapRefresh } from '../../data/map-sync';
 import { plural } from '../text';
 import type { ExportKind } from './files';
+import { describeIssue } from './issue-text';
 
 export const text = {
   partners: {
@@ -14,7 +15,7 @@ export const text = {
     exchange: 'Import en export',
     exchangeTitle: 'Importeren en exporteren',
     emptyIntro:
-      'Er staan nog geen partners op de sociale kaart van dit apparaat. Lees een bestand in, haal de kaart van de vestiging op, of voeg zelf een partner toe.',
+      'Er staan nog geen partners op de sociale kaart van dit apparaat. Heeft u een lijst met partners, bijvoorbeeld in Excel? Lees die in. U kunt ook zelf een partner toevoegen.',
     importFirst: 'Partners inlezen',
     search: 'Zoek een partner',
     searchPlaceholder: 'Naam, onderwerp of plaats',
@@ -44,6 +45,7 @@ export const text = {
     walkInHours: 'Inloopspreekuur',
     about: 'Waar zij mee helpen',
     helpsWith: 'Onderwerpen',
+    keywords: 'Eigen trefwoorden',
     noTopics: 'Nog geen onderwerpen gekozen.',
     languages: 'Talen',
     unknown: 'Onbekend',
@@ -83,6 +85,8 @@ export const text = {
       problemsTitle: 'Nog niet opgeslagen. Verbeter eerst dit:',
       topicsLegend: 'Waar helpen zij mee?',
       unsafeWebsite: 'Dit is geen webadres. Vul een adres in zoals www.voorbeeld.nl.',
+      hoursAsNote:
+        'Is het geen rooster? Zet de tekst dan tussen haakjes, bijvoorbeeld: (zie website).',
       save: 'Opslaan',
       saving: 'Bezig met opslaan…',
       labels: {
@@ -97,6 +101,7 @@ export const text = {
         website: 'Website',
         openingHours: 'Openingstijden',
         walkInHours: 'Inloopspreekuur',
+        keywords: 'Eigen trefwoorden (niet verplicht)',
         languages: 'Talen',
         targetGroups: 'Voor wie (doelgroepen)',
         lastVerified: 'Laatst gecontroleerd',
@@ -110,6 +115,8 @@ export const text = {
         walkInHours: 'Bijvoorbeeld: 1e en 3e di 19:00-21:00',
         languages: 'Scheid met komma’s, bijvoorbeeld: Nederlands, Engels, Arabisch',
         targetGroups: 'Scheid met komma’s, bijvoorbeeld: Ouderen, Nieuwkomers',
+        keywords:
+          'Woorden waarmee collega’s deze partner zoeken, als ze niet in de lijst staan. Scheid met komma’s, bijvoorbeeld: Dakloos, Bezwaar',
       } as Partial<Record<string, string>>,
     },
     slipText: {
@@ -127,13 +134,40 @@ export const text = {
     importing: {
       title: 'Partners inlezen',
       intro:
-        'Alles of niets: als er iets niet klopt in het bestand, leest Balie niets in en ziet u per rij wat u moet verbeteren. Uw eigen notities blijven bewaard.',
+        'Heeft u een lijst met partners, bijvoorbeeld in Excel? Download het invulbestand. Zet elke partner op een eigen rij. Sla het op als CSV en kies het hier.',
+      template: 'Invulbestand downloaden',
+      allOrNothing:
+        'Klopt er iets niet in het bestand? Dan leest Balie niets in en ziet u per rij wat u moet verbeteren. Uw eigen notities blijven altijd bewaard.',
+      helpTitle: 'Hoe Balie uw lijst leest',
+      columnsIntro:
+        'De eerste rij noemt de kolommen. Hoofdletters, spaties en accenten maken niet uit. Alleen Naam is verplicht. Balie kent deze kolommen, ook onder de andere namen:',
+      alsoCalled: (names: string) => `ook: ${names}`,
+      hoursHelp:
+        'Openingstijden schrijft u zoals u gewend bent, bijvoorbeeld: ma-vr 09:00-17:00; di,do 13.00-16.00; ma-do 08:30-17:00; vr 08:30-12:00; dagelijks 21:00-09:00; op afspraak. Wat Balie niet kan lezen, bewaart het als tekst.',
+      topicsHelp:
+        'Onderwerpen mag u in uw eigen woorden schrijven, zoals Schulden of Huur. Balie bewaart ze als trefwoord. Is de betekenis duidelijk, dan koppelt Balie ze ook aan een onderwerp uit de lijst.',
+      listsHelp:
+        'Meer talen of onderwerpen in één cel? Scheid ze met een komma of puntkomma, bijvoorbeeld: Nederlands;Turks.',
+      otherFiles: 'Andere bestanden (voor ICT-beheer)',
       kinds: {
         json: 'HSDS (Open Referral): één .json-bestand.',
         zip: 'HSDS-pakket als .zip-bestand.',
         folder:
           'HSDS-pakket als losse bestanden: kies alle .csv-bestanden met datapackage.json tegelijk, of kies de map.',
-        sheet: 'De spreadsheet van de sociale kaart: één .csv-bestand (met ; of , gescheiden).',
+      },
+      review: {
+        title: (count: number) => `Klaar om in te lezen: ${plural(count, 'partner', 'partners')}`,
+        intro: 'Er is nog niets opgeslagen. Kijk of dit klopt en kies dan Inlezen.',
+        mappedTitle:
+          'Deze woorden koppelt Balie aan een onderwerp uit de lijst. Het woord zelf blijft ook bewaard:',
+        mapped: (word: string, topics: string, count: number) =>
+          `${word} → ${topics} (${plural(count, 'partner', 'partners')})`,
+        keptTitle: 'Deze woorden staan niet in de lijst. Balie bewaart ze als eigen trefwoord:',
+        kept: (word: string, count: number) => `${word} (${plural(count, 'partner', 'partners')})`,
+        warningsTitle: 'Let op, dit leest Balie anders dan er staat:',
+        confirm: 'Inlezen',
+        cancel: 'Annuleren',
+        cancelled: 'Niets ingelezen. Er is niets veranderd.',
       },
       chooseFiles: 'Bestanden kiezen',
       chooseFolder: 'Map kiezen',
@@ -142,7 +176,6 @@ export const text = {
       saving: 'Bezig met opslaan…',
       done: (added: number, updated: number, unchanged: number) =>
         `Ingelezen: ${added} nieuw, ${updated} bijgewerkt, ${unchanged} ongewijzigd.`,
-      warningsIntro: 'Let op, dit is anders ingelezen dan er staat:',
       toList: 'Naar de sociale kaart',
       failed: 'Er is niets ingelezen. Verbeter deze punten in het bestand en probeer het opnieuw:',
       saveFailed:
@@ -201,7 +234,7 @@ export const text = {
           'not-found': 'Op dit adres staat geen kaart.',
           http: `Ophalen lukte niet: de server gaf een fout (${error.detail ?? ''}).`,
           'too-large': 'Deze kaart is te groot om op te halen.',
-          invalid: `Deze kaart klopt niet en is niet ingelezen. ${error.detail ?? ''}`,
+          invalid: `Deze kaart klopt niet en is niet ingelezen. ${error.issue ? describeIssue(error.issue) : (error.detail ?? '')}`,
         })[error.code],
       /** A failed refresh reads as `failure(error)`. */
       outcome: (result: Exclude<MapRefresh, { outcome: 'failed' }>) =>

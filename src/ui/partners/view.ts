@@ -4,7 +4,7 @@
 
 import { useMemo } from 'preact/hooks';
 import { isPhoneNumber, WEB_ADDRESS } from '../../core/partners/cleaning';
-import { describeOpening, openingStatus } from '../../core/partners/hours';
+import { openingStatus } from '../../core/partners/hours';
 import { Email, type PartnerDetails } from '../../core/partners/partner';
 import {
   allOptions,
@@ -12,6 +12,7 @@ import {
   offeredOptions,
 } from '../../core/registration/catalogue';
 import { useCatalogue } from '../hooks';
+import { describeHoursText, describeOpening } from './opening-text';
 
 /** The registration's topics as this branch has them (its own topics included). */
 export interface PartnerTopics {
@@ -54,6 +55,10 @@ export function openingLine(partner: PartnerDetails, now: number): OpeningLine {
   }
   if (opening.state === 'unknown' && walkIn.state !== 'unknown') {
     return { open: false, text: `Inloopspreekuur: ${describeOpening(walkIn, now).toLowerCase()}` };
+  }
+  // Hours kept as text ("zie website", "op afspraak") are shown as that text, never as "nu open".
+  if (opening.state === 'unknown' && partner.openingHours.note) {
+    return { open: null, text: describeHoursText(partner.openingHours.note) };
   }
   return {
     open: opening.state === 'unknown' ? null : opening.state === 'open',

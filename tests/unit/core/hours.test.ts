@@ -1,13 +1,15 @@
 import { describe, expect, test } from 'vitest';
 import {
-  describeOpening,
   type Hours,
   isOpenAt,
   NO_HOURS,
   openingStatus,
   sortHours,
 } from '../../../src/core/partners/hours';
-import { parseHoursText, printHoursText, readDate } from '../../../src/core/partners/hours-text';
+import { printHoursText } from '../../../src/core/partners/hours-print';
+import { parseHoursText, readDate } from '../../../src/core/partners/hours-text';
+import { describeDetail } from '../../../src/ui/partners/issue-text';
+import { describeOpening } from '../../../src/ui/partners/opening-text';
 import { generatePartners } from '../../support/partners';
 
 /** A local moment, as the desk's clock shows it. Months are 1-based here, unlike Date. */
@@ -19,7 +21,7 @@ function at(day: string, time: string): number {
 
 function hours(text: string): Hours {
   const parsed = parseHoursText(text);
-  if (!parsed.ok) throw new Error(parsed.message);
+  if (!parsed.ok) throw new Error(parsed.problem.code);
   return parsed.hours;
 }
 
@@ -176,25 +178,30 @@ describe('parseHoursText and printHoursText', () => {
     ['mandag 09:00-17:00', "'mandag' is geen dag. Gebruik ma, di, wo, do, vr, za of zo."],
     [
       'ma-vr',
-      "bij 'ma-vr' ontbreekt de tijd. Schrijf bijvoorbeeld: ma-vr 09:00-17:00; za 10:00-12:00.",
+      "Bij 'ma-vr' ontbreekt de tijd. Schrijf bijvoorbeeld: ma-vr 09:00-17:00; za 10:00-12:00.",
     ],
     [
       'ma 25:00-17:00',
       "'25:00-17:00' is geen tijd. Schrijf bijvoorbeeld: ma-vr 09:00-17:00; za 10:00-12:00.",
     ],
     ['ma 9 tot', "'9 tot' is geen tijd. Schrijf bijvoorbeeld: ma-vr 09:00-17:00; za 10:00-12:00."],
-    ['ma 09:00-09:00', "in '09:00-09:00' zijn begin- en eindtijd gelijk."],
+    ['ma 09:00-09:00', "In '09:00-09:00' zijn begin- en eindtijd gelijk."],
     [
       '31-02-2025 gesloten',
       "'31-02-2025' is geen bestaande datum. Schrijf bijvoorbeeld 25-12-2025.",
     ],
     [
       '10-08-2025 t/m 01-08-2025 gesloten',
-      "in '10-08-2025 t/m 01-08-2025 gesloten' ligt de einddatum vóór de begindatum.",
+      "In '10-08-2025 t/m 01-08-2025 gesloten' ligt de einddatum vóór de begindatum.",
     ],
-    ['09:00-17:00', 'de dag ontbreekt. Schrijf bijvoorbeeld: ma-vr 09:00-17:00; za 10:00-12:00.'],
+    ['09:00-17:00', 'De dag ontbreekt. Schrijf bijvoorbeeld: ma-vr 09:00-17:00; za 10:00-12:00.'],
   ])('%j is refused: %s', (text, message) => {
-    expect(parseHoursText(text)).toEqual({ ok: false, message });
+    const parsed = parseHoursText(text);
+    expect(parsed.ok).toBe(false);
+    const problem = parsed.ok ? undefined : parsed.problem;
+    expect(
+      problem && describeDetail({ code: 'hours-invalid', field: 'openingHours', problem }),
+    ).toBe(message);
   });
 
   test('printing and parsing again gives the same hours, for many generated partners', () => {

@@ -4,9 +4,10 @@ import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { describe, expect, test } from 'vitest';
 import { exportHsdsJson, importHsdsJson } from '../../../src/core/hsds/json';
-import { describeIssue, type ImportResult } from '../../../src/core/partners/import';
+import type { ImportResult } from '../../../src/core/partners/import';
 import type { Partner, PartnerDetails } from '../../../src/core/partners/partner';
 import { DEFAULT_CATALOGUE } from '../../../src/core/registration/catalogue';
+import { describeIssue } from '../../../src/ui/partners/issue-text';
 import { generatePartners } from '../../support/partners';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/hsds-3.0');
@@ -94,7 +95,7 @@ describe('importing the official HSDS examples', () => {
     ]);
     // The example's rule also limits weeks and month days; Balie says so instead of guessing.
     expect(result.ok && result.warnings.map(describeIssue)).toEqual([
-      "Dienst 1 (Community Counselling), kolom Openingstijden: rooster 'The service is available from 10 am to 6…' is overgenomen zonder until, count, byweekno, bymonthday, byyearday, valid_from, valid_to; controleer de tijden.",
+      "Dienst 1 (Community Counselling), kolom Openingstijden: rooster 'The service is available from 10 am to 6…' is overgenomen, maar zonder einddatum, aantal keer, weeknummers, dagen van de maand, dagen van het jaar en begindatum. Controleer de tijden.",
     ]);
   });
 
@@ -129,8 +130,18 @@ describe('importing the official HSDS examples', () => {
     const result = importHsdsJson(JSON.stringify(services));
     expect(result).toEqual({
       ok: false,
-      errors: [{ place: 'Dienst 2', column: 'Naam', message: 'De naam ontbreekt.' }],
+      errors: [
+        {
+          code: 'value',
+          field: 'name',
+          problem: { code: 'missing' },
+          place: { kind: 'record', record: 'service', number: 2 },
+        },
+      ],
     });
+    expect(!result.ok && result.errors.map(describeIssue)).toEqual([
+      'Dienst 2: de naam ontbreekt.',
+    ]);
   });
 });
 

@@ -10,8 +10,9 @@ import {
   importHsdsTables,
   importHsdsZip,
 } from '../../../src/core/hsds/tabular';
-import { describeIssue, type ImportResult } from '../../../src/core/partners/import';
+import type { ImportResult } from '../../../src/core/partners/import';
 import type { Partner, PartnerDetails } from '../../../src/core/partners/partner';
+import { describeIssue } from '../../../src/ui/partners/issue-text';
 import { generatePartners } from '../../support/partners';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/hsds-3.0');
@@ -91,8 +92,18 @@ describe('refusing what is not a package', () => {
     const result = importHsdsTables({ 'services.csv': services });
     expect(result).toEqual({
       ok: false,
-      errors: [{ place: 'services.csv, rij 3', column: 'Naam', message: 'De naam ontbreekt.' }],
+      errors: [
+        {
+          code: 'value',
+          field: 'name',
+          problem: { code: 'missing' },
+          place: { kind: 'table-row', file: 'services.csv', row: 3 },
+        },
+      ],
     });
+    expect(!result.ok && result.errors.map(describeIssue)).toEqual([
+      'services.csv, rij 3: de naam ontbreekt.',
+    ]);
   });
 
   test('bytes that are no zip are refused', () => {

@@ -9,12 +9,12 @@ import {
 } from '../../../src/core/partners/cleaning';
 import { deriveUuid, partnerIdFor, uuidFrom } from '../../../src/core/partners/ids';
 import {
-  describeIssue,
   finishImport,
   MAX_ERRORS,
   mergeImported,
   planImport,
 } from '../../../src/core/partners/import';
+import type { ImportIssue } from '../../../src/core/partners/issues';
 import { findLanguage, readLanguage } from '../../../src/core/partners/languages';
 import {
   checkDetails,
@@ -24,6 +24,7 @@ import {
   type Partner,
   type PartnerDetails,
 } from '../../../src/core/partners/partner';
+import { describeDetail, describeIssue } from '../../../src/ui/partners/issue-text';
 import { generatePartners } from '../../support/partners';
 
 const ID = 'ac148810-d857-441c-9679-408f346de14b';
@@ -145,7 +146,7 @@ describe('checkDetails', () => {
     }
   });
 
-  test('names each problem in Dutch, by its column', () => {
+  test('names each problem as a code at its field, which the interface phrases', () => {
     const result = checkDetails({
       ...detailsOf(emptyPartner(ID, '')),
       email: 'geen mail',
@@ -155,11 +156,33 @@ describe('checkDetails', () => {
     expect(result).toEqual({
       ok: false,
       problems: [
-        { field: 'Naam', message: 'De naam ontbreekt.' },
-        { field: 'Onderwerpen', message: 'Deze waarde klopt niet.' },
-        { field: 'E-mail', message: 'Dit e-mailadres klopt niet.' },
-        { field: 'Website', message: 'Dit webadres klopt niet.' },
+        { field: 'name', problem: { code: 'missing' } },
+        { field: 'topics', problem: { code: 'invalid' } },
+        { field: 'email', problem: { code: 'invalid' } },
+        { field: 'website', problem: { code: 'invalid' } },
       ],
+    });
+    expect(
+      !result.ok &&
+        result.problems.map(({ field, problem }) =>
+          describeDetail({ code: 'value', field, problem }),
+        ),
+    ).toEqual([
+      'De naam ontbreekt.',
+      'Deze waarde klopt niet.',
+      'Dit e-mailadres klopt niet.',
+      'Dit webadres klopt niet.',
+    ]);
+  });
+
+  test('an address part and a length are named by their field', () => {
+    const result = checkDetails({
+      ...detailsOf(emptyPartner(ID, 'X')),
+      address: { street: 'x'.repeat(201), postcode: '', city: '' },
+    });
+    expect(result).toEqual({
+      ok: false,
+      problems: [{ field: 'street', problem: { code: 'too-long', max: 200 } }],
     });
   });
 
@@ -235,8 +258,8 @@ describe('finishImport', () => {
   test('the same partner twice is an error, and no partner is returned', () => {
     const result = finishImport(
       [
-        { details: partner, place: 'Rij 3' },
-        { details: partner, place: 'Rij 7' },
+        { details: partner, place: { kind: 'row', row: 3 } },
+        { details: partner, place: { kind: 'row', row: 7 } },
       ],
       [],
       [],
@@ -250,31 +273,60 @@ describe('finishImport', () => {
   test('an empty file is an error', () => {
     expect(finishImport([], [], [])).toEqual({
       ok: false,
-      errors: [{ place: 'Bestand', message: 'Er staan geen partners in dit bestand.' }],
+      errors: [{ code: 'no-partners', place: { kind: 'file' } }],
     });
   });
 
   test('very many errors are cut short with a count', () => {
     const errors = Array.from({ length: MAX_ERRORS + 5 }, (_, index) => ({
-      place: `Rij ${index + 2}`,
-      message: 'De naam ontbreekt.',
+      code: 'value' as const,
+      field: 'name' as const,
+      problem: { code: 'missing' as const },
+      place: { kind: 'row' as const, row: index + 2 },
     }));
     const result = finishImport([], errors, []);
     expect(!result.ok && result.errors.length).toBe(MAX_ERRORS + 1);
-    expect(!result.ok && result.errors.at(-1)?.message).toBe(
+    const last = result.ok ? undefined : result.errors.at(-1);
+    expect(last).toEqual({ code: 'more-errors', count: 5, place: { kind: 'file' } });
+    expect(last && describeDetail(last)).toBe(
       'En nog 5 fouten. Verbeter eerst deze en probeer het opnieuw.',
     );
   });
 
-  test.each([
-    [{ place: 'Rij 4', message: 'De naam ontbreekt.' }, 'Rij 4: de naam ontbreekt.'],
+  test.each<[ImportIssue, string]>([
     [
-      { place: 'Rij 7', column: 'Website', message: "'www' is geen geldig webadres." },
+      {
+        code: 'value',
+        field: 'name',
+        problem: { code: 'missing' },
+        place: { kind: 'row', row: 4 },
+      },
+      'Rij 4: de naam ontbreekt.',
+    ],
+    [
+      {
+        code: 'value',
+        field: 'website',
+        problem: { code: 'invalid', value: 'www' },
+        place: { kind: 'row', row: 7 },
+      },
       "Rij 7, kolom Website: 'www' is geen geldig webadres.",
     ],
     [
-      { place: 'Bestand', message: 'HSDS-bestand klopt niet.' },
-      'Bestand: HSDS-bestand klopt niet.',
+      { code: 'json-invalid', place: { kind: 'file' } },
+      'Bestand: dit bestand is geen geldige JSON. Kies een HSDS-bestand dat eindigt op .json.',
+    ],
+    [
+      {
+        code: 'duplicate-partner',
+        place: { kind: 'table-row', file: 'services.csv', row: 4, name: 'Buurtteam' },
+        firstPlace: { kind: 'record', record: 'service', number: 2 },
+      },
+      'services.csv, rij 4 (Buurtteam): dit is dezelfde partner als in dienst 2 (zelfde id, of zelfde naam en postcode). Haal er één weg of geef ze elk een eigen id.',
+    ],
+    [
+      { code: 'column-unknown', header: 'Fax', place: { kind: 'row', row: 1 } },
+      'Rij 1, kolom Fax: deze kolom kent Balie niet; hij is niet ingelezen.',
     ],
   ])('describeIssue %#', (issue, text) => {
     expect(describeIssue(issue)).toBe(text);

@@ -46,6 +46,12 @@ const MAP: Partner[] = [
     topics: ['recht-geld'],
     local: { notes: '', outdated: true, outdatedOn: '2025-01-01' },
   }),
+  partner('Schuldhulpmaatje Oost', {
+    description: 'Een maatje dat meekijkt met uw post.',
+    topics: ['recht-geld'],
+    keywords: ['Dakloos', 'Bezwaar'],
+    languages: [{ code: 'tr', name: 'Turks' }],
+  }),
   partner('Belastingspreekuur', {
     description: 'Hulp bij de aangifte.',
     topics: ['belastingaangifte'],
@@ -73,6 +79,14 @@ describe('searchPartners', () => {
     ['toeslagen', 'Sociaal Raadslieden Utrecht'],
     ['aangifte', 'Belastingspreekuur'],
     ['formulieren geldzaken', 'Sociaal Raadslieden Utrecht'],
+    ['schuldhlp', 'Schuldhulpmaatje Oost'],
+    ['schuldhulpmatje', 'Schuldhulpmaatje Oost'],
+    ['maatje', 'Schuldhulpmaatje Oost'],
+    ['dakloos', 'Schuldhulpmaatje Oost'],
+    ['bezwaar', 'Schuldhulpmaatje Oost'],
+    ['arabisch', 'Sociaal Raadslieden Utrecht'],
+    ['turks', 'Schuldhulpmaatje Oost'],
+    ['arabic', 'Sociaal Raadslieden Utrecht'],
   ])('%j finds %s first', (query, name) => {
     expect(names(searchPartners(index, query))[0]).toBe(name);
   });
@@ -94,12 +108,17 @@ describe('searchPartners', () => {
       'Café Digitaal',
       'Humanitas Thuisadministratie',
       'Rechtswinkel Oost',
+      'Schuldhulpmaatje Oost',
       'Sociaal Raadslieden Utrecht',
     ]);
   });
 
   test.each([
-    ['topic', { topic: 'recht-geld' }, ['Humanitas Thuisadministratie', 'Rechtswinkel Oost']],
+    [
+      'topic',
+      { topic: 'recht-geld' },
+      ['Humanitas Thuisadministratie', 'Rechtswinkel Oost', 'Schuldhulpmaatje Oost'],
+    ],
     ['language', { language: 'AR' }, ['Sociaal Raadslieden Utrecht']],
     ['open on Monday morning', { openAt: mondayMorning }, ['Sociaal Raadslieden Utrecht']],
     [
@@ -159,6 +178,7 @@ describe('partnersForTopic', () => {
   test('suggests partners for the topic, by name, with flagged ones last', () => {
     expect(names(partnersForTopic(MAP, 'recht-geld'))).toEqual([
       'Humanitas Thuisadministratie',
+      'Schuldhulpmaatje Oost',
       'Rechtswinkel Oost',
     ]);
     const flaggedFirst = MAP.map((item) =>
@@ -170,6 +190,7 @@ describe('partnersForTopic', () => {
     );
     expect(names(partnersForTopic(flaggedFirst, 'recht-geld'))).toEqual([
       'Rechtswinkel Oost',
+      'Schuldhulpmaatje Oost',
       'Humanitas Thuisadministratie',
     ]);
   });
@@ -180,7 +201,14 @@ describe('partnersForTopic', () => {
 });
 
 test('isPartnerOpenAt counts opening hours and walk-in hours', () => {
-  const [raadslieden, , , , spreekuur] = MAP as [Partner, Partner, Partner, Partner, Partner];
+  const [raadslieden, , , , , spreekuur] = MAP as [
+    Partner,
+    Partner,
+    Partner,
+    Partner,
+    Partner,
+    Partner,
+  ];
   expect(isPartnerOpenAt(raadslieden, mondayMorning)).toBe(true);
   expect(isPartnerOpenAt(spreekuur, mondayMorning)).toBe(false);
   expect(isPartnerOpenAt(spreekuur, new Date(2025, 2, 5, 18, 0).getTime())).toBe(true);

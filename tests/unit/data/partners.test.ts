@@ -59,15 +59,15 @@ describe('adding and editing by hand', () => {
     expect((await partnersWithTopic(db, 'digid')).map((p) => p.id)).toEqual([partner.id]);
   });
 
-  test('an invalid partner is refused with Dutch problems named by column, and nothing is kept', async () => {
+  test('an invalid partner is refused with problems named by field, and nothing is kept', async () => {
     const { local: _local, ...partner } = emptyPartner(randomUUID(), '');
     const saved = await savePartner(db, { ...partner, website: 'javascript:alert(1)' });
     expect(saved.ok).toBe(false);
     if (saved.ok) return;
     expect(saved.problems).toEqual(
       expect.arrayContaining([
-        { field: 'Naam', message: 'De naam ontbreekt.' },
-        { field: 'Website', message: 'Dit webadres klopt niet.' },
+        { field: 'name', problem: { code: 'missing' } },
+        { field: 'website', problem: { code: 'invalid' } },
       ]),
     );
     expect(await db.partners.count()).toBe(0);
@@ -266,7 +266,10 @@ describe('keeping in step with the published map', () => {
       new Response(JSON.stringify([{ name: 'Goed', status: 'active' }, { foo: 1 }]));
     const refused = await refreshMap(db, invalid, fakeFetch, 5000);
     expect(refused).toMatchObject({ outcome: 'failed', error: { code: 'invalid' } });
-    expect(refused.outcome === 'failed' && refused.error.detail).toMatch(/Onderdeel 2/);
+    expect(refused.outcome === 'failed' && refused.error.issue).toEqual({
+      code: 'not-hsds-record',
+      place: { kind: 'item', number: 2 },
+    });
 
     const offline: typeof fetch = async () => {
       throw new TypeError('fetch failed');
