@@ -206,6 +206,11 @@ describe('runSync', () => {
     await saveMany(1);
     const locks = freeLocks();
     let release = () => {};
+    let uploading = () => {};
+    // Waits for the first uploader to be inside its upload (holding the lock), not for a time.
+    const inside = new Promise<void>((resolve) => {
+      uploading = resolve;
+    });
     const slow: Script = (body) => acceptAll(body);
     const first = runSync(
       {
@@ -213,13 +218,14 @@ describe('runSync', () => {
         fetch: async (input, init) => {
           await new Promise<void>((resolve) => {
             release = resolve;
+            uploading();
           });
           return deps(slow).fetch(input, init);
         },
       },
       'manual',
     );
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await inside;
     expect(await runSync(deps(acceptAll, locks), 'manual')).toEqual({ outcome: 'busy', sent: 0 });
     release();
     expect((await first).outcome).toBe('done');
