@@ -1,15 +1,18 @@
-// The referral slip ("verwijsbriefje") to hand to the visitor: where to go, when, how to
-// reach them, and a QR code of the contact details. It holds nothing about the visitor and
-// nothing is stored when it is made or printed; the print stylesheet prints only the slip.
+// The referral slip ("verwijsbriefje") to hand to the visitor: where to go, when (one short
+// line per kind of hours, so it fits half an A4), how to reach them, a contact person and an
+// appointment if staff made one, and a QR code of the contact details, also shown large for
+// the walking desk. It holds nothing about the visitor and nothing is stored; the print
+// stylesheet prints only the slip.
 
 import './partners.css';
+import { useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import { dayOf } from '../../core/day';
-import { hasHours } from '../../core/partners/hours';
+import { type Hours, hasHours } from '../../core/partners/hours';
+import { printHoursText } from '../../core/partners/hours-print';
 import { formatDay } from '../format';
 import { useNow, useServices } from '../hooks';
 import { text as shellText } from '../text';
-import { HoursTable } from './HoursTable';
 import { usePartner } from './hooks';
 import { QrCode } from './QrCode';
 import { text } from './text';
@@ -22,6 +25,9 @@ export function ReferralSlipScreen() {
   const now = useNow(60_000);
   const partner = usePartner(id);
   const topics = usePartnerTopics();
+  const [contact, setContact] = useState('');
+  const [appointment, setAppointment] = useState('');
+  const [large, setLarge] = useState(false);
   if (partner === undefined || topics === undefined) return null;
   if (partner === null) {
     return (
@@ -44,6 +50,32 @@ export function ReferralSlipScreen() {
         </a>
         <h1 class="visually-hidden">{slip.title(partner.name)}</h1>
         <p class="hint">{slip.privacy}</p>
+        <div class="slip-extra">
+          <label class="label" for="slip-contact">
+            {slip.contactPerson}
+          </label>
+          <input
+            id="slip-contact"
+            class="input"
+            value={contact}
+            maxLength={80}
+            autoComplete="off"
+            onInput={(event) => setContact((event.currentTarget as HTMLInputElement).value)}
+          />
+          <label class="label" for="slip-appointment">
+            {slip.appointment}
+          </label>
+          <input
+            id="slip-appointment"
+            class="input"
+            value={appointment}
+            maxLength={80}
+            autoComplete="off"
+            placeholder={slip.appointmentExample}
+            onInput={(event) => setAppointment((event.currentTarget as HTMLInputElement).value)}
+          />
+          <p class="hint">{slip.extraHint}</p>
+        </div>
         <button type="button" class="button button-primary" onClick={() => window.print()}>
           {slip.print}
         </button>
@@ -97,26 +129,82 @@ export function ReferralSlipScreen() {
             <figure class="slip-qr">
               <QrCode value={contactCard(partner)} label={slip.qrLabel(partner.name)} />
               <figcaption>{slip.qrCaption}</figcaption>
+              <button
+                type="button"
+                class="button button-small no-print"
+                onClick={() => setLarge(true)}
+              >
+                {slip.showLarge}
+              </button>
             </figure>
           ) : (
             <p>{text.partners.noContact}</p>
           )}
         </div>
 
-        <h3>{text.partners.openingHours}</h3>
-        <HoursTable hours={partner.openingHours} today={today} />
-        {hasHours(partner.walkInHours) ? (
-          <>
-            <h3>{text.partners.walkInHours}</h3>
-            <HoursTable hours={partner.walkInHours} today={today} />
-          </>
+        {contact || appointment ? (
+          <dl class="slip-appointment">
+            {contact ? (
+              <div>
+                <dt>{slip.contactPerson}</dt>
+                <dd>{contact}</dd>
+              </div>
+            ) : null}
+            {appointment ? (
+              <div>
+                <dt>{slip.appointment}</dt>
+                <dd>{appointment}</dd>
+              </div>
+            ) : null}
+          </dl>
         ) : null}
+
+        <dl class="slip-hours">
+          <div>
+            <dt>{text.partners.openingHours}</dt>
+            <dd>{hoursLine(partner.openingHours, today)}</dd>
+          </div>
+          {hasHours(partner.walkInHours) ? (
+            <div>
+              <dt>{text.partners.walkInHours}</dt>
+              <dd>{hoursLine(partner.walkInHours, today)}</dd>
+            </div>
+          ) : null}
+        </dl>
 
         <p class="slip-foot">
           {slip.made(formatDay(today))}
           {partner.lastVerified ? ` · ${slip.verified(formatDay(partner.lastVerified))}` : ''}
         </p>
       </article>
+
+      {large && hasContact ? (
+        <div
+          class="qr-large no-print"
+          role="dialog"
+          aria-modal="true"
+          aria-label={slip.qrLabel(partner.name)}
+        >
+          <p class="qr-large-name">{partner.name}</p>
+          <QrCode value={contactCard(partner)} label={slip.qrLabel(partner.name)} />
+          <p>{slip.qrCaption}</p>
+          <button
+            type="button"
+            class="button button-primary"
+            onClick={() => setLarge(false)}
+            autoFocus
+          >
+            {slip.closeLarge}
+          </button>
+        </div>
+      ) : null}
     </section>
   );
+}
+
+/** One line for a kind of hours, in the words offices use: "ma-vr 09:00-17:00; za 10:00-12:00". */
+function hoursLine(hours: Hours, today: string): string {
+  if (!hasHours(hours)) return hours.note ?? text.partners.hours.unknown;
+  const coming = hours.exceptions.filter((dated) => dated.to >= today).slice(0, 3);
+  return printHoursText({ ...hours, exceptions: coming });
 }

@@ -128,6 +128,13 @@ export const text = {
       helpsWith: 'Zij helpen met:',
       qrLabel: (name: string) => `QR-code met de contactgegevens van ${name}`,
       qrCaption: 'Scan met uw telefoon om de contactgegevens te bewaren.',
+      contactPerson: 'Contactpersoon (niet verplicht)',
+      appointment: 'Afspraak (niet verplicht)',
+      appointmentExample: 'Bijvoorbeeld: di 3 december, 10:00',
+      extraHint:
+        'Alleen voor op het briefje. Balie bewaart dit niet. Schrijf niets over de bezoeker.',
+      showLarge: 'Toon groot',
+      closeLarge: 'Sluiten',
       made: (day: string) => `Gemaakt op ${day}`,
       verified: (day: string) => `gegevens gecontroleerd op ${day}`,
     },
