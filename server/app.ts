@@ -35,7 +35,7 @@ export function createApp(options: AppOptions) {
       case 'POST /api/batches':
         return receiveBatch(req, res);
       case 'GET /api/health':
-        return sendJson(res, 200, { ok: true });
+        return health(res);
       case 'GET /api/dev-device':
         return devDevice(req, res);
       case 'GET /api/device':
@@ -191,6 +191,16 @@ export function createApp(options: AppOptions) {
     res.end();
   }
 
+  /**
+   * For a supervisor or load balancer: 200 only when the database answers and is still the
+   * file on disk (a data directory deleted under a running server would swallow every batch).
+   */
+  function health(res: ServerResponse): void {
+    const problem = store.healthProblem();
+    if (problem === undefined) sendJson(res, 200, { ok: true });
+    else sendJson(res, 503, { ok: false, error: problem });
+  }
+
   /** Lets a device check its token while it is being linked. */
   function whoAmI(req: IncomingMessage, res: ServerResponse): void {
     const device = store.deviceForToken(bearerToken(req) ?? '');
@@ -286,9 +296,18 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     else socket.destroy();
   });
   server.requestTimeout = 60_000;
-  await new Promise<void>((resolve) => {
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve);
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (error) {
+    store.close();
+    throw error;
+  }
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://${options.host ?? '127.0.0.1'}:${port}`,

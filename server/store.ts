@@ -3,7 +3,7 @@
 // (id, rev) at most once.
 
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { parseUploadRecord, type RecordResult } from '../src/core/schema';
@@ -77,6 +77,7 @@ export function openStore(file: string) {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
   db.exec(SCHEMA);
+  const inode = file === ':memory:' ? undefined : statSync(file).ino;
 
   const findRecord = db.prepare<[string, number], { content_hash: string }>(
     'SELECT content_hash FROM records WHERE id = ? AND rev = ?',
@@ -221,6 +222,19 @@ export function openStore(file: string) {
           'UPDATE devices SET revoked_at = ? WHERE (id = ? OR label = ?) AND revoked_at IS NULL',
         )
         .run(new Date().toISOString(), idOrLabel, idOrLabel).changes;
+    },
+
+    /** Why the store cannot take batches now, or undefined when it can. */
+    healthProblem(): string | undefined {
+      try {
+        db.prepare('SELECT COUNT(*) FROM devices').get();
+        if (inode !== undefined && statSync(file).ino !== inode) {
+          return 'Het databasebestand is vervangen of weggehaald terwijl de server draaide.';
+        }
+        return undefined;
+      } catch {
+        return 'De database is niet bereikbaar.';
+      }
     },
 
     countRecords(): number {

@@ -1,7 +1,7 @@
 // The reference endpoint, in-process against a real SQLite file: the upload protocol.
 
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
@@ -438,6 +438,25 @@ describe('other API routes', () => {
     const response = await fetch(`${url}/api/health`);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ ok: true });
+  });
+
+  test('GET /api/health tells the truth: 503 once the database file was swapped away', async () => {
+    const own = mkdtempSync(join(tmpdir(), 'balie-health-'));
+    const file = join(own, 'balie.sqlite');
+    const other = await startServer({ databaseFile: file });
+    try {
+      const before = await fetch(`${other.url}/api/health`);
+      expect(before.status).toBe(200);
+      await before.text();
+      renameSync(file, `${file}.weg`);
+      writeFileSync(file, '');
+      const after = await fetch(`${other.url}/api/health`);
+      expect(after.status).toBe(503);
+      expect(((await after.json()) as { error: string }).error).toMatch(/databasebestand/);
+    } finally {
+      await other.close();
+      rmSync(own, { recursive: true, force: true });
+    }
   });
 
   test('an unknown /api route is a 404 in JSON', async () => {
