@@ -3,16 +3,20 @@
 // (id, rev) at most once.
 
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { mkdirSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { parseUploadRecord, type RecordResult } from '../src/core/schema';
 import { canonicalJson } from './canonical';
 import { describeIssues } from './reasons';
 
+// synchronous = FULL: in WAL mode every commit is synced to disk before better-sqlite3
+// returns, so a reply is only sent for a batch that survives a power cut. NORMAL may lose the
+// last commits in an OS crash after the device was told they were stored, and the device then
+// forgets them. The cost is measured in docs/protocol.md (§ 6).
 const SCHEMA = `
   PRAGMA journal_mode = WAL;
-  PRAGMA synchronous = NORMAL;
+  PRAGMA synchronous = FULL;
   CREATE TABLE IF NOT EXISTS devices (
     id TEXT PRIMARY KEY,
     label TEXT NOT NULL,
@@ -52,9 +56,14 @@ const SCHEMA = `
   );
 `;
 
+/** A desk device registers and uploads; a manager may also publish the sociale kaart. */
+export const ROLES = ['desk', 'manager'] as const;
+export type Role = (typeof ROLES)[number];
+
 export interface DeviceRow {
   readonly id: string;
   readonly label: string;
+  readonly role: Role;
   readonly created_at: string;
   readonly revoked_at: string | null;
 }
@@ -74,9 +83,11 @@ export type IngestOutcome =
 export type Store = ReturnType<typeof openStore>;
 
 export function openStore(file: string) {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  if (file !== ':memory:') keepPrivate(file);
   const db = new Database(file);
   db.exec(SCHEMA);
+  migrate(db);
+  if (file !== ':memory:') keepPrivate(file);
   const inode = file === ':memory:' ? undefined : statSync(file).ino;
 
   const findRecord = db.prepare<[string, number], { content_hash: string }>(
@@ -152,10 +163,10 @@ export function openStore(file: string) {
   }
 
   const insertDevice = db.prepare(
-    'INSERT INTO devices (id, label, token_hash, created_at) VALUES (?, ?, ?, ?)',
+    'INSERT INTO devices (id, label, role, token_hash, created_at) VALUES (?, ?, ?, ?, ?)',
   );
   const deviceByHash = db.prepare<[string], DeviceRow>(
-    'SELECT id, label, created_at, revoked_at FROM devices WHERE token_hash = ?',
+    'SELECT id, label, role, created_at, revoked_at FROM devices WHERE token_hash = ?',
   );
 
   const putMap = db.prepare(
@@ -189,15 +200,16 @@ export function openStore(file: string) {
     },
 
     /** Creates a device and returns its token; only the token's hash is kept. */
-    createDevice(label: string): { device: DeviceRow; token: string } {
+    createDevice(label: string, role: Role = 'desk'): { device: DeviceRow; token: string } {
       const token = randomBytes(32).toString('base64url');
       const device: DeviceRow = {
         id: randomUUID(),
         label,
+        role,
         created_at: new Date().toISOString(),
         revoked_at: null,
       };
-      insertDevice.run(device.id, label, sha256(token), device.created_at);
+      insertDevice.run(device.id, label, role, sha256(token), device.created_at);
       return { device, token };
     },
 
@@ -210,7 +222,7 @@ export function openStore(file: string) {
     listDevices(): DeviceRow[] {
       return db
         .prepare<[], DeviceRow>(
-          'SELECT id, label, created_at, revoked_at FROM devices ORDER BY created_at',
+          'SELECT id, label, role, created_at, revoked_at FROM devices ORDER BY created_at',
         )
         .all();
     },
@@ -237,6 +249,14 @@ export function openStore(file: string) {
       }
     },
 
+    /** How commits reach the disk, for the durability test. */
+    durability(): { journalMode: string; synchronous: number } {
+      return {
+        journalMode: db.pragma('journal_mode', { simple: true }) as string,
+        synchronous: db.pragma('synchronous', { simple: true }) as number,
+      };
+    },
+
     countRecords(): number {
       return (db.prepare('SELECT COUNT(*) AS n FROM records').get() as { n: number }).n;
     },
@@ -254,6 +274,45 @@ export function openStore(file: string) {
       db.close();
     },
   };
+}
+
+/**
+ * Brings a file made by an older version up to date, step by step (PRAGMA user_version), so
+ * existing databases open: tables and columns are only ever added.
+ */
+function migrate(db: Database.Database): void {
+  const steps: ((db: Database.Database) => void)[] = [
+    // 1: device roles; every existing device is a desk device.
+    (db) => {
+      const columns = db.prepare<[], { name: string }>('PRAGMA table_info(devices)').all();
+      if (!columns.some((column) => column.name === 'role')) {
+        db.exec(
+          "ALTER TABLE devices ADD COLUMN role TEXT NOT NULL DEFAULT 'desk' CHECK (role IN ('desk', 'manager'))",
+        );
+      }
+    },
+  ];
+  const version = db.pragma('user_version', { simple: true }) as number;
+  for (let step = version; step < steps.length; step++) {
+    db.transaction(() => {
+      steps[step]?.(db);
+      db.pragma(`user_version = ${step + 1}`);
+    })();
+  }
+}
+
+/**
+ * The data directory and files are for the server's user only (registrations, token hashes).
+ * A new directory is made 0700; the database file is made 0600 before SQLite opens it, so the
+ * -wal and -shm files SQLite creates next to it get the same mode; older files are tightened.
+ * An existing directory is left as it is: it may be one the operator chose (or /tmp).
+ */
+function keepPrivate(file: string): void {
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  if (!existsSync(file)) closeSync(openSync(file, 'a', 0o600));
+  for (const path of [file, `${file}-wal`, `${file}-shm`]) {
+    if (existsSync(path) && (statSync(path).mode & 0o077) !== 0) chmodSync(path, 0o600);
+  }
 }
 
 export function sha256(text: string): string {
