@@ -109,7 +109,7 @@ export function createApp(options: AppOptions) {
     }
     const { batchId, records } = envelope.data;
     const key = req.headers['idempotency-key'];
-    if (key !== undefined && key !== batchId) {
+    if (key !== undefined && String(key).toLowerCase() !== batchId.toLowerCase()) {
       return sendJson(res, 400, { error: 'Idempotency-Key moet gelijk zijn aan batchId.' });
     }
     const outcome = store.ingest(batchId, device.id, sha256(text), records);

@@ -82,6 +82,9 @@ export type IngestOutcome =
 
 export type Store = ReturnType<typeof openStore>;
 
+export const FOREIGN_VISIT =
+  'Deze registratie is eerder door een ander apparaat verstuurd. Alleen dat apparaat mag haar wijzigen of verwijderen.';
+
 export function openStore(file: string) {
   if (file !== ':memory:') keepPrivate(file);
   const db = new Database(file);
@@ -92,6 +95,9 @@ export function openStore(file: string) {
 
   const findRecord = db.prepare<[string, number], { content_hash: string }>(
     'SELECT content_hash FROM records WHERE id = ? AND rev = ?',
+  );
+  const findOwner = db.prepare<[string], { device_id: string }>(
+    'SELECT device_id FROM records WHERE id = ? ORDER BY rev LIMIT 1',
   );
   const insertRecord = db.prepare(
     `INSERT INTO records (id, rev, deleted, location, day, body, content_hash, device_id, batch_id, received_at)
@@ -105,7 +111,8 @@ export function openStore(file: string) {
   );
 
   const ingest = db.transaction(
-    (batchId: string, deviceId: string, bodyHash: string, records: unknown[]): IngestOutcome => {
+    (rawBatchId: string, deviceId: string, bodyHash: string, records: unknown[]): IngestOutcome => {
+      const batchId = rawBatchId.toLowerCase();
       const earlier = findBatch.get(batchId);
       if (earlier) {
         // A reply is only replayed to the device it was given to.
@@ -132,11 +139,19 @@ export function openStore(file: string) {
       const { id, rev } = looseRef(value);
       return { id, rev, status: 'rejected', reason: describeIssues(parsed.error.issues) };
     }
-    const record = parsed.data;
+    // UUIDs are compared and stored in lower case, so one visit sent as "ABC…" and "abc…" is
+    // one visit; the reply names the id as the device sent it, so the device finds its record.
+    const ref = { id: parsed.data.id, rev: parsed.data.rev };
+    const record = { ...parsed.data, id: parsed.data.id.toLowerCase() };
+    // A visit belongs to the device that first sent it: no other device may add revisions or
+    // tombstones to it. (Organisations will widen this to the devices of one organisation.)
+    const owner = findOwner.get(record.id);
+    if (owner && owner.device_id !== deviceId) {
+      return { ...ref, status: 'rejected', reason: FOREIGN_VISIT };
+    }
     const body = canonicalJson(record);
     const hash = sha256(body);
     const existing = findRecord.get(record.id, record.rev);
-    const ref = { id: record.id, rev: record.rev };
     if (existing) {
       return existing.content_hash === hash
         ? { ...ref, status: 'duplicate' }
