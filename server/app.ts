@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { importHsdsJson } from '../src/core/hsds-json';
 import { describeIssue } from '../src/core/partner-import';
 import { BatchEnvelope } from '../src/core/schema';
-import { readBody, sendJson, TooLarge } from './http';
+import { readBody, refuse, sendJson, TooLarge, TooSlow } from './http';
 import { describeIssues } from './reasons';
 import { serveStatic } from './static';
 import { openStore, type Store, sha256 } from './store';
@@ -15,6 +15,11 @@ import { openStore, type Store, sha256 } from './store';
 export const MAX_BODY_BYTES = 1024 * 1024;
 /** A published map: thousands of partners fit; a mistake (a whole database dump) does not. */
 export const MAX_MAP_BYTES = 5 * 1024 * 1024;
+/**
+ * A body must have arrived this long after its request did, or it is answered 408: the app
+ * gives up on an upload after 30 s itself, so a slower body is one nobody waits for.
+ */
+export const BODY_TIMEOUT_MS = 30_000;
 
 export interface AppOptions {
   readonly store: Store;
@@ -23,6 +28,8 @@ export interface AppOptions {
   /** The development device's token, handed to pages on this machine only. */
   readonly devToken?: string;
   readonly log?: boolean;
+  /** Defaults to BODY_TIMEOUT_MS; tests make it short. */
+  readonly bodyTimeoutMs?: number;
 }
 
 export function createApp(options: AppOptions) {
@@ -57,20 +64,24 @@ export function createApp(options: AppOptions) {
     return sendJson(res, 405, { error: 'Deze methode wordt niet ondersteund.' });
   }
 
-  /** The device a request's token belongs to; otherwise answers 401 and stores nothing. */
+  /** The device a request's token belongs to; otherwise answers 401 and reads nothing more. */
   function authorisedDevice(req: IncomingMessage, res: ServerResponse) {
     const device = store.deviceForToken(bearerToken(req) ?? '');
     if (device) return device;
-    // Drain the body so the reply arrives cleanly.
-    req.resume();
-    res.setHeader('www-authenticate', 'Bearer');
-    sendJson(res, 401, {
-      error: 'Dit apparaat is niet (meer) gekoppeld. Koppel het opnieuw met een nieuwe code.',
-    });
+    refuse(
+      req,
+      res,
+      401,
+      { error: 'Dit apparaat is niet (meer) gekoppeld. Koppel het opnieuw met een nieuwe code.' },
+      { 'www-authenticate': 'Bearer' },
+    );
     return undefined;
   }
 
-  /** The request body, or undefined after answering 413 when it is over `limit` bytes. */
+  /**
+   * The request body; or undefined after answering 413 when it is over `limit` bytes, or 408
+   * when it did not arrive in time. Either way the rest of the body is not read.
+   */
   async function limitedBody(
     req: IncomingMessage,
     res: ServerResponse,
@@ -78,11 +89,11 @@ export function createApp(options: AppOptions) {
     tooLarge: string,
   ): Promise<string | undefined> {
     try {
-      return await readBody(req, limit);
+      return await readBody(req, limit, options.bodyTimeoutMs ?? BODY_TIMEOUT_MS);
     } catch (error) {
-      if (!(error instanceof TooLarge)) throw error;
-      res.setHeader('connection', 'close');
-      sendJson(res, 413, { error: tooLarge });
+      if (error instanceof TooLarge) refuse(req, res, 413, { error: tooLarge });
+      else if (error instanceof TooSlow) refuse(req, res, 408, { error: TOO_SLOW });
+      else throw error;
       return undefined;
     }
   }
@@ -233,6 +244,9 @@ export function createApp(options: AppOptions) {
   };
 }
 
+const TOO_SLOW =
+  'De gegevens kwamen te langzaam binnen. Controleer de verbinding en probeer het opnieuw.';
+
 function bearerToken(req: IncomingMessage): string | undefined {
   const match = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
   return match?.[1];
@@ -274,28 +288,42 @@ export interface StartOptions {
   readonly staticDir?: string;
   readonly devToken?: (store: Store) => string | undefined;
   readonly log?: boolean;
+  readonly bodyTimeoutMs?: number;
 }
 
 /** Starts the endpoint in this process (tests and benchmarks do this too). */
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const store = openStore(options.databaseFile);
   const devToken = options.devToken?.(store);
+  const bodyTimeoutMs = options.bodyTimeoutMs ?? BODY_TIMEOUT_MS;
   const app = createApp({
     store,
+    bodyTimeoutMs,
     ...(options.staticDir ? { staticDir: options.staticDir } : {}),
     ...(devToken ? { devToken } : {}),
     ...(options.log ? { log: true } : {}),
   });
   const { hook } = options;
   const server = createServer(
-    {},
+    {
+      // Node's own backstop for requests the routes never see whole (slow headers): checked
+      // every second instead of every 30, so a stalled request is answered within seconds.
+      headersTimeout: Math.min(20_000, bodyTimeoutMs + 10_000),
+      requestTimeout: bodyTimeoutMs + 10_000,
+      connectionsCheckingInterval: 1000,
+    },
     hook ? (req, res) => void hook(req, res, () => app(req, res)) : app,
   );
-  server.on('clientError', (_error, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    const status =
+      error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? '408 Request Timeout'
+        : error.code === 'HPE_HEADER_OVERFLOW'
+          ? '431 Request Header Fields Too Large'
+          : '400 Bad Request';
+    if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
     else socket.destroy();
   });
-  server.requestTimeout = 60_000;
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
