@@ -8,6 +8,7 @@ import { importHsdsJson } from '../src/core/hsds-json';
 import { describeIssue } from '../src/core/partner-import';
 import { BatchEnvelope } from '../src/core/schema';
 import { readBody, refuse, sendJson, TooLarge, TooSlow } from './http';
+import { DEFAULT_LIMITS, type Limits, tokenBuckets } from './limits';
 import { describeIssues } from './reasons';
 import { serveStatic } from './static';
 import { openStore, type Store, sha256 } from './store';
@@ -30,10 +31,15 @@ export interface AppOptions {
   readonly log?: boolean;
   /** Defaults to BODY_TIMEOUT_MS; tests make it short. */
   readonly bodyTimeoutMs?: number;
+  /** Defaults to DEFAULT_LIMITS. */
+  readonly limits?: Partial<Limits>;
 }
 
 export function createApp(options: AppOptions) {
   const { store } = options;
+  const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const authFailures = tokenBuckets(limits.authFailuresPerMinute);
+  const tokenUse = tokenBuckets(limits.requestsPerMinute);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -64,18 +70,38 @@ export function createApp(options: AppOptions) {
     return sendJson(res, 405, { error: 'Deze methode wordt niet ondersteund.' });
   }
 
-  /** The device a request's token belongs to; otherwise answers 401 and reads nothing more. */
-  function authorisedDevice(req: IncomingMessage, res: ServerResponse) {
+  /**
+   * The device a request's token belongs to; otherwise answers (401, or 429 while this address
+   * has failed too often or the token is used too fast) and reads nothing more. While an
+   * address is blocked even a right token gets 429, so a guess cannot be told from a hit.
+   */
+  function authorisedDevice(
+    req: IncomingMessage,
+    res: ServerResponse,
+    unknown = 'Dit apparaat is niet (meer) gekoppeld. Koppel het opnieuw met een nieuwe code.',
+  ) {
+    const address = req.socket.remoteAddress ?? '';
+    const blocked = authFailures.check(address);
+    if (!blocked.ok) {
+      tooMany(req, res, blocked.retryAfter, TOO_MANY_FAILURES);
+      return undefined;
+    }
     const device = store.deviceForToken(bearerToken(req) ?? '');
-    if (device) return device;
-    refuse(
-      req,
-      res,
-      401,
-      { error: 'Dit apparaat is niet (meer) gekoppeld. Koppel het opnieuw met een nieuwe code.' },
-      { 'www-authenticate': 'Bearer' },
-    );
-    return undefined;
+    if (!device) {
+      authFailures.take(address);
+      refuse(req, res, 401, { error: unknown }, { 'www-authenticate': 'Bearer' });
+      return undefined;
+    }
+    const use = tokenUse.take(device.id);
+    if (!use.ok) {
+      tooMany(req, res, use.retryAfter, TOO_MANY_REQUESTS);
+      return undefined;
+    }
+    return device;
+  }
+
+  function tooMany(req: IncomingMessage, res: ServerResponse, seconds: number, error: string) {
+    refuse(req, res, 429, { error }, { 'retry-after': String(seconds) });
   }
 
   /**
@@ -101,6 +127,12 @@ export function createApp(options: AppOptions) {
   async function receiveBatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const device = authorisedDevice(req, res);
     if (!device) return;
+    // Every batch leaves a stored reply (for replays); a device that keeps sending records
+    // the server rejects would otherwise fill the disk.
+    const since = new Date(Date.now() - DAY_MS).toISOString();
+    if (store.replyBytesSince(device.id, since) >= limits.replyBytesPerDay) {
+      return tooMany(req, res, QUOTA_RETRY_SECONDS, OVER_QUOTA);
+    }
     const text = await limitedBody(
       req,
       res,
@@ -214,9 +246,8 @@ export function createApp(options: AppOptions) {
 
   /** Lets a device check its token while it is being linked. */
   function whoAmI(req: IncomingMessage, res: ServerResponse): void {
-    const device = store.deviceForToken(bearerToken(req) ?? '');
-    if (device) sendJson(res, 200, { label: device.label });
-    else sendJson(res, 401, { error: 'Deze koppelcode is onbekend of ingetrokken.' });
+    const device = authorisedDevice(req, res, 'Deze koppelcode is onbekend of ingetrokken.');
+    if (device) sendJson(res, 200, { label: device.label, role: device.role });
   }
 
   function devDevice(req: IncomingMessage, res: ServerResponse): void {
@@ -244,6 +275,14 @@ export function createApp(options: AppOptions) {
   };
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+const QUOTA_RETRY_SECONDS = 3600;
+const TOO_MANY_FAILURES =
+  'Te veel pogingen met een onbekende koppelcode vanaf dit adres. Wacht even en probeer het opnieuw.';
+const TOO_MANY_REQUESTS =
+  'Dit apparaat stuurt te veel verzoeken. Het probeert het zo vanzelf opnieuw.';
+const OVER_QUOTA =
+  'Dit apparaat heeft het afgelopen etmaal meer gestuurd dan de server per apparaat bewaart. Het probeert het later vanzelf opnieuw.';
 const TOO_SLOW =
   'De gegevens kwamen te langzaam binnen. Controleer de verbinding en probeer het opnieuw.';
 
@@ -289,6 +328,7 @@ export interface StartOptions {
   readonly devToken?: (store: Store) => string | undefined;
   readonly log?: boolean;
   readonly bodyTimeoutMs?: number;
+  readonly limits?: Partial<Limits>;
 }
 
 /** Starts the endpoint in this process (tests and benchmarks do this too). */
@@ -299,6 +339,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const app = createApp({
     store,
     bodyTimeoutMs,
+    ...(options.limits ? { limits: options.limits } : {}),
     ...(options.staticDir ? { staticDir: options.staticDir } : {}),
     ...(devToken ? { devToken } : {}),
     ...(options.log ? { log: true } : {}),
@@ -321,8 +362,12 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         : error.code === 'HPE_HEADER_OVERFLOW'
           ? '431 Request Header Fields Too Large'
           : '400 Bad Request';
-    if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
-    else socket.destroy();
+    // As Node's own handler does: no second answer on a socket whose reply already began
+    // (a refused request whose unread body the parser then chokes on).
+    const answering = (socket as { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+    if (socket.writable && !answering?.headersSent) {
+      socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
+    } else socket.destroy();
   });
   try {
     await new Promise<void>((resolve, reject) => {

@@ -2,6 +2,8 @@
 
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { BODY_TIMEOUT_MS } from './app';
+import { DEFAULT_LIMITS, type Limits } from './limits';
 import type { Store } from './store';
 
 export interface Config {
@@ -13,18 +15,51 @@ export interface Config {
   /** A development device, enrolled at start and offered to pages on this machine. */
   readonly devDevice: boolean;
   readonly log: boolean;
+  readonly limits: Limits;
+  readonly bodyTimeoutMs: number;
+}
+
+/** A whole number from the environment within bounds; a wrong value stops the start (exit 78). */
+function whole(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number) {
+  const text = env[name];
+  if (text === undefined || text === '') return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new Error(`${name}=${text} kan niet: geef een heel getal van ${min} tot ${max}.`);
+  }
+  return value;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = resolve(env.BALIE_DATA_DIR ?? 'data');
   return {
-    port: Number(env.PORT ?? 8080),
+    port: whole(env, 'PORT', 8080, 0, 65_535),
     host: env.HOST ?? '127.0.0.1',
     dataDir,
     databaseFile: join(dataDir, 'balie.sqlite'),
     staticDir: resolve(env.BALIE_STATIC_DIR ?? 'dist'),
     devDevice: (env.BALIE_DEV_DEVICE ?? (env.NODE_ENV === 'production' ? '0' : '1')) === '1',
     log: env.BALIE_LOG === '1',
+    limits: {
+      authFailuresPerMinute: whole(
+        env,
+        'BALIE_AUTH_FAILURES_PER_MINUTE',
+        DEFAULT_LIMITS.authFailuresPerMinute,
+        1,
+        1_000_000,
+      ),
+      requestsPerMinute: whole(
+        env,
+        'BALIE_REQUESTS_PER_MINUTE',
+        DEFAULT_LIMITS.requestsPerMinute,
+        1,
+        1_000_000,
+      ),
+      replyBytesPerDay:
+        whole(env, 'BALIE_REPLY_QUOTA_MB', DEFAULT_LIMITS.replyBytesPerDay / 2 ** 20, 1, 100_000) *
+        2 ** 20,
+    },
+    bodyTimeoutMs: whole(env, 'BALIE_BODY_TIMEOUT_MS', BODY_TIMEOUT_MS, 1000, 600_000),
   };
 }
 

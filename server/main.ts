@@ -31,6 +31,8 @@ const running = await startServer({
   host: config.host,
   staticDir: config.staticDir,
   log: config.log,
+  limits: config.limits,
+  bodyTimeoutMs: config.bodyTimeoutMs,
   ...(config.devDevice ? { devToken: (store) => ensureDevDevice(store, config.dataDir) } : {}),
 }).catch((error: NodeJS.ErrnoException) => {
   const reason =

@@ -107,7 +107,10 @@ export function openStore(file: string) {
     'SELECT body_hash, reply, device_id FROM batches WHERE batch_id = ?',
   );
   const insertBatch = db.prepare(
-    'INSERT INTO batches (batch_id, device_id, body_hash, reply, received_at) VALUES (?, ?, ?, ?, ?)',
+    'INSERT INTO batches (batch_id, device_id, body_hash, reply, reply_bytes, received_at) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  const replyBytes = db.prepare<[string, string], { bytes: number }>(
+    'SELECT COALESCE(SUM(reply_bytes), 0) AS bytes FROM batches WHERE device_id = ? AND received_at >= ?',
   );
 
   const ingest = db.transaction(
@@ -123,7 +126,8 @@ export function openStore(file: string) {
       }
       const receivedAt = new Date().toISOString();
       const results = records.map((value) => storeRecord(value, deviceId, batchId, receivedAt));
-      insertBatch.run(batchId, deviceId, bodyHash, JSON.stringify(results), receivedAt);
+      const reply = JSON.stringify(results);
+      insertBatch.run(batchId, deviceId, bodyHash, reply, Buffer.byteLength(reply), receivedAt);
       return { kind: 'stored', results, replayed: false };
     },
   );
@@ -212,6 +216,11 @@ export function openStore(file: string) {
 
     ingest(batchId: string, deviceId: string, bodyHash: string, records: unknown[]) {
       return ingest(batchId, deviceId, bodyHash, records);
+    },
+
+    /** Bytes of batch replies stored for a device since a moment (ISO time). */
+    replyBytesSince(deviceId: string, since: string): number {
+      return replyBytes.get(deviceId, since)?.bytes ?? 0;
     },
 
     /** Creates a device and returns its token; only the token's hash is kept. */
@@ -305,6 +314,14 @@ function migrate(db: Database.Database): void {
           "ALTER TABLE devices ADD COLUMN role TEXT NOT NULL DEFAULT 'desk' CHECK (role IN ('desk', 'manager'))",
         );
       }
+    },
+    // 2: the size of each stored reply, for the per-device quota.
+    (db) => {
+      db.exec(`
+        ALTER TABLE batches ADD COLUMN reply_bytes INTEGER NOT NULL DEFAULT 0;
+        UPDATE batches SET reply_bytes = length(CAST(reply AS BLOB));
+        CREATE INDEX batches_by_device_time ON batches (device_id, received_at, reply_bytes);
+      `);
     },
   ];
   const version = db.pragma('user_version', { simple: true }) as number;

@@ -17,7 +17,11 @@ let url: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'balie-endpoint-'));
-  server = await startServer({ databaseFile: join(dir, 'balie.sqlite') });
+  server = await startServer({
+    databaseFile: join(dir, 'balie.sqlite'),
+    // Many deliberate 401s from one address here; rate limits have their own test.
+    limits: { authFailuresPerMinute: 100_000 },
+  });
   url = server.url;
   token = server.store.createDevice('test').token;
 });
@@ -409,7 +413,7 @@ describe('tokens', () => {
       headers: { authorization: `Bearer ${token}` },
     });
     expect(mine.status).toBe(200);
-    expect(await mine.json()).toEqual({ label: 'test' });
+    expect(await mine.json()).toEqual({ label: 'test', role: 'desk' });
     const none = await fetch(`${url}/api/device`);
     expect(none.status).toBe(401);
     expect(ErrorReply.safeParse(await none.json()).success).toBe(true);
