@@ -4,14 +4,20 @@
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { importHsdsJson } from '../src/core/hsds-json';
-import { describeIssue } from '../src/core/partner-import';
 import { BatchEnvelope } from '../src/core/schema';
 import { readBody, refuse, sendJson, TooLarge, TooSlow } from './http';
 import { DEFAULT_LIMITS, type Limits, tokenBuckets } from './limits';
+import { checkMap } from './map-body';
 import { describeIssues } from './reasons';
 import { serveStatic } from './static';
-import { openStore, type Store, sha256 } from './store';
+import {
+  type MapPrecondition,
+  type MapWrite,
+  openStore,
+  type PublishedMap,
+  type Store,
+  sha256,
+} from './store';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 /** A published map: thousands of partners fit; a mistake (a whole database dump) does not. */
@@ -43,7 +49,16 @@ export function createApp(options: AppOptions) {
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const route = `${req.method} ${url.pathname.replace(/\/+$/, '') || '/'}`;
+    const path = url.pathname.replace(/\/+$/, '') || '/';
+    const route = `${req.method} ${path}`;
+    const versions = /^\/api\/map\/versions(?:\/(\d{1,9})(\/restore)?)?$/.exec(path);
+    if (versions) {
+      const [, number, restore] = versions;
+      if (req.method === 'GET' && number === undefined) return listMapVersions(req, res);
+      if (req.method === 'GET' && !restore) return sendMapVersion(req, res, Number(number));
+      if (req.method === 'POST' && restore) return restoreMap(req, res, Number(number));
+      return sendJson(res, 405, { error: 'Deze methode wordt niet ondersteund.' });
+    }
     switch (route) {
       case 'POST /api/batches':
         return receiveBatch(req, res);
@@ -165,10 +180,81 @@ export function createApp(options: AppOptions) {
     return sendJson(res, 200, { results: outcome.results });
   }
 
-  /** A branch manager publishes the map: only a whole, valid HSDS JSON map is stored. */
-  async function publishMap(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  /** The device of a request, when it holds the manager role; otherwise answers 401/403/429. */
+  function manager(req: IncomingMessage, res: ServerResponse) {
     const device = authorisedDevice(req, res);
+    if (!device) return undefined;
+    if (device.role === 'manager') return device;
+    refuse(req, res, 403, { error: MANAGERS_ONLY });
+    return undefined;
+  }
+
+  /**
+   * What a map write expects the current map to be (If-Match: its ETag; a first publish: no
+   * header or If-None-Match: *); or undefined after answering 428 or 412 without reading on.
+   */
+  function mapPrecondition(
+    req: IncomingMessage,
+    res: ServerResponse,
+    firstAllowed: boolean,
+  ): MapPrecondition | undefined {
+    const current = store.publishedMap();
+    const ifMatch = req.headers['if-match']?.trim();
+    const ifNoneMatch = req.headers['if-none-match']?.trim();
+    // `If-Match: *` ("whatever is there") would overwrite a map nobody looked at: it counts as
+    // no version at all.
+    if (ifMatch === undefined || ifMatch === '*') {
+      const first = ifMatch === undefined && (ifNoneMatch === undefined || ifNoneMatch === '*');
+      if (firstAllowed && first && current === undefined) return 'none';
+      if (current === undefined || (firstAllowed && ifNoneMatch === '*')) {
+        return stale(req, res, current);
+      }
+      refuse(req, res, 428, { error: MAP_VERSION_NEEDED }, { etag: current.etag });
+      return undefined;
+    }
+    const tags = ifMatch.split(',').map((tag) => tag.trim());
+    if (current && tags.includes(current.etag)) return { etag: current.etag };
+    return stale(req, res, current);
+  }
+
+  function stale(req: IncomingMessage, res: ServerResponse, current: PublishedMap | undefined) {
+    refuse(req, res, 412, { error: MAP_CHANGED }, current ? { etag: current.etag } : {});
+    return undefined;
+  }
+
+  /** Answers a map write: the new map's numbers, or 412 when another write came first. */
+  function answerMapWrite(req: IncomingMessage, res: ServerResponse, write: MapWrite): void {
+    if (write.kind === 'no-version') {
+      sendJson(res, 404, { error: NO_SUCH_VERSION });
+      return;
+    }
+    if (write.kind === 'stale') {
+      stale(req, res, write.current);
+      return;
+    }
+    const { map } = write;
+    sendJson(
+      res,
+      200,
+      {
+        partners: map.partners,
+        etag: map.etag,
+        publishedAt: map.publishedAt,
+        version: map.version,
+      },
+      { etag: map.etag },
+    );
+  }
+
+  /**
+   * A manager publishes the map: only a whole, valid HSDS JSON map, written anew by Balie, and
+   * only over the map the manager last saw (If-Match), so no one overwrites a newer map.
+   */
+  async function publishMap(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const device = manager(req, res);
     if (!device) return;
+    const expected = mapPrecondition(req, res, true);
+    if (expected === undefined) return;
     const text = await limitedBody(
       req,
       res,
@@ -176,19 +262,43 @@ export function createApp(options: AppOptions) {
       'De kaart is groter dan 5 MB. Publiceer alleen de partners van uw vestiging.',
     );
     if (text === undefined) return;
-    const result = importHsdsJson(text);
-    if (!result.ok) {
-      const first = result.errors.slice(0, 5).map(describeIssue).join(' ');
-      const more = result.errors.length > 5 ? ` En nog ${result.errors.length - 5} fouten.` : '';
-      return sendJson(res, 400, { error: `De kaart is niet opgeslagen. ${first}${more}` });
+    const checked = checkMap(text);
+    if (!checked.ok) return sendJson(res, 400, { error: checked.error });
+    answerMapWrite(req, res, store.publishMap(checked.body, checked.partners, device.id, expected));
+  }
+
+  /** The kept versions of the map, newest first, for a manager. */
+  function listMapVersions(req: IncomingMessage, res: ServerResponse): void {
+    if (!manager(req, res)) return;
+    const current = store.publishedMap();
+    sendJson(res, 200, { current: current?.version ?? null, versions: store.mapVersions() });
+  }
+
+  /** One earlier version, for a manager to look at before restoring it. */
+  function sendMapVersion(req: IncomingMessage, res: ServerResponse, version: number): void {
+    if (!manager(req, res)) return;
+    const kept = store.mapVersion(version);
+    if (!kept) {
+      sendJson(res, 404, { error: NO_SUCH_VERSION });
+      return;
     }
-    const map = store.publishMap(text, result.partners.length, device.id);
-    res.setHeader('etag', map.etag);
-    return sendJson(res, 200, {
-      partners: map.partners,
-      etag: map.etag,
-      publishedAt: map.publishedAt,
+    res.writeHead(200, {
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': Buffer.byteLength(kept.body),
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+      etag: kept.etag,
     });
+    res.end(kept.body);
+  }
+
+  /** A manager makes an earlier version current again (as a new version; nothing is lost). */
+  function restoreMap(req: IncomingMessage, res: ServerResponse, version: number): void {
+    const device = manager(req, res);
+    if (!device) return;
+    const expected = mapPrecondition(req, res, false);
+    if (expected === undefined) return;
+    answerMapWrite(req, res, store.restoreMapVersion(version, device.id, expected));
   }
 
   /**
@@ -275,6 +385,13 @@ export function createApp(options: AppOptions) {
   };
 }
 
+const MANAGERS_ONLY =
+  'Alleen een beheerder mag de sociale kaart publiceren of een oudere versie terugzetten. Dit apparaat is gekoppeld als balie-apparaat, niet als beheerder.';
+const MAP_VERSION_NEEDED =
+  'De server weet niet welke versie van de kaart u hebt aangepast. Haal de kaart eerst op en publiceer dan opnieuw.';
+const MAP_CHANGED =
+  'De kaart is intussen door iemand anders veranderd. Haal de nieuwe kaart op, bekijk de verschillen en publiceer dan opnieuw.';
+const NO_SUCH_VERSION = 'Deze versie van de kaart bestaat niet (meer).';
 const DAY_MS = 24 * 60 * 60 * 1000;
 const QUOTA_RETRY_SECONDS = 3600;
 const TOO_MANY_FAILURES =

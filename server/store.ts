@@ -8,6 +8,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { parseUploadRecord, type RecordResult } from '../src/core/schema';
 import { canonicalJson } from './canonical';
+import { checkMap } from './map-body';
 import { describeIssues } from './reasons';
 
 // synchronous = FULL: in WAL mode every commit is synced to disk before better-sqlite3
@@ -74,7 +75,32 @@ export interface PublishedMap {
   readonly etag: string;
   readonly partners: number;
   readonly publishedAt: string;
+  /** Counts every publish and restore: 1, 2, … */
+  readonly version: number;
 }
+
+export interface MapVersion {
+  readonly version: number;
+  readonly etag: string;
+  readonly partners: number;
+  readonly publishedAt: string;
+  /** The label of the device that published it. */
+  readonly publishedBy: string;
+  /** The version this one restored, or null for a publish. */
+  readonly restoredFrom: number | null;
+}
+
+/** What the writer expects the current map to be: its ETag, or `none` for a first publish. */
+export type MapPrecondition = { readonly etag: string } | 'none';
+
+export type MapWrite =
+  | { readonly kind: 'published'; readonly map: PublishedMap }
+  /** The current map is not the one expected (or there is none / no such version). */
+  | { readonly kind: 'stale'; readonly current: PublishedMap | undefined }
+  | { readonly kind: 'no-version' };
+
+/** How many versions of the map are kept; older ones are removed as new ones come in. */
+export const MAP_VERSIONS_KEPT = 20;
 
 export type IngestOutcome =
   | { readonly kind: 'stored'; readonly results: RecordResult[]; readonly replayed: boolean }
@@ -189,29 +215,90 @@ export function openStore(file: string) {
   );
 
   const putMap = db.prepare(
-    `INSERT INTO map (id, body, etag, partners, device_id, published_at) VALUES (1, ?, ?, ?, ?, ?)
-     ON CONFLICT (id) DO UPDATE SET body = excluded.body, etag = excluded.etag,
-       partners = excluded.partners, device_id = excluded.device_id, published_at = excluded.published_at`,
+    `INSERT INTO map (id, body, etag, partners, device_id, published_at, version) VALUES (1, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET body = excluded.body, etag = excluded.etag, partners = excluded.partners,
+       device_id = excluded.device_id, published_at = excluded.published_at, version = excluded.version`,
   );
   const getMap = db.prepare<[], PublishedMap>(
-    'SELECT body, etag, partners, published_at AS publishedAt FROM map WHERE id = 1',
+    'SELECT body, etag, partners, published_at AS publishedAt, version FROM map WHERE id = 1',
+  );
+  const insertVersion = db.prepare(
+    'INSERT INTO map_versions (version, body, etag, partners, device_id, published_at, restored_from) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  const getVersion = db.prepare<[number], { body: string; partners: number; etag: string }>(
+    'SELECT body, partners, etag FROM map_versions WHERE version = ?',
+  );
+  const pruneVersions = db.prepare('DELETE FROM map_versions WHERE version <= ?');
+
+  /** Writes a new current map and its version, if the precondition still holds. */
+  const writeMap = db.transaction(
+    (
+      body: string,
+      partners: number,
+      deviceId: string,
+      expected: MapPrecondition,
+      restoredFrom: number | null,
+    ): MapWrite => {
+      const current = getMap.get();
+      const holds = expected === 'none' ? current === undefined : current?.etag === expected.etag;
+      if (!holds) return { kind: 'stale', current };
+      const map: PublishedMap = {
+        body,
+        etag: etagFor(body),
+        partners,
+        publishedAt: new Date().toISOString(),
+        version: (current?.version ?? 0) + 1,
+      };
+      putMap.run(map.body, map.etag, map.partners, deviceId, map.publishedAt, map.version);
+      insertVersion.run(
+        map.version,
+        map.body,
+        map.etag,
+        map.partners,
+        deviceId,
+        map.publishedAt,
+        restoredFrom,
+      );
+      pruneVersions.run(map.version - MAP_VERSIONS_KEPT);
+      return { kind: 'published', map };
+    },
   );
 
   return {
-    /** Replaces the published map; the caller checked the body. */
-    publishMap(body: string, partners: number, deviceId: string): PublishedMap {
-      const map: PublishedMap = {
-        body,
-        etag: `"${sha256(body).slice(0, 32)}"`,
-        partners,
-        publishedAt: new Date().toISOString(),
-      };
-      putMap.run(map.body, map.etag, map.partners, deviceId, map.publishedAt);
-      return map;
+    /** Publishes a checked map (Balie's own writing of it) if the current one is `expected`. */
+    publishMap(
+      body: string,
+      partners: number,
+      deviceId: string,
+      expected: MapPrecondition,
+    ): MapWrite {
+      return writeMap(body, partners, deviceId, expected, null);
+    },
+
+    /** Makes an earlier version the current map again, as a new version. */
+    restoreMapVersion(version: number, deviceId: string, expected: MapPrecondition): MapWrite {
+      const earlier = getVersion.get(version);
+      if (!earlier) return { kind: 'no-version' };
+      return writeMap(earlier.body, earlier.partners, deviceId, expected, version);
     },
 
     publishedMap(): PublishedMap | undefined {
       return getMap.get();
+    },
+
+    /** The kept versions, newest first. */
+    mapVersions(): MapVersion[] {
+      return db
+        .prepare<[], MapVersion>(
+          `SELECT v.version, v.etag, v.partners, v.published_at AS publishedAt,
+             COALESCE(d.label, '') AS publishedBy, v.restored_from AS restoredFrom
+           FROM map_versions v LEFT JOIN devices d ON d.id = v.device_id ORDER BY v.version DESC`,
+        )
+        .all();
+    },
+
+    mapVersion(version: number): { body: string; etag: string } | undefined {
+      return getVersion.get(version);
     },
 
     ingest(batchId: string, deviceId: string, bodyHash: string, records: unknown[]) {
@@ -323,6 +410,42 @@ function migrate(db: Database.Database): void {
         CREATE INDEX batches_by_device_time ON batches (device_id, received_at, reply_bytes);
       `);
     },
+    // 3: earlier versions of the published map, so a manager can restore one. The current
+    // map (stored as uploaded before) is rewritten the way every publish is now written.
+    (db) => {
+      db.exec(`
+        CREATE TABLE map_versions (
+          version INTEGER PRIMARY KEY,
+          body TEXT NOT NULL,
+          etag TEXT NOT NULL,
+          partners INTEGER NOT NULL,
+          device_id TEXT NOT NULL,
+          published_at TEXT NOT NULL,
+          restored_from INTEGER
+        );
+        ALTER TABLE map ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+      `);
+      const current = db
+        .prepare<[], { body: string; device_id: string; published_at: string }>(
+          'SELECT body, device_id, published_at FROM map WHERE id = 1',
+        )
+        .get();
+      if (!current) return;
+      const checked = checkMap(current.body, false);
+      if (!checked.ok) {
+        db.exec('DELETE FROM map');
+        return;
+      }
+      const etag = etagFor(checked.body);
+      db.prepare('UPDATE map SET body = ?, etag = ?, partners = ?, version = 1').run(
+        checked.body,
+        etag,
+        checked.partners,
+      );
+      db.prepare(
+        'INSERT INTO map_versions (version, body, etag, partners, device_id, published_at) VALUES (1, ?, ?, ?, ?, ?)',
+      ).run(checked.body, etag, checked.partners, current.device_id, current.published_at);
+    },
   ];
   const version = db.pragma('user_version', { simple: true }) as number;
   for (let step = version; step < steps.length; step++) {
@@ -345,6 +468,10 @@ function keepPrivate(file: string): void {
   for (const path of [file, `${file}-wal`, `${file}-shm`]) {
     if (existsSync(path) && (statSync(path).mode & 0o077) !== 0) chmodSync(path, 0o600);
   }
+}
+
+function etagFor(body: string): string {
+  return `"${sha256(body).slice(0, 32)}"`;
 }
 
 export function sha256(text: string): string {
