@@ -32,8 +32,6 @@ export interface AppOptions {
   readonly store: Store;
   /** The built app (dist/); omitted when the endpoint only serves the API. */
   readonly staticDir?: string;
-  /** The development device's token, handed to pages on this machine only. */
-  readonly devToken?: string;
   readonly log?: boolean;
   /** Defaults to BODY_TIMEOUT_MS; tests make it short. */
   readonly bodyTimeoutMs?: number;
@@ -64,8 +62,6 @@ export function createApp(options: AppOptions) {
         return receiveBatch(req, res);
       case 'GET /api/health':
         return health(res);
-      case 'GET /api/dev-device':
-        return devDevice(req, res);
       case 'GET /api/device':
         return whoAmI(req, res);
       case 'PUT /api/map':
@@ -360,11 +356,6 @@ export function createApp(options: AppOptions) {
     if (device) sendJson(res, 200, { label: device.label, role: device.role });
   }
 
-  function devDevice(req: IncomingMessage, res: ServerResponse): void {
-    if (options.devToken && isLoopback(req)) sendJson(res, 200, { token: options.devToken });
-    else sendJson(res, 404, { error: 'Dit adres bestaat niet op de server.' });
-  }
-
   return async function requestListener(req: IncomingMessage, res: ServerResponse) {
     const started = performance.now();
     try {
@@ -417,13 +408,10 @@ function etagMatches(header: string | undefined, etag: string): boolean {
     .some((tag) => tag === '*' || tag === etag);
 }
 
-function isLoopback(req: IncomingMessage): boolean {
-  const address = req.socket.remoteAddress ?? '';
-  return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
-}
-
 export interface RunningServer {
   readonly url: string;
+  /** The development device's token, when one was asked for: never served over HTTP. */
+  readonly devToken: string | undefined;
   readonly store: Store;
   readonly server: Server;
   close(): Promise<void>;
@@ -442,6 +430,7 @@ export interface StartOptions {
   readonly port?: number;
   readonly host?: string;
   readonly staticDir?: string;
+  /** Makes the development device at start; main prints its koppellink on the console. */
   readonly devToken?: (store: Store) => string | undefined;
   readonly log?: boolean;
   readonly bodyTimeoutMs?: number;
@@ -458,7 +447,6 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     bodyTimeoutMs,
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.staticDir ? { staticDir: options.staticDir } : {}),
-    ...(devToken ? { devToken } : {}),
     ...(options.log ? { log: true } : {}),
   });
   const { hook } = options;
@@ -501,6 +489,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://${options.host ?? '127.0.0.1'}:${port}`,
+    devToken,
     store,
     server,
     close: () =>

@@ -330,6 +330,10 @@ export function openStore(file: string) {
       return device && device.revoked_at === null ? device : undefined;
     },
 
+    setRole(id: string, role: Role): void {
+      db.prepare('UPDATE devices SET role = ? WHERE id = ?').run(role, id);
+    },
+
     listDevices(): DeviceRow[] {
       return db
         .prepare<[], DeviceRow>(

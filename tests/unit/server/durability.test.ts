@@ -52,7 +52,7 @@ test('an acknowledged batch is there after SIGKILL right after the reply', async
   db.close();
   expect(records.every((record) => stored.has(record.id))).toBe(true);
   expect(stored.size).toBe(200);
-});
+}, 30_000);
 
 test('the data directory is 0700 and the database files are 0600', () => {
   const data = join(dir, 'private');
