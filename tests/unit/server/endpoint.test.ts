@@ -306,6 +306,33 @@ describe('bad records in a good batch', () => {
   });
 });
 
+describe('finding 9: the privacy guard on the server', () => {
+  test.each([
+    ['a BSN with a zero-width space', { note: 'bsn 1234\u200B56782' }, /herkenbaar/],
+    ['a full-width ＠', { note: 'mail jan＠example.nl' }, /herkenbaar/],
+    ['an (at) spelling', { note: 'mail jan(at)example.nl' }, /herkenbaar/],
+    ['a soft hyphen in a phone number', { note: 'bel 06\u00AD12345678' }, /herkenbaar/],
+    ['a no-break space in a postcode', { note: '1234\u00A0AB 12' }, /herkenbaar/],
+    ['a NUL in the note', { note: 'tekst\u0000verborgen' }, /onzichtbare tekens/],
+    ['a right-to-left override in the note', { note: 'brief\u202Efdp.exe' }, /onzichtbare tekens/],
+    ['an escape in the location', { location: 'Centrum\u001b[2J' }, /onzichtbare tekens/],
+  ])('%s is rejected with a Dutch reason and not stored', async (_what, over, reason) => {
+    const record = visit(over);
+    const reply = await postBatch(url, envelope([record]), { token });
+    const [result] = BatchReply.parse(reply.json).results;
+    expect(result).toMatchObject({ id: record.id, status: 'rejected' });
+    expect(result?.reason).toMatch(reason);
+    expect(stored()).toBe(0);
+  });
+
+  test('a clean note with an @-free "at" is accepted', async () => {
+    const reply = await postBatch(url, envelope([visit({ note: 'Uitleg at the desk, 👩‍💻.' })]), {
+      token,
+    });
+    expect(BatchReply.parse(reply.json).results[0]?.status).toBe('accepted');
+  });
+});
+
 describe('bad requests store nothing', () => {
   test('malformed JSON → 400', async () => {
     const reply = await postBatch(url, '{"batchId": "x", "records": [', { token, key: null });
