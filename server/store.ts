@@ -14,7 +14,7 @@ import { describeIssues } from './reasons';
 // synchronous = FULL: in WAL mode every commit is synced to disk before better-sqlite3
 // returns, so a reply is only sent for a batch that survives a power cut. NORMAL may lose the
 // last commits in an OS crash after the device was told they were stored, and the device then
-// forgets them. The cost is measured in docs/protocol.md (§ 6).
+// forgets them. The measured cost is in docs/protocol.md ("Durability").
 const SCHEMA = `
   PRAGMA journal_mode = WAL;
   PRAGMA synchronous = FULL;
