@@ -37,6 +37,11 @@ export interface AppOptions {
   readonly bodyTimeoutMs?: number;
   /** Defaults to DEFAULT_LIMITS. */
   readonly limits?: Partial<Limits>;
+  /**
+   * Behind a reverse proxy on this machine (for TLS) every request comes from 127.0.0.1; with
+   * this on, the address the limits count is the last one the proxy put in X-Forwarded-For.
+   */
+  readonly trustProxy?: boolean;
 }
 
 export function createApp(options: AppOptions) {
@@ -91,7 +96,7 @@ export function createApp(options: AppOptions) {
     res: ServerResponse,
     unknown = 'Dit apparaat is niet (meer) gekoppeld. Koppel het opnieuw met een nieuwe code.',
   ) {
-    const address = req.socket.remoteAddress ?? '';
+    const address = clientAddress(req, options.trustProxy === true);
     const blocked = authFailures.check(address);
     if (!blocked.ok) {
       tooMany(req, res, blocked.retryAfter, TOO_MANY_FAILURES);
@@ -394,6 +399,20 @@ const OVER_QUOTA =
 const TOO_SLOW =
   'De gegevens kwamen te langzaam binnen. Controleer de verbinding en probeer het opnieuw.';
 
+/** Who sent a request, for the limits: the socket's address, or the proxy's word for it. */
+function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
+  const socket = req.socket.remoteAddress ?? '';
+  if (!trustProxy || !LOOPBACK.has(socket)) return socket;
+  const forwarded = String(req.headers['x-forwarded-for'] ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+  // The last entry is the one the proxy added; earlier ones are whatever the client claimed.
+  return forwarded.at(-1) ?? socket;
+}
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
 function bearerToken(req: IncomingMessage): string | undefined {
   const match = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
   return match?.[1];
@@ -435,6 +454,7 @@ export interface StartOptions {
   readonly log?: boolean;
   readonly bodyTimeoutMs?: number;
   readonly limits?: Partial<Limits>;
+  readonly trustProxy?: boolean;
 }
 
 /** Starts the endpoint in this process (tests and benchmarks do this too). */
@@ -446,6 +466,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     store,
     bodyTimeoutMs,
     ...(options.limits ? { limits: options.limits } : {}),
+    ...(options.trustProxy ? { trustProxy: true } : {}),
     ...(options.staticDir ? { staticDir: options.staticDir } : {}),
     ...(options.log ? { log: true } : {}),
   });

@@ -23,6 +23,8 @@ export interface Config {
   readonly log: boolean;
   readonly limits: Limits;
   readonly bodyTimeoutMs: number;
+  /** A reverse proxy on this machine sets X-Forwarded-For; the limits count that address. */
+  readonly trustProxy: boolean;
 }
 
 /** A whole number from the environment within bounds; a wrong value stops the start (exit 78). */
@@ -72,6 +74,7 @@ export function readConfig(
         2 ** 20,
     },
     bodyTimeoutMs: whole(env, 'BALIE_BODY_TIMEOUT_MS', BODY_TIMEOUT_MS, 1000, 600_000),
+    trustProxy: env.BALIE_TRUST_PROXY === '1',
   };
 }
 

@@ -37,6 +37,7 @@ const running = await startServer({
   log: config.log,
   limits: config.limits,
   bodyTimeoutMs: config.bodyTimeoutMs,
+  trustProxy: config.trustProxy,
   ...(config.devDevice ? { devToken: (store) => ensureDevDevice(store, config.dataDir) } : {}),
 }).catch((error: NodeJS.ErrnoException): never => {
   const reason =

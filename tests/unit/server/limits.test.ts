@@ -26,10 +26,11 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function start(limits: StartOptions['limits']) {
+async function start(limits: StartOptions['limits'], trustProxy = false) {
   const server = await startServer({
     databaseFile: join(dir, `${randomUUID()}.sqlite`),
     ...(limits ? { limits } : {}),
+    trustProxy,
   });
   running.push(server);
   return server;
@@ -72,6 +73,33 @@ test('guessing tokens: after the allowed failures the address gets 429, even wit
   // The app reads it as "wait until Retry-After", not as an unlinked device.
   const decision = readReply([], { status: 429, retryAfter, body: right.text }, 0);
   expect(decision).toMatchObject({ kind: 'failed', waitUntil: Number(retryAfter) * 1000 });
+});
+
+test('behind a local proxy (BALIE_TRUST_PROXY=1) one guessing client does not block the others', async () => {
+  const server = await start({ authFailuresPerMinute: 3 }, true);
+  const { token } = server.store.createDevice('balie');
+  const from = (address: string) => ({ 'x-forwarded-for': address });
+  for (let i = 0; i < 5; i++) {
+    // A client's own X-Forwarded-For claim comes first; the proxy's entry is the last one.
+    const headers = { 'x-forwarded-for': `198.51.100.${i}, 203.0.113.9` };
+    await postBatch(server.url, envelope([visit()]), { token: `guess-${i}`, headers });
+  }
+  const blocked = await postBatch(server.url, envelope([visit()]), {
+    token,
+    headers: from('203.0.113.9'),
+  });
+  expect(blocked.status).toBe(429);
+  const colleague = await postBatch(server.url, envelope([visit()]), {
+    token,
+    headers: from('192.0.2.44'),
+  });
+  expect(colleague.status).toBe(200);
+  // Without the setting, the header is ignored: a client cannot pick its own address.
+  const plain = await start({ authFailuresPerMinute: 3 });
+  for (let i = 0; i < 3; i++) {
+    await postBatch(plain.url, envelope([visit()]), { token: 'x', headers: from(`192.0.2.${i}`) });
+  }
+  expect((await postBatch(plain.url, envelope([visit()]), { token: 'x' })).status).toBe(429);
 });
 
 test('one token used too fast gets 429 with Retry-After; another device goes on', async () => {
