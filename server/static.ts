@@ -1,8 +1,7 @@
 // Serves the built app with the headers a PWA needs: a strict CSP, the service worker and
 // the page never cached by HTTP (so updates arrive), hashed assets cached for a year.
 
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { type FileHandle, open } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 
@@ -56,32 +55,55 @@ export async function serveStatic(
   let file = join(root, relative);
   if (!file.startsWith(normalize(root) + sep) && file !== normalize(root))
     file = join(root, 'index.html');
-  let info = await stat(file).catch(() => undefined);
-  if (!info?.isFile()) {
+  // Hashed assets are the only files cached for a year, so a name under assets/ that is not
+  // a file must never get the app shell (which would then be cached as that asset).
+  const asset = /^assets[/\\]./.test(relative);
+  let opened = await openFile(file);
+  if (!opened) {
     // Unknown paths without a file extension are app routes: answer with the app shell.
-    if (extname(relative) !== '') {
+    if (asset || extname(relative) !== '') {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS });
       res.end('Niet gevonden');
       return;
     }
-    file = join(root, 'index.html');
-    info = await stat(file).catch(() => undefined);
-    if (!info?.isFile()) {
+    opened = await openFile(join(root, 'index.html'));
+    if (!opened) {
       res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
       res.end('De app is nog niet gebouwd. Start met: npm start');
       return;
     }
+    file = join(root, 'index.html');
   }
-  const immutable = relative.startsWith(`assets${sep}`) || relative.startsWith('assets/');
+  const { handle, size } = opened;
   res.writeHead(200, {
     'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-    'content-length': info.size,
-    'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+    'content-length': size,
+    'cache-control': asset ? 'public, max-age=31536000, immutable' : 'no-cache',
     ...SECURITY_HEADERS,
   });
   if (req.method === 'HEAD') {
+    await handle.close();
     res.end();
     return;
   }
-  createReadStream(file).pipe(res);
+  // Read from the handle opened above: a rebuild that renames or deletes the file now still
+  // serves the file that was measured. Any read error ends this one reply, never the process.
+  const stream = handle.createReadStream();
+  stream.on('error', () => res.destroy());
+  res.on('close', () => stream.destroy());
+  stream.pipe(res);
+}
+
+/** Opens a regular file for reading, with its size; undefined when it is not (any more) there. */
+async function openFile(file: string): Promise<{ handle: FileHandle; size: number } | undefined> {
+  let handle: FileHandle | undefined;
+  try {
+    handle = await open(file, 'r');
+    const info = await handle.stat();
+    if (info.isFile()) return { handle, size: info.size };
+  } catch {
+    // Gone between two steps, unreadable, or a directory: not a file we can serve.
+  }
+  await handle?.close().catch(() => undefined);
+  return undefined;
 }

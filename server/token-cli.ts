@@ -1,10 +1,11 @@
 // Device tokens from the command line:
 //   npm run token -- create --label "Balie 1e etage"   (prints the token as its last line)
+//   npm run token -- create --label "Beheer" --role manager   (may also publish the map)
 //   npm run token -- list
 //   npm run token -- revoke <id or label>
 
 import { readConfig } from './config';
-import { openStore } from './store';
+import { openStore, ROLES, type Role } from './store';
 
 const [command, ...rest] = process.argv.slice(2);
 const config = readConfig();
@@ -20,8 +21,12 @@ try {
     case 'create': {
       const label = option('label');
       if (!label) throw new Error('Geef een naam: npm run token -- create --label "Balie 1"');
-      const { device, token } = store.createDevice(label);
-      console.log(`Apparaat "${device.label}" aangemaakt (id ${device.id}).`);
+      const role = option('role') ?? 'desk';
+      if (!(ROLES as readonly string[]).includes(role)) {
+        throw new Error(`Onbekende rol "${role}". Kies ${ROLES.join(' of ')}.`);
+      }
+      const { device, token } = store.createDevice(label, role as Role);
+      console.log(`Apparaat "${device.label}" aangemaakt als ${device.role} (id ${device.id}).`);
       console.log('Bewaar dit token nu: het wordt niet nog eens getoond.');
       console.log(token);
       break;
@@ -29,7 +34,9 @@ try {
     case 'list': {
       for (const device of store.listDevices()) {
         const state = device.revoked_at ? `ingetrokken ${device.revoked_at}` : 'actief';
-        console.log(`${device.id}  ${device.created_at}  ${state}  ${device.label}`);
+        console.log(
+          `${device.id}  ${device.created_at}  ${device.role.padEnd(7)}  ${state}  ${device.label}`,
+        );
       }
       break;
     }
@@ -42,7 +49,9 @@ try {
       break;
     }
     default:
-      throw new Error('Gebruik: npm run token -- create --label NAAM | list | revoke ID');
+      throw new Error(
+        'Gebruik: npm run token -- create --label NAAM [--role desk|manager] | list | revoke ID',
+      );
   }
 } catch (error) {
   console.error((error as Error).message);

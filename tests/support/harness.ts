@@ -41,7 +41,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     staticDir: options.staticDir ?? resolve('dist'),
     ...(options.hook ? { hook: options.hook } : {}),
     devToken: (store) => {
-      token = store.createDevice('e2e').token;
+      // A manager, so the one-machine demo (and the browser tests) can publish the map.
+      token = store.createDevice('e2e', 'manager').token;
       return token;
     },
   });

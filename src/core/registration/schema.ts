@@ -3,13 +3,25 @@
 // Records are strict: an unknown field could carry personal data, so it is refused.
 
 import * as z from 'zod/mini';
-import { findIdentifyingData, NOTE_MAX_LENGTH } from './privacy';
+import {
+  findIdentifyingData,
+  findUnsafeCharacters,
+  NOTE_MAX_LENGTH,
+  UNSAFE_CHARACTERS_MESSAGE,
+} from './privacy';
 
 /** A catalogue option id: national (`digid`) or local (`lokaal-spreekuur-x7`). */
 export const OptionId = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,59}$/));
 
+/** Free text holds no control or reading-order characters (NUL, escape, a right-to-left override). */
+const readableText = () =>
+  z.refine<string>((text) => findUnsafeCharacters(text).length === 0, {
+    message: UNSAFE_CHARACTERS_MESSAGE,
+  });
+
 export const Note = z.string().check(
   z.maxLength(NOTE_MAX_LENGTH),
+  readableText(),
   z.refine((text) => findIdentifyingData(text).length === 0, {
     message: 'De notitie bevat gegevens die een bezoeker herkenbaar maken.',
   }),
@@ -36,7 +48,7 @@ export const Day = z.iso.date();
 /** What staff register about one visit. No field can hold who the visitor is. */
 export const VisitContent = z.strictObject({
   catalogueVersion: z.string().check(z.minLength(1), z.maxLength(60)),
-  location: z.string().check(z.minLength(1), z.maxLength(80)),
+  location: z.string().check(z.minLength(1), z.maxLength(80), readableText()),
   day: Day,
   /** Hour band 0–23: the most precise time that leaves the device. */
   hour: z.int().check(z.gte(0), z.lte(23)),

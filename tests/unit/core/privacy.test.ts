@@ -3,10 +3,13 @@
 import { describe, expect, test } from 'vitest';
 import {
   findIdentifyingData,
+  findUnsafeCharacters,
   type IdentifyingKind,
   isValidBsn,
   isValidIban,
   NOTE_MAX_LENGTH,
+  normaliseForGuard,
+  UNSAFE_CHARACTERS_MESSAGE,
 } from '../../../src/core/registration/privacy';
 
 const kinds = (text: string): IdentifyingKind[] =>
@@ -229,5 +232,95 @@ describe('several findings and limits', () => {
 
   test('a note may hold 200 characters', () => {
     expect(NOTE_MAX_LENGTH).toBe(200);
+  });
+});
+
+describe('finding 9: look-alikes and hidden characters do not get past the guard', () => {
+  const ZWSP = '\u200B';
+  const SOFT_HYPHEN = '\u00AD';
+  const NBSP = '\u00A0';
+
+  test.each([
+    // [what, text, kind]
+    ['a zero-width space inside a BSN', `bsn 1234${ZWSP}56782`, 'bsn'],
+    ['zero-width joiners between every digit', `bsn ${[...'123456782'].join('\u200D')}`, 'bsn'],
+    ['a word joiner inside a BSN', 'bsn 12345\u20606782', 'bsn'],
+    ['full-width digits', 'bsn １２３４５６７８２', 'bsn'],
+    ['a BSN split over two lines', 'bsn 123\n456\n782', 'bsn'],
+    ['a full-width ＠', 'mail jan＠example.nl', 'email'],
+    ['a small ﹫', 'mail jan﹫example.nl', 'email'],
+    ['(at)', 'mail jan(at)example.nl', 'email'],
+    ['[at] with spaces', 'mail jan [at] example.nl', 'email'],
+    ['{at} and (dot)', 'mail jan{at}example(dot)nl', 'email'],
+    ['[apenstaartje] and [punt]', 'mail jan[apenstaartje]example[punt]nl', 'email'],
+    ['a spaced "at" before a domain', 'mail j.jansen at example.nl', 'email'],
+    ['"at" and "dot" spelled out', 'mail jan at example dot nl', 'email'],
+    ['"apenstaartje" spelled out', 'mail jan apenstaartje example.nl', 'email'],
+    ['a soft hyphen in a phone number', `bel 06${SOFT_HYPHEN}12345678`, 'phone'],
+    ['soft hyphens between the groups', `bel 06${SOFT_HYPHEN}-${SOFT_HYPHEN}1234 5678`, 'phone'],
+    ['a non-breaking hyphen in a phone number', 'bel 06\u201112345678', 'phone'],
+    ['an en dash in a phone number', 'bel 020\u20131234567', 'phone'],
+    ['no-break spaces in a phone number', `bel 06${NBSP}1234${NBSP}5678`, 'phone'],
+    ['a no-break space in a postcode', `1234${NBSP}AB 12`, 'address'],
+    ['a narrow no-break space in a postcode', '1234\u202FAB 12', 'address'],
+    ['a zero-width space in a postcode', `1234${ZWSP}AB 12`, 'address'],
+    ['full-width letters in an IBAN', 'ＮＬ91ABNA0417164300', 'iban'],
+    ['a zero-width space in an IBAN', `NL91${ZWSP}ABNA0417164300`, 'iban'],
+  ])('%s is found', (_what, text, kind) => {
+    expect(kinds(text)).toContain(kind);
+  });
+
+  test.each([
+    ['an English "at" in a sentence', 'Bezoeker werkt at home en belt later terug'],
+    ['"at" as a word', 'Vraag over wat "at" betekent op de site'],
+    ['"at" before words that are no domain', 'Uitleg gegeven at the desk, daarna op digid.nl'],
+    ['brackets around other words', 'Formulier (aanvraag) en brief [kopie] meegegeven'],
+    ['full-width text without data', 'Ｄｉｇｉｄ ａｐｐ geïnstalleerd'],
+    ['an emoji with a zero-width joiner', 'Samen 👩‍💻 de app ingesteld'],
+    ['a soft hyphen in a long word', `belasting${SOFT_HYPHEN}aangifte samen gedaan`],
+    ['no-break spaces in an amount', `Toeslag van €${NBSP}1.234,56 terugbetalen`],
+    ['a postcode with a no-break space but no house number', `Woont in 1234${NBSP}AB`],
+    ['a public line with a soft hyphen', `Gebeld met 0800${SOFT_HYPHEN}1234`],
+    ['nine digits failing the 11-proef, with a zero-width space', `Bestelnummer 98765${ZWSP}4321`],
+  ])('%s passes', (_what, text) => {
+    expect(findIdentifyingData(text)).toEqual([]);
+  });
+
+  test('plain text reads the same after normalising, so findings quote it as typed', () => {
+    expect(normaliseForGuard('Geholpen met DigiD-app, bsn 123456782.')).toBe(
+      'Geholpen met DigiD-app, bsn 123456782.',
+    );
+    expect(findIdentifyingData('mail jan(at)example.nl')).toEqual([
+      { kind: 'email', text: 'jan@example.nl' },
+    ]);
+  });
+});
+
+describe('finding 9: control and reading-order characters in free text', () => {
+  test.each([
+    ['NUL', 'notitie\u0000verborgen', 'control', 'U+0000'],
+    ['escape', 'kleur \u001b[31mrood', 'control', 'U+001B'],
+    ['DEL', 'weg\u007f', 'control', 'U+007F'],
+    ['a C1 control', 'tekst\u0085', 'control', 'U+0085'],
+    ['right-to-left override', 'factuur\u202Efdp.exe', 'bidi', 'U+202E'],
+    ['left-to-right embedding', '\u202Atekst', 'bidi', 'U+202A'],
+    ['right-to-left isolate', 'a\u2067b\u2069', 'bidi', 'U+2067'],
+    ['right-to-left mark', 'a\u200Fb', 'bidi', 'U+200F'],
+  ])('%s is found', (_what, text, kind, code) => {
+    expect(findUnsafeCharacters(text)[0]).toMatchObject({ kind, code });
+  });
+
+  test.each([
+    'Gewone notitie.',
+    'Twee regels\nen een tab\tmag.',
+    'Windows-regels\r\nook.',
+    'Emoji 👩‍💻 en accenten: één, café.',
+    'Arabisch: مرحبا',
+  ])('%j has none', (text) => {
+    expect(findUnsafeCharacters(text)).toEqual([]);
+  });
+
+  test('the message is one plain Dutch sentence or two', () => {
+    expect(UNSAFE_CHARACTERS_MESSAGE).toMatch(/^De tekst bevat onzichtbare tekens/);
   });
 });

@@ -1,7 +1,7 @@
 // The reference endpoint, in-process against a real SQLite file: the upload protocol.
 
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
@@ -17,7 +17,11 @@ let url: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'balie-endpoint-'));
-  server = await startServer({ databaseFile: join(dir, 'balie.sqlite') });
+  server = await startServer({
+    databaseFile: join(dir, 'balie.sqlite'),
+    // Many deliberate 401s from one address here; rate limits have their own test.
+    limits: { authFailuresPerMinute: 100_000 },
+  });
   url = server.url;
   token = server.store.createDevice('test').token;
 });
@@ -302,6 +306,33 @@ describe('bad records in a good batch', () => {
   });
 });
 
+describe('finding 9: the privacy guard on the server', () => {
+  test.each([
+    ['a BSN with a zero-width space', { note: 'bsn 1234\u200B56782' }, /herkenbaar/],
+    ['a full-width ＠', { note: 'mail jan＠example.nl' }, /herkenbaar/],
+    ['an (at) spelling', { note: 'mail jan(at)example.nl' }, /herkenbaar/],
+    ['a soft hyphen in a phone number', { note: 'bel 06\u00AD12345678' }, /herkenbaar/],
+    ['a no-break space in a postcode', { note: '1234\u00A0AB 12' }, /herkenbaar/],
+    ['a NUL in the note', { note: 'tekst\u0000verborgen' }, /onzichtbare tekens/],
+    ['a right-to-left override in the note', { note: 'brief\u202Efdp.exe' }, /onzichtbare tekens/],
+    ['an escape in the location', { location: 'Centrum\u001b[2J' }, /onzichtbare tekens/],
+  ])('%s is rejected with a Dutch reason and not stored', async (_what, over, reason) => {
+    const record = visit(over);
+    const reply = await postBatch(url, envelope([record]), { token });
+    const [result] = BatchReply.parse(reply.json).results;
+    expect(result).toMatchObject({ id: record.id, status: 'rejected' });
+    expect(result?.reason).toMatch(reason);
+    expect(stored()).toBe(0);
+  });
+
+  test('a clean note with an @-free "at" is accepted', async () => {
+    const reply = await postBatch(url, envelope([visit({ note: 'Uitleg at the desk, 👩‍💻.' })]), {
+      token,
+    });
+    expect(BatchReply.parse(reply.json).results[0]?.status).toBe('accepted');
+  });
+});
+
 describe('bad requests store nothing', () => {
   test('malformed JSON → 400', async () => {
     const reply = await postBatch(url, '{"batchId": "x", "records": [', { token, key: null });
@@ -409,7 +440,7 @@ describe('tokens', () => {
       headers: { authorization: `Bearer ${token}` },
     });
     expect(mine.status).toBe(200);
-    expect(await mine.json()).toEqual({ label: 'test' });
+    expect(await mine.json()).toEqual({ label: 'test', role: 'desk' });
     const none = await fetch(`${url}/api/device`);
     expect(none.status).toBe(401);
     expect(ErrorReply.safeParse(await none.json()).success).toBe(true);
@@ -438,6 +469,25 @@ describe('other API routes', () => {
     const response = await fetch(`${url}/api/health`);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ ok: true });
+  });
+
+  test('GET /api/health tells the truth: 503 once the database file was swapped away', async () => {
+    const own = mkdtempSync(join(tmpdir(), 'balie-health-'));
+    const file = join(own, 'balie.sqlite');
+    const other = await startServer({ databaseFile: file });
+    try {
+      const before = await fetch(`${other.url}/api/health`);
+      expect(before.status).toBe(200);
+      await before.text();
+      renameSync(file, `${file}.weg`);
+      writeFileSync(file, '');
+      const after = await fetch(`${other.url}/api/health`);
+      expect(after.status).toBe(503);
+      expect(((await after.json()) as { error: string }).error).toMatch(/databasebestand/);
+    } finally {
+      await other.close();
+      rmSync(own, { recursive: true, force: true });
+    }
   });
 
   test('an unknown /api route is a 404 in JSON', async () => {

@@ -21,7 +21,11 @@ let token: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'balie-garbage-'));
-  server = await startServer({ databaseFile: join(dir, 'balie.sqlite') });
+  server = await startServer({
+    databaseFile: join(dir, 'balie.sqlite'),
+    // Many deliberate 401s from one address here; rate limits have their own test.
+    limits: { authFailuresPerMinute: 100_000 },
+  });
   token = server.store.createDevice('test').token;
 });
 

@@ -1,7 +1,7 @@
 // The endpoint serving the built app: cache headers a PWA needs, CSP, app-shell fallback,
 // and no way out of the static root.
 
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -134,7 +134,7 @@ describe('routes', () => {
   );
 
   test('an unknown file with an extension is a 404, not the app shell', async () => {
-    for (const path of ['/missing.js', '/assets/gone-999.js', '/favicon.ico']) {
+    for (const path of ['/missing.js', '/assets/gone-999.js', '/favicon.ico', '/assets/x-123']) {
       const response = await fetch(`${server.url}${path}`);
       expect(response.status, path).toBe(404);
       expect(await response.text()).not.toBe(INDEX);
@@ -224,4 +224,53 @@ describe('before the app is built', () => {
       rmSync(empty, { recursive: true, force: true });
     }
   });
+});
+
+describe('finding 10: /assets/<anything> is never the app shell cached for a year', () => {
+  test.each(['/assets/anything', '/assets/x-123', '/assets/deep/route'])(
+    '%s is a 404 without a long cache header',
+    async (path) => {
+      const answer = await rawGet(path);
+      expect(answer.status).toBe(404);
+      expect(answer.body).not.toBe(INDEX);
+      expect(String(answer.headers['cache-control'] ?? '')).not.toContain('immutable');
+    },
+  );
+});
+
+describe('finding 4: a file that disappears while it is served', () => {
+  test('renamed in a loop while requests run: every reply is whole or a 404, the server lives', async () => {
+    const root = join(dir, 'dist');
+    const big = 'x'.repeat(1024 * 1024);
+    writeFileSync(join(root, 'assets', 'big-1.js'), big);
+    let renaming = true;
+    const renamer = (async () => {
+      // Bounded: at most 2,000 renames, away and back, like a rebuild replacing dist/.
+      for (let i = 0; i < 2000 && renaming; i++) {
+        renameSync(join(root, 'assets', 'big-1.js'), join(root, 'assets', 'big-1.js.old'));
+        await new Promise((resolve) => setImmediate(resolve));
+        renameSync(join(root, 'assets', 'big-1.js.old'), join(root, 'assets', 'big-1.js'));
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    })();
+    const statuses: number[] = [];
+    for (let round = 0; round < 10; round++) {
+      const replies = await Promise.all(
+        Array.from({ length: 20 }, () =>
+          rawGet('/assets/big-1.js').catch(() => ({ status: 0, headers: {}, body: '' })),
+        ),
+      );
+      for (const reply of replies) {
+        statuses.push(reply.status);
+        if (reply.status === 200) expect(reply.body.length).toBe(big.length);
+      }
+    }
+    renaming = false;
+    await renamer;
+    expect(statuses.every((status) => status === 200 || status === 404)).toBe(true);
+    expect(statuses).toContain(200);
+    const health = await fetch(`${server.url}/api/health`);
+    expect(health.status).toBe(200);
+    await health.text();
+  }, 30_000);
 });
