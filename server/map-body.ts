@@ -5,7 +5,7 @@
 import { exportHsdsJson, importHsdsJson } from '../src/core/hsds/json';
 import type { ImportIssue } from '../src/core/partners/issues';
 // The endpoint answers in the same Dutch the import screen uses (a pure phrasing file).
-import { describeIssue, describePlace } from '../src/ui/partners/issue-text';
+import { columnOf, describeIssue, describePlace } from '../src/ui/partners/issue-text';
 
 export type MapCheck =
   | { readonly ok: true; readonly body: string; readonly partners: number }
@@ -29,7 +29,9 @@ export function checkMap(text: string, refuseDroppedLinks = true): MapCheck {
     const named = links
       .slice(0, 5)
       .map((issue) =>
-        issue.code === 'value-dropped' ? `${describePlace(issue.place)}: '${issue.value}'.` : '',
+        issue.code === 'value-dropped'
+          ? `${describePlace(issue.place)}, kolom ${columnOf(issue)}: '${issue.value}'.`
+          : '',
       )
       .join(' ');
     return {

@@ -285,12 +285,18 @@ describe('the sociale kaart, end to end', () => {
 
     // Another device of the branch publishes a changed map; this one fetches it.
     const partners = generatePartners(2, 4);
+    const etag = (await fetch(`${harness.server.url}/api/map`)).headers.get('etag') ?? '';
     const response = await fetch(`${harness.server.url}/api/map`, {
       method: 'PUT',
-      headers: { authorization: `Bearer ${harness.token}` },
+      headers: { authorization: `Bearer ${harness.token}`, 'if-match': etag },
       body: exportHsdsJson(partners),
     });
     expect(response.status).toBe(200);
+    // This device has not seen that map yet: publishing now would overwrite it unseen.
+    await page.getByRole('button', { name: 'Publiceer deze kaart voor de vestiging' }).click();
+    await page.getByRole('button', { name: 'Ja, publiceren' }).click();
+    await expect.poll(() => message.textContent()).toContain('intussen veranderd');
+    expect(harness.server.store.publishedMap()?.partners).toBe(2);
     await page.getByRole('button', { name: 'Kaart nu ophalen' }).click();
     // The branch's map now holds only those two: the six it dropped leave this device too.
     await expect

@@ -1,7 +1,12 @@
 // The registration form's state, and the step from a draft to a valid visit.
 // Pure. The draft is saved as it is edited, so it is plain data with no functions.
 
-import { findIdentifyingData, type IdentifyingKind, NOTE_MAX_LENGTH } from './privacy';
+import {
+  findIdentifyingData,
+  findUnsafeCharacters,
+  type IdentifyingKind,
+  NOTE_MAX_LENGTH,
+} from './privacy';
 import type { Question, VisitContent } from './schema';
 
 export interface QuestionDraft {
@@ -82,7 +87,7 @@ export function isPristine(draft: VisitDraft): boolean {
 export type Problem =
   | { readonly field: 'channel' | 'duration' }
   | { readonly field: 'domain' | 'topic' | 'referral'; readonly question: number }
-  | { readonly field: 'note'; readonly kind: IdentifyingKind | 'too-long' };
+  | { readonly field: 'note'; readonly kind: IdentifyingKind | 'too-long' | 'unsafe-characters' };
 
 export type Completion =
   | {
@@ -110,6 +115,9 @@ export function completeDraft(
   });
   const note = draft.note.trim();
   if (note.length > NOTE_MAX_LENGTH) problems.push({ field: 'note', kind: 'too-long' });
+  if (findUnsafeCharacters(note).length > 0) {
+    problems.push({ field: 'note', kind: 'unsafe-characters' });
+  }
   for (const finding of findIdentifyingData(note)) {
     problems.push({ field: 'note', kind: finding.kind });
   }

@@ -62,7 +62,9 @@ export function useMapActions() {
     async publish(topics: readonly CatalogueOption[]) {
       const partners = (await allPartners(db)).map(({ local: _local, ...details }) => details);
       const body = exportHsdsJson(partners, topics);
-      return publishMap((input, init) => fetch(input, init), device.endpoint, device.token, body);
+      const seen = (await readMapStates(db))[endpointMapUrl(device.endpoint)]?.etag;
+      const send = (input: RequestInfo | URL, init?: RequestInit) => fetch(input, init);
+      return publishMap(send, device.endpoint, device.token, body, seen);
     },
     readFollowed: readFollowedMap,
     follow: (url: string) => saveFollowedMap(url),

@@ -125,7 +125,7 @@ export function describePlace(place: IssuePlace): string {
 }
 
 /** The column to name before the sentence, when the sentence does not name it itself. */
-function columnOf(issue: IssueDetail): string | undefined {
+export function columnOf(issue: IssueDetail): string | undefined {
   if (issue.code === 'column-unknown' || issue.code === 'column-twice') return issue.header;
   if (issue.code === 'column-missing') return undefined;
   if (issue.code === 'value' && issue.problem.code === 'missing') return undefined;

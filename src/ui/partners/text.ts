@@ -222,6 +222,10 @@ export const text = {
           'Publiceren is niet gelukt: geen verbinding met de server. Probeer het later opnieuw.',
         auth: () =>
           'Publiceren is niet gelukt: de server kent de koppelcode van dit apparaat niet. Koppel het apparaat opnieuw.',
+        forbidden: () =>
+          'Publiceren is niet gelukt: alleen een beheerder mag de kaart van de vestiging vervangen.',
+        stale: () =>
+          'De kaart op de server is intussen veranderd. Haal de kaart eerst op en kijk dan of u nog wilt publiceren.',
         refused: (detail: string) => `De server weigerde de kaart. ${detail}`,
       },
       followTitle: 'Een kaart volgen',

@@ -56,9 +56,9 @@ function goToField(event: Event, problem: Problem) {
 
 function problemText(problem: Problem): string {
   if (problem.field === 'note') {
-    return problem.kind === 'too-long'
-      ? text.privacy.tooLong(NOTE_MAX_LENGTH)
-      : `${text.privacy.found[problem.kind]} ${text.privacy.why}`;
+    if (problem.kind === 'too-long') return text.privacy.tooLong(NOTE_MAX_LENGTH);
+    if (problem.kind === 'unsafe-characters') return text.privacy.unsafe;
+    return `${text.privacy.found[problem.kind]} ${text.privacy.why}`;
   }
   const line = text.register.missing[problem.field];
   return 'question' in problem ? `${text.register.question(problem.question + 1)}: ${line}` : line;

@@ -1,13 +1,18 @@
 // The visit's optional note, checked as it is typed: nothing that identifies a visitor.
 
-import { findIdentifyingData, NOTE_MAX_LENGTH } from '../../core/registration/privacy';
+import {
+  findIdentifyingData,
+  findUnsafeCharacters,
+  NOTE_MAX_LENGTH,
+} from '../../core/registration/privacy';
 import { text } from './text';
 
 export function NoteField({ value, onInput }: { value: string; onInput: (value: string) => void }) {
   const findings = findIdentifyingData(value);
   const kinds = [...new Set(findings.map((finding) => finding.kind))];
   const tooLong = value.length > NOTE_MAX_LENGTH;
-  const invalid = kinds.length > 0 || tooLong;
+  const unsafe = findUnsafeCharacters(value).length > 0;
+  const invalid = kinds.length > 0 || tooLong || unsafe;
   return (
     <div class="field">
       <label for="note" class="label">
@@ -22,6 +27,7 @@ export function NoteField({ value, onInput }: { value: string; onInput: (value: 
             <p key={kind}>{text.privacy.found[kind]}</p>
           ))}
           {tooLong ? <p>{text.privacy.tooLong(NOTE_MAX_LENGTH)}</p> : null}
+          {unsafe ? <p>{text.privacy.unsafe}</p> : null}
           {kinds.length > 0 ? <p>{text.privacy.why}</p> : null}
         </div>
       ) : null}

@@ -98,6 +98,8 @@ export const text = {
     } satisfies Record<IdentifyingKind, string>,
     why: 'Registraties zijn anoniem. Haal dit gegeven weg en sla dan op.',
     tooLong: (max: number) => `De notitie mag hoogstens ${max} tekens lang zijn.`,
+    unsafe:
+      'De notitie bevat onzichtbare tekens die hier niet mogen. Typ de tekst opnieuw in plaats van hem te plakken.',
   },
   suggestions: {
     outdatedBadge: 'Verouderd',

@@ -15,22 +15,14 @@ export function FirstRun({ onLinked }: { onLinked: (device: Device) => void }) {
   const [location_, setLocation] = useState('');
   const [endpoint, setEndpoint] = useState(link.endpoint ?? `${location.origin}/api`);
   const [token, setToken] = useState(link.token ?? '');
-  const [devReady, setDevReady] = useState(false);
+  const fromLink = Boolean(link.token);
   const [problems, setProblems] = useState<Problems>({});
   const [message, setMessage] = useState('');
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    if (link.token) {
-      history.replaceState(null, '', location.pathname); // the code should not linger in the URL
-      return;
-    }
-    void linking.fetchDevToken().then((devToken) => {
-      if (devToken) {
-        setToken(devToken);
-        setDevReady(true);
-      }
-    });
+    // The code should not linger in the address bar or the history.
+    if (link.token) history.replaceState(null, '', location.pathname);
   }, [link.token]);
 
   async function submit(event: Event) {
@@ -49,6 +41,12 @@ export function FirstRun({ onLinked }: { onLinked: (device: Device) => void }) {
     setBusy(true);
     setMessage(text.firstRun.checking);
     const check = await linking.checkToken(parsed.data.endpoint, parsed.data.token);
+    if (check === 'wait') {
+      setBusy(false);
+      setMessage('');
+      setProblems({ token: text.firstRun.wait });
+      return;
+    }
     if (check === 'refused') {
       setBusy(false);
       setMessage('');
@@ -67,7 +65,7 @@ export function FirstRun({ onLinked }: { onLinked: (device: Device) => void }) {
         <img src="/icon.svg" alt="" width="56" height="56" />
         <h1>{text.firstRun.title}</h1>
         <p>{text.firstRun.intro}</p>
-        {devReady ? <p class="notice">{text.firstRun.devReady}</p> : null}
+        {fromLink ? <p class="notice">{text.firstRun.fromLink}</p> : null}
         <Field
           id="location"
           label={text.firstRun.location}

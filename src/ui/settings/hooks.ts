@@ -3,7 +3,7 @@
 
 import type { Customisation } from '../../core/registration/catalogue';
 import type { Device } from '../../core/upload/enrolment';
-import { checkToken, fetchDevToken } from '../../data/linking';
+import { checkToken } from '../../data/linking';
 import { changeCustomisation } from '../../data/registration-writes';
 import { saveDevice } from '../../data/settings';
 import { readRetryState } from '../../data/upload-reads';
@@ -13,7 +13,7 @@ import { useServices } from '../hooks';
 export type { TokenCheck } from '../../data/linking';
 
 /** Linking before the app's services exist (first run): no database needed. */
-export const linking = { fetchDevToken, checkToken, saveDevice };
+export const linking = { checkToken, saveDevice };
 
 /** Re-linking a linked device: the new code is kept and the block on uploading lifted. */
 export function useRelink() {

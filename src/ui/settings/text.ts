@@ -12,7 +12,8 @@ export const text = {
     endpointHint: 'Dit adres krijgt u van de beheerder van Balie.',
     token: 'Koppelcode',
     tokenHint: 'Een lange code van de beheerder. Of open de koppellink die u kreeg.',
-    devReady: 'Op deze computer staat al een koppelcode klaar. U kunt meteen beginnen.',
+    fromLink: 'De koppelcode uit uw koppellink staat al ingevuld.',
+    wait: 'De server heeft te veel pogingen gezien. Wacht een minuut en probeer het opnieuw.',
     submit: 'Koppelen en beginnen',
     checking: 'Bezig met koppelen…',
     offlineSaved:

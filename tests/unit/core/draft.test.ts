@@ -303,3 +303,23 @@ describe('isPristine', () => {
     expect(isPristine(draftFromVisit(ID, content(draft()).content, [null]))).toBe(false);
   });
 });
+
+test('a note with control or reading-order characters cannot be saved, and says why', () => {
+  const draft = {
+    ...newDraft('c0ffee00-0000-4000-8000-0000000000aa', '2026-11-30', 10, 'digitale-overheid'),
+    channel: 'balie',
+    duration: 'tot-15',
+    questions: [{ ...EMPTY_QUESTION, domain: 'digitale-overheid', topic: 'digid' }],
+  };
+  for (const note of ['Brief\u202Egnineerg', 'regel\u0000een', 'ok\u0007']) {
+    const result = completeDraft({ ...draft, note }, { catalogueVersion: 'v', location: 'x' });
+    expect(result.ok).toBe(false);
+    if (!result.ok)
+      expect(result.problems).toContainEqual({ field: 'note', kind: 'unsafe-characters' });
+  }
+  const clean = completeDraft(
+    { ...draft, note: 'Brief van de gemeente' },
+    { catalogueVersion: 'v', location: 'x' },
+  );
+  expect(clean.ok).toBe(true);
+});

@@ -206,7 +206,7 @@ describe('keeping in step with the published map', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'balie-map-sync-'));
     server = await startServer({ databaseFile: join(dir, 'balie.sqlite') });
-    token = server.store.createDevice('test').token;
+    token = server.store.createDevice('test', 'manager').token;
     endpoint = `${server.url}/api`;
   });
 
@@ -224,7 +224,7 @@ describe('keeping in step with the published map', () => {
 
   test('publish, then refresh: imported once, then 304 with If-None-Match, notes kept', async () => {
     const partners = generatePartners(12, 5);
-    expect(await publishMap(fetch, endpoint, token, exportHsdsJson(partners))).toEqual({
+    expect(await publishMap(fetch, endpoint, token, exportHsdsJson(partners), undefined)).toEqual({
       ok: true,
       partners: 12,
     });
@@ -245,7 +245,18 @@ describe('keeping in step with the published map', () => {
     expect((await readMapStates(db))[own.url]).toMatchObject({ checkedAt: 3000, importedAt: 2000 });
 
     const renamed = partners.map((p, i) => (i === 0 ? { ...p, name: 'Hernoemd' } : p));
-    await publishMap(fetch, endpoint, token, exportHsdsJson(renamed));
+    // Publishing again needs the version this device last saw; an old or missing one is stale.
+    expect(await publishMap(fetch, endpoint, token, exportHsdsJson(renamed), '"oud"')).toEqual({
+      ok: false,
+      code: 'stale',
+    });
+    expect(await publishMap(fetch, endpoint, token, exportHsdsJson(renamed), undefined)).toEqual({
+      ok: false,
+      code: 'stale',
+    });
+    expect(
+      await publishMap(fetch, endpoint, token, exportHsdsJson(renamed), state?.etag),
+    ).toMatchObject({ ok: true });
     const third = await refreshMap(db, own, recordingFetch, 4000);
     expect(third).toMatchObject({ outcome: 'imported', counts: { updated: 1, unchanged: 11 } });
     expect(await readPartner(db, firstId)).toMatchObject({
@@ -300,12 +311,28 @@ describe('keeping in step with the published map', () => {
 
   test('publishing without a valid token is refused and says so', async () => {
     expect(
-      await publishMap(fetch, endpoint, 'x'.repeat(20), exportHsdsJson(generatePartners(1))),
+      await publishMap(
+        fetch,
+        endpoint,
+        'x'.repeat(20),
+        exportHsdsJson(generatePartners(1)),
+        undefined,
+      ),
     ).toEqual({
       ok: false,
       code: 'auth',
     });
-    const refused = await publishMap(fetch, endpoint, token, '{"contents": []}');
+    const desk = server.store.createDevice('balie').token;
+    const forbidden = await publishMap(
+      fetch,
+      endpoint,
+      desk,
+      exportHsdsJson(generatePartners(1)),
+      undefined,
+    );
+    expect(forbidden).toEqual({ ok: false, code: 'forbidden' });
+    const current = (await fetch(`${endpoint}/map`)).headers.get('etag') ?? undefined;
+    const refused = await publishMap(fetch, endpoint, token, '{"contents": []}', current);
     expect(refused).toMatchObject({ ok: false, code: 'refused' });
   });
 });

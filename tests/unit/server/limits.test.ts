@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type RunningServer, type StartOptions, startServer } from '../../../server/app';
 import { tokenBuckets } from '../../../server/limits';
-import { readReply } from '../../../src/core/upload/outbox';
 import { ErrorReply } from '../../../src/core/registration/schema';
+import { readReply } from '../../../src/core/upload/outbox';
 import { visitContent } from '../../support/visits';
 import { envelope, postBatch, visit } from './helpers';
 
