@@ -5,7 +5,7 @@
 // stylesheet prints only the slip.
 
 import './partners.css';
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import { dayOf } from '../../core/day';
 import { type Hours, hasHours } from '../../core/partners/hours';
@@ -28,6 +28,11 @@ export function ReferralSlipScreen() {
   const [contact, setContact] = useState('');
   const [appointment, setAppointment] = useState('');
   const [large, setLarge] = useState(false);
+  const close = useRef<HTMLButtonElement>(null);
+  // The large view takes the focus, so Escape or Enter closes it again.
+  useEffect(() => {
+    if (large) close.current?.focus();
+  }, [large]);
   if (partner === undefined || topics === undefined) return null;
   if (partner === null) {
     return (
@@ -192,7 +197,7 @@ export function ReferralSlipScreen() {
             type="button"
             class="button button-primary"
             onClick={() => setLarge(false)}
-            autoFocus
+            ref={close}
           >
             {slip.closeLarge}
           </button>
