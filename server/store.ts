@@ -6,8 +6,8 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { canonicalJson } from '../src/core/canonical';
 import { parseUploadRecord, type RecordResult } from '../src/core/registration/schema';
-import { canonicalJson } from './canonical';
 import { checkMap } from './map-body';
 import { describeIssues } from './reasons';
 

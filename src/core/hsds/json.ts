@@ -2,6 +2,7 @@
 // Pure. The caller reads the file; this turns its text into partners or issues, and
 // partners into one page of full services, as the official service_list example has them.
 
+import { shorten } from '../partners/cleaning';
 import {
   finishImport,
   type ImportedPartner,
@@ -43,7 +44,7 @@ export function importHsdsJson(text: string, onProgress?: Progress): ImportResul
     const place: IssuePlace =
       name === undefined
         ? { kind: 'record', record: kind, number }
-        : { kind: 'record', record: kind, number, name: shorten(name) };
+        : { kind: 'record', record: kind, number, name: shorten(name, 40) };
     const result = partnerFromHsds(record, kind, place, parent);
     errors.push(...result.errors);
     warnings.push(...result.warnings);
@@ -73,10 +74,6 @@ export function importHsdsJson(text: string, onProgress?: Progress): ImportResul
 function withLocation(service: HsdsJson, serviceAtLocation: HsdsJson): HsdsJson {
   const { service: _service, ...place } = serviceAtLocation;
   return { ...service, service_at_locations: [place] };
-}
-
-function shorten(text: string): string {
-  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
 
 /** One page holding every partner as a full HSDS service; local notes are never included. */

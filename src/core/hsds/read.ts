@@ -8,6 +8,7 @@ import {
   cleanText,
   isPhoneNumber,
   normalizePostcode,
+  shorten,
 } from '../partners/cleaning';
 import { isUuid, partnerIdFor, uuidFrom } from '../partners/ids';
 import type { ImportIssue, IssuePlace, PartnerField } from '../partners/issues';
@@ -49,7 +50,7 @@ export function partnerFromHsds(
 ): PartnerRead {
   const warnings: ImportIssue[] = [];
   const drop: Drop = (field, value) =>
-    warnings.push({ code: 'value-dropped', field, value: shorten(value), place });
+    warnings.push({ code: 'value-dropped', field, value: shorten(value, 60), place });
   if (kind === 'service' && readText(record, 'status') === 'defunct') {
     return { details: null, errors: [], warnings: [{ code: 'service-defunct', place }] };
   }
@@ -177,8 +178,4 @@ function readLanguages(records: readonly HsdsJson[], drop: Drop): PartnerLanguag
 function idOf(record: HsdsJson | undefined): string | undefined {
   const id = readText(record, 'id');
   return id !== undefined && isUuid(id) ? id.toLowerCase() : undefined;
-}
-
-function shorten(text: string): string {
-  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
 }

@@ -2,6 +2,7 @@
 // Pure. Only what Balie's hours can say is taken over: weekly days, "1st Tuesday" days and
 // dated exceptions. Any other rule part is reported by its field name, never guessed at.
 
+import { shorten } from '../partners/cleaning';
 import {
   type DatedHours,
   type Hours,
@@ -136,11 +137,7 @@ function readTime(text: string | undefined): string | undefined {
 /** The schedule's description, or its id; undefined when it has neither. */
 function nameOf(schedule: HsdsJson): string | undefined {
   const description = readText(schedule, 'description');
-  return description === undefined ? readText(schedule, 'id') : shorten(description);
-}
-
-function shorten(text: string): string {
-  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+  return description === undefined ? readText(schedule, 'id') : shorten(description, 40);
 }
 
 function finish(draft: Draft): Hours {

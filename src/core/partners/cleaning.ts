@@ -79,3 +79,8 @@ export function linkFromFormula(text: string): string {
   const link = /^\s*=\s*(?:HYPERLINK|HYPERLINKS?)\s*\(\s*"([^"]*)"/i.exec(text)?.[1] ?? text;
   return link.replace(/^\s*(?:mailto|tel):/i, '');
 }
+
+/** A value quoted back in a message, cut to `max` characters so one long cell cannot flood it. */
+export function shorten(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}

@@ -2,6 +2,7 @@
 // Pure. Imports return details only, never local notes, and `planImport` keeps the notes
 // already stored; ids are stable, so saving the plan updates partners instead of copying them.
 
+import { canonicalJson } from '../canonical';
 import { FILE, type ImportIssue, type IssuePlace } from './issues';
 import { NO_LOCAL, type Partner, type PartnerDetails, type PartnerLocal } from './partner';
 
@@ -90,18 +91,9 @@ export function planImport(
     const before = stored.get(details.id);
     const after = mergeImported(before, details);
     if (before === undefined) added++;
-    else if (canonical(before) === canonical(after)) continue;
+    else if (canonicalJson(before) === canonicalJson(after)) continue;
     else updated++;
     put.push(after);
   }
   return { put, added, updated, unchanged: imported.length - added - updated };
-}
-
-/** JSON with sorted keys, so two partners read from different places compare by content. */
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, field: unknown) =>
-    field !== null && typeof field === 'object' && !Array.isArray(field)
-      ? Object.fromEntries(Object.entries(field).sort(([a], [b]) => a.localeCompare(b)))
-      : field,
-  );
 }

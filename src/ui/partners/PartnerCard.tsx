@@ -3,7 +3,7 @@
 
 import type { Partner } from '../../core/partners/partner';
 import { text } from './text';
-import { openingLine, type PartnerTopics } from './view';
+import { openingClass, openingLine, type PartnerTopics } from './view';
 
 export interface PartnerCardProps {
   readonly partner: Partner;
@@ -21,11 +21,7 @@ export function PartnerCard({ partner, now, topics }: PartnerCardProps) {
         <a href={`/sociale-kaart/${partner.id}`}>{partner.name}</a>
       </h2>
       {place ? <p class="partner-card-place">{place}</p> : null}
-      <p
-        class={`opening opening-${opening.open === null ? 'unknown' : opening.open ? 'open' : 'closed'}`}
-      >
-        {opening.text}
-      </p>
+      <p class={`opening ${openingClass(opening)}`}>{opening.text}</p>
       {helps.length > 0 ? <p class="partner-card-topics">{helps.join(', ')}</p> : null}
       {partner.local.outdated ? (
         <span class="badge badge-warning">{text.partners.outdatedBadge}</span>

@@ -10,17 +10,11 @@ import { hasHours } from '../../core/partners/hours';
 import { needsCheck } from '../../core/partners/partner';
 import { formatDay } from '../format';
 import { useNow } from '../hooks';
+import { ContactList, hasContact } from './ContactList';
 import { HoursTable } from './HoursTable';
 import { usePartner, usePartnerActions } from './hooks';
 import { text } from './text';
-import {
-  emailHref,
-  openingLine,
-  phoneHref,
-  shortWebsite,
-  usePartnerTopics,
-  websiteHref,
-} from './view';
+import { openingClass, openingLine, usePartnerTopics } from './view';
 
 export function PartnerDetailScreen() {
   const { params } = useRoute();
@@ -51,9 +45,6 @@ export function PartnerDetailScreen() {
 
   const today = dayOf(clock);
   const opening = openingLine(partner, clock);
-  const phone = phoneHref(partner.phone);
-  const email = emailHref(partner.email);
-  const website = websiteHref(partner.website);
   const noteValue = note ?? partner.local.notes;
 
   async function saveNote(event: Event) {
@@ -84,10 +75,7 @@ export function PartnerDetailScreen() {
           )}
         </p>
       ) : null}
-      <p
-        class={`opening opening-large opening-${opening.open === null ? 'unknown' : opening.open ? 'open' : 'closed'}`}
-        data-testid="opening"
-      >
+      <p class={`opening opening-large ${openingClass(opening)}`} data-testid="opening">
         {opening.text}
       </p>
 
@@ -103,47 +91,8 @@ export function PartnerDetailScreen() {
       <div class="detail-grid">
         <section class="panel" aria-labelledby="contact-title">
           <h2 id="contact-title">{text.partners.contact}</h2>
-          <dl class="contact">
-            {partner.address ? (
-              <div>
-                <dt>{text.partners.address}</dt>
-                <dd>
-                  {partner.address.street}
-                  <br />
-                  {[partner.address.postcode, partner.address.city].filter(Boolean).join(' ')}
-                </dd>
-              </div>
-            ) : null}
-            {partner.phone ? (
-              <div>
-                <dt>{text.partners.phone}</dt>
-                <dd>{phone ? <a href={phone}>{partner.phone}</a> : partner.phone}</dd>
-              </div>
-            ) : null}
-            {partner.email ? (
-              <div>
-                <dt>{text.partners.email}</dt>
-                <dd>{email ? <a href={email}>{partner.email}</a> : partner.email}</dd>
-              </div>
-            ) : null}
-            {partner.website ? (
-              <div>
-                <dt>{text.partners.website}</dt>
-                <dd>
-                  {website ? (
-                    <a href={website} target="_blank" rel="noopener noreferrer">
-                      {shortWebsite(partner.website)}
-                    </a>
-                  ) : (
-                    partner.website
-                  )}
-                </dd>
-              </div>
-            ) : null}
-          </dl>
-          {!partner.address && !partner.phone && !partner.email && !partner.website ? (
-            <p class="muted">{text.partners.noContact}</p>
-          ) : null}
+          <ContactList partner={partner} links class="contact" />
+          {!hasContact(partner) ? <p class="muted">{text.partners.noContact}</p> : null}
         </section>
 
         <section class="panel" aria-labelledby="hours-title">

@@ -13,10 +13,11 @@ import { printHoursText } from '../../core/partners/hours-print';
 import { formatDay } from '../format';
 import { useNow, useServices } from '../hooks';
 import { text as shellText } from '../text';
+import { ContactList, hasContact } from './ContactList';
 import { usePartner } from './hooks';
 import { QrCode } from './QrCode';
 import { text } from './text';
-import { contactCard, shortWebsite, usePartnerTopics } from './view';
+import { contactCard, usePartnerTopics } from './view';
 
 export function ReferralSlipScreen() {
   const { device } = useServices();
@@ -45,7 +46,7 @@ export function ReferralSlipScreen() {
   const today = dayOf(now);
   const slip = text.partners.slipText;
   // A QR code of a name alone would send the visitor nowhere.
-  const hasContact = Boolean(partner.address || partner.phone || partner.email || partner.website);
+  const reachable = hasContact(partner);
 
   return (
     <section class="screen slip-screen">
@@ -100,37 +101,8 @@ export function ReferralSlipScreen() {
         ) : null}
 
         <div class="slip-contact">
-          <dl>
-            {partner.address ? (
-              <div>
-                <dt>{text.partners.address}</dt>
-                <dd>
-                  {partner.address.street}
-                  <br />
-                  {[partner.address.postcode, partner.address.city].filter(Boolean).join(' ')}
-                </dd>
-              </div>
-            ) : null}
-            {partner.phone ? (
-              <div>
-                <dt>{text.partners.phone}</dt>
-                <dd class="slip-phone">{partner.phone}</dd>
-              </div>
-            ) : null}
-            {partner.email ? (
-              <div>
-                <dt>{text.partners.email}</dt>
-                <dd>{partner.email}</dd>
-              </div>
-            ) : null}
-            {partner.website ? (
-              <div>
-                <dt>{text.partners.website}</dt>
-                <dd>{shortWebsite(partner.website)}</dd>
-              </div>
-            ) : null}
-          </dl>
-          {hasContact ? (
+          <ContactList partner={partner} links={false} class="slip-contact-list" />
+          {reachable ? (
             <figure class="slip-qr">
               <QrCode value={contactCard(partner)} label={slip.qrLabel(partner.name)} />
               <figcaption>{slip.qrCaption}</figcaption>
@@ -183,7 +155,7 @@ export function ReferralSlipScreen() {
         </p>
       </article>
 
-      {large && hasContact ? (
+      {large && reachable ? (
         <div
           class="qr-large no-print"
           role="dialog"

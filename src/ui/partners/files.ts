@@ -6,6 +6,7 @@ import { FILE } from '../../core/partners/issues';
 import type { Partner } from '../../core/partners/partner';
 import type { CatalogueOption } from '../../core/registration/catalogue';
 import type { ImportReply, ImportRequest } from '../../import-worker/messages';
+import { saveFile } from '../download';
 
 /** Reads the chosen files in a worker, reporting progress; never writes anything. */
 export function readPartnerFiles(
@@ -49,20 +50,20 @@ export async function downloadExport(
   const day = new Date(now).toISOString().slice(0, 10);
   if (kind === 'hsds-json') {
     const { exportHsdsJson } = await import('../../core/hsds/json');
-    save(
+    saveFile(
       new Blob([exportHsdsJson(details, topics)], { type: 'application/json' }),
       `sociale-kaart-${day}.json`,
     );
   } else if (kind === 'hsds-zip') {
     const { exportHsdsZip } = await import('../../core/hsds/tabular');
     const bytes = exportHsdsZip(details, now, topics);
-    save(
+    saveFile(
       new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/zip' }),
       `sociale-kaart-hsds-${day}.zip`,
     );
   } else {
     const { exportSpreadsheet } = await import('../../core/spreadsheet/sheet');
-    save(
+    saveFile(
       new Blob([exportSpreadsheet(details, topics)], { type: 'text/csv;charset=utf-8' }),
       `sociale-kaart-${day}.csv`,
     );
@@ -72,17 +73,8 @@ export async function downloadExport(
 /** The sheet with its headers only: the fill-in file for an office's own list. */
 export async function downloadTemplate(): Promise<void> {
   const { exportSpreadsheet } = await import('../../core/spreadsheet/sheet');
-  save(
+  saveFile(
     new Blob([exportSpreadsheet([])], { type: 'text/csv;charset=utf-8' }),
     'sociale-kaart-invulbestand.csv',
   );
-}
-
-function save(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

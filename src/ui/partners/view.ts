@@ -66,6 +66,11 @@ export function openingLine(partner: PartnerDetails, now: number): OpeningLine {
   };
 }
 
+/** The class that colours an opening line: `opening-open`, `opening-closed` or `opening-unknown`. */
+export function openingClass(opening: OpeningLine): string {
+  return `opening-${opening.open === null ? 'unknown' : opening.open ? 'open' : 'closed'}`;
+}
+
 export function phoneHref(phone: string | undefined): string | undefined {
   if (phone === undefined || !isPhoneNumber(phone)) return undefined;
   return `tel:${phone.replace(/[^\d+]/g, '')}`;

@@ -4,7 +4,7 @@
 
 import { isPartnerOpenAt, partnersForTopic } from '../../core/partners/choice';
 import type { Partner } from '../../core/partners/partner';
-import { openingLine } from '../partners/view';
+import { openingClass, openingLine } from '../partners/view';
 import { text } from './text';
 
 export interface PartnerSuggestionsProps {
@@ -68,9 +68,7 @@ export function PartnerSuggestions(props: PartnerSuggestionsProps) {
                   onChange={() => onChange(partner)}
                 />
                 <span class="suggestion-name">{partner.name}</span>
-                <span
-                  class={`suggestion-meta opening-${opening.open === null ? 'unknown' : opening.open ? 'open' : 'closed'}`}
-                >
+                <span class={`suggestion-meta ${openingClass(opening)}`}>
                   {opening.text}
                   {partner.local.outdated ? ` · ${text.suggestions.outdatedBadge}` : ''}
                 </span>

@@ -1,5 +1,6 @@
-// Canonical JSON: object keys sorted, no spaces. Two records with the same content have
-// the same text, so "same id+rev, same content" is a byte comparison of their hashes.
+// Canonical JSON: object keys sorted, no spaces, undefined fields left out. Pure. Two values
+// with the same content have the same text: "same id+rev, same content" on the endpoint is a
+// comparison of hashes, and an import compares partners by content.
 
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(sortKeys(value));
