@@ -35,15 +35,23 @@ export function ChoiceGroup(props: SingleProps | MultipleProps) {
   // Folded from the start when an answer is already there (a restored draft, a Snelkeuze).
   const [folded, setFolded] = useState(!props.multiple && props.value !== null);
   const tapped = useRef(false);
-  const ownChange = useRef(false);
+  /**
+   * Answers chosen inside this group (taps, keys) since it was last cleared, to tell them from
+   * one set elsewhere. A set, not the last one: arrow keys can change the answer twice before
+   * the effect below sees the first change.
+   */
+  const ownChoices = useRef(new Set<string>());
   const single = props.multiple ? null : props.value;
   // A cleared answer (a new domain, "Opnieuw beginnen") opens the list again for good; an
   // answer filled in from elsewhere (a Snelkeuze, a chosen partner) folds it, as a tap does.
   // Arrow keys inside the list change it too, and leave it open.
   useEffect(() => {
-    if (single === null) setFolded(false);
-    else if (!ownChange.current) setFolded(true);
-    ownChange.current = false;
+    if (single === null) {
+      ownChoices.current.clear();
+      setFolded(false);
+    } else if (!ownChoices.current.has(single)) {
+      setFolded(true);
+    }
   }, [single]);
   const fieldset = useRef<HTMLFieldSetElement>(null);
   const isChecked = (id: string) =>
@@ -56,7 +64,7 @@ export function ChoiceGroup(props: SingleProps | MultipleProps) {
       );
       return;
     }
-    ownChange.current = props.value !== id;
+    ownChoices.current.add(id);
     props.onChange(id);
     if (tapped.current) setFolded(true);
     tapped.current = false;
