@@ -186,6 +186,17 @@ describe('the sociale kaart, end to end', () => {
     const qr = slip.getByRole('img', { name: /QR-code met de contactgegevens van Buurtteam Oost/ });
     expect(await qr.getAttribute('src')).toMatch(/^data:image\/svg\+xml/);
     expect(await slip.textContent()).not.toContain('Vraag naar Fatima');
+    // Staff may add who to ask for and when: printed on the slip, stored nowhere.
+    await page.getByLabel('Contactpersoon (niet verplicht)').fill('mevrouw De Vries');
+    await page.getByLabel('Afspraak (niet verplicht)').fill('di 3 december, 10:00');
+    expect(await slip.textContent()).toContain('mevrouw De Vries');
+    expect(await slip.textContent()).toContain('di 3 december, 10:00');
+    // The walking desk shows the QR code large on the phone.
+    await page.getByRole('button', { name: 'Toon groot' }).click();
+    const large = page.getByRole('dialog');
+    expect(await large.getByRole('img').isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    await large.waitFor({ state: 'detached' });
     expect(await seriousViolations(page)).toEqual([]);
     await shoot('07-slip-screen');
 
@@ -195,7 +206,9 @@ describe('the sociale kaart, end to end', () => {
     expect(await page.getByRole('button', { name: 'Afdrukken' }).isVisible()).toBe(false);
     expect(await slip.evaluate((element) => getComputedStyle(element).color)).toBe('rgb(0, 0, 0)');
     await shoot('08-slip-print');
-    await page.pdf({ path: `${SHOTS}/slip.pdf`, format: 'A4', printBackground: false });
+    const pdf = await page.pdf({ path: `${SHOTS}/slip.pdf`, format: 'A4', printBackground: false });
+    // One A4 page: one line per kind of hours, not two week tables.
+    expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length).toBe(1);
     await page.emulateMedia({ media: 'screen' });
   });
 

@@ -30,9 +30,15 @@ export function ReferralSlipScreen() {
   const [appointment, setAppointment] = useState('');
   const [large, setLarge] = useState(false);
   const close = useRef<HTMLButtonElement>(null);
-  // The large view takes the focus, so Escape or Enter closes it again.
+  // The large view takes the focus; Escape, or Enter on its button, closes it again.
   useEffect(() => {
-    if (large) close.current?.focus();
+    if (!large) return;
+    close.current?.focus();
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') setLarge(false);
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
   }, [large]);
   if (partner === undefined || topics === undefined) return null;
   if (partner === null) {
