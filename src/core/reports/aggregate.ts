@@ -67,6 +67,8 @@ export function startReport(scope: Scope = {}): ReportAccumulator {
     [...VISIT_KEYS, ...QUESTION_KEYS].map((key) => [key, new Tally()]),
   ) as Record<TallyKey, Tally>;
   const heatmap = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
+  // Visits share few days: their week and weekday are worked out once per day.
+  const calendar = new Map<string, { readonly week: string; readonly weekday: number }>();
   let visits = 0;
   let questions = 0;
 
@@ -77,8 +79,13 @@ export function startReport(scope: Scope = {}): ReportAccumulator {
     tallies.byNeeds.addEach(row.needs);
     tallies.byLocation.add(row.location);
     tallies.byDay.add(row.day);
-    tallies.byWeek.add(weekKey(row.day));
-    const weekday = heatmap[weekdayOf(row.day) - 1];
+    let day = calendar.get(row.day);
+    if (day === undefined) {
+      day = { week: weekKey(row.day), weekday: weekdayOf(row.day) };
+      calendar.set(row.day, day);
+    }
+    tallies.byWeek.add(day.week);
+    const weekday = heatmap[day.weekday - 1];
     if (weekday !== undefined) weekday[row.hour] = (weekday[row.hour] ?? 0) + 1;
     for (const question of row.questions) {
       questions += 1;
