@@ -49,7 +49,9 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
-          setupFiles: ['fake-indexeddb/auto'],
+          // The desks' zone, so clock changes are real; the setup file fails loudly without it.
+          env: { TZ: 'Europe/Amsterdam' },
+          setupFiles: ['tests/unit/time-zone.setup.ts', 'fake-indexeddb/auto'],
         },
       },
       {

@@ -1,6 +1,6 @@
 // The part of papaparse that Balie uses, typed without Node. (@types/papaparse pulls in
 // Node's types, which would let pure and browser code reach for `process` unnoticed.)
-// The root tsconfig maps the module name `papaparse` to this file.
+// tsconfig.base.json maps the module name `papaparse` to this file.
 
 export interface ParseError {
   readonly type: 'Quotes' | 'Delimiter' | 'FieldMismatch';

@@ -91,12 +91,45 @@ describe('isOpenAt', () => {
     // A night belongs to the day it starts: a closed Saturday does not cut Friday's night short.
     ['night into a closed day', 'vr 22:00-02:00; 08-03-2025 gesloten', '2025-03-08', '01:00', true],
     ['no hours at all', '', '2025-03-03', '10:00', false],
-    // The clocks go forward on 2025-03-30 and back on 2025-10-26 in the Netherlands.
-    ['night over the spring clock change', 'za 22:00-04:00', '2025-03-30', '03:30', true],
-    ['night over the autumn clock change', 'za 22:00-04:00', '2025-10-26', '03:59', true],
-    ['after a night over the clock change', 'za 22:00-04:00', '2025-10-26', '04:00', false],
   ])('%s', (_name, text, day, time, open) => {
     expect(isOpenAt(hours(text), at(day, time))).toBe(open);
+  });
+});
+
+const HOUR = 3_600_000;
+
+/** The UTC offset of a local moment, in minutes east of Greenwich. */
+function offsetAt(moment: number): number {
+  return -new Date(moment).getTimezoneOffset();
+}
+
+// The clocks go forward (02:00 → 03:00) on 2025-03-30 and back (03:00 → 02:00) on 2025-10-26
+// in the Netherlands. Each case checks that the night it tests really crosses the change.
+describe('isOpenAt over the clock change', () => {
+  test.each([
+    ['spring, before the change', '2025-03-30', '01:30', true],
+    ['spring, after the change', '2025-03-30', '03:30', true],
+    ['spring, at closing', '2025-03-30', '04:00', false],
+    ['autumn, before the change', '2025-10-26', '01:30', true],
+    ['autumn, after the change', '2025-10-26', '03:59', true],
+    ['autumn, at closing', '2025-10-26', '04:00', false],
+  ])('%s', (_name, day, time, open) => {
+    const saturday = day === '2025-03-30' ? '2025-03-29' : '2025-10-25';
+    const opening = at(saturday, '22:00');
+    const closing = at(day, '04:00');
+    expect(offsetAt(opening)).not.toBe(offsetAt(closing));
+    expect(isOpenAt(hours('za 22:00-04:00'), at(day, time))).toBe(open);
+  });
+
+  test.each([
+    ['spring: the night is an hour shorter', '2025-03-29', 5],
+    ['autumn: the night is an hour longer', '2025-10-25', 7],
+  ])('%s, and closes at 04:00 on the clock', (_name, saturday, realHours) => {
+    const opening = at(saturday, '22:00');
+    const status = openingStatus(hours('za 22:00-04:00'), opening);
+    if (status.state !== 'open') throw new Error(`expected open, got ${status.state}`);
+    expect(offsetAt(opening)).not.toBe(offsetAt(status.until ?? opening));
+    expect(status.until).toBe(opening + realHours * HOUR);
   });
 });
 
