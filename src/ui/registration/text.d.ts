@@ -1,0 +1,104 @@
+export declare const text: {
+  readonly register: {
+    readonly title: 'Nieuwe registratie';
+    readonly editTitle: 'Registratie aanpassen';
+    readonly quick: 'Snelkeuze';
+    readonly quickHint: 'Eén tik vult de vraag in. Daarna alleen nog Opslaan.';
+    readonly quickEmpty: 'Nog geen snelkeuze. Na een paar registraties ziet u hier uw vaste vragen.';
+    readonly favourite: 'Vaste keuze';
+    readonly recent: 'Recent';
+    readonly saveFavourite: 'Bewaar als snelkeuze';
+    readonly favouriteSaved: 'Bewaard als snelkeuze.';
+    readonly removeFavourite: (label: string) => string;
+    readonly channel: 'Hoe kwam de vraag binnen?';
+    readonly duration: 'Hoe lang duurde het?';
+    readonly needs: 'Wat had de bezoeker nodig? (niet verplicht)';
+    readonly domain: 'Waar ging de vraag over?';
+    readonly topic: 'Onderwerp';
+    readonly digidStep: 'Wat was er met DigiD?';
+    readonly organisations: 'Welke organisatie?';
+    readonly moreOrganisations: 'Andere organisaties';
+    readonly help: 'Welke hulp gaf u?';
+    readonly course: 'Welke cursus?';
+    readonly referralKind: 'Naar wie verwezen?';
+    readonly referralHow: 'Hoe verwezen?';
+    readonly warm: 'Warm: ik heb zelf contact gelegd';
+    readonly cold: 'De bezoeker neemt zelf contact op';
+    readonly question: (index: number) => string;
+    readonly addQuestion: 'Nog een vraag';
+    readonly removeQuestion: (index: number) => string;
+    readonly note: 'Notitie (niet verplicht)';
+    readonly noteCount: (length: number, max: number) => string;
+    readonly save: 'Opslaan';
+    readonly saveChanges: 'Wijzigingen opslaan';
+    readonly saving: 'Bezig met opslaan…';
+    readonly saved: 'Opgeslagen.';
+    readonly changesSaved: 'Wijzigingen opgeslagen.';
+    readonly undo: 'Ongedaan maken';
+    readonly undone: 'De registratie is ongedaan gemaakt.';
+    readonly restored: 'Uw vorige invoer is teruggezet.';
+    readonly draftLost: 'Uw vorige invoer kon niet worden teruggezet. Vul de registratie opnieuw in.';
+    readonly startOver: 'Opnieuw beginnen';
+    readonly problemsTitle: 'Er ontbreekt nog iets';
+    readonly missing: {
+      readonly domain: 'Kies waar de vraag over ging.';
+      readonly topic: 'Kies een onderwerp.';
+      readonly channel: 'Kies hoe de vraag binnenkwam.';
+      readonly duration: 'Kies hoe lang het duurde.';
+      readonly referral: 'Kies naar wie u verwees.';
+    };
+    readonly saveFailed: 'Opslaan is niet gelukt. Er is misschien geen ruimte meer op dit apparaat. Uw invoer is bewaard; probeer het opnieuw.';
+    readonly deleteFailed: 'Verwijderen is niet gelukt. Probeer het opnieuw.';
+    readonly delete: 'Registratie verwijderen';
+    readonly confirmDelete: 'Weet u zeker dat u deze registratie wilt verwijderen?';
+    readonly confirmDeleteYes: 'Ja, verwijderen';
+    readonly cancel: 'Annuleren';
+    readonly deleted: 'De registratie is verwijderd.';
+    readonly back: 'Terug naar Vandaag';
+    readonly gone: 'Deze registratie bestaat niet (meer).';
+  };
+  readonly today: {
+    readonly title: 'Vandaag';
+    readonly empty: 'Vandaag is er nog niets geregistreerd.';
+    readonly emptyDay: 'Op deze dag is niets geregistreerd.';
+    readonly summary: (visits: string, questions: string) => string;
+    readonly byDomain: 'Vragen per soort';
+    readonly earlier: 'Eerdere dag';
+    readonly later: 'Latere dag';
+    readonly backToToday: 'Naar vandaag';
+    readonly otherDays: 'Andere dagen';
+    readonly referral: (kind: string, warm: boolean) => string;
+    readonly count: (count: number) => string;
+    readonly questions: (count: number) => string;
+    readonly refusal: {
+      readonly 'too-large': 'Deze registratie is te groot voor de server.';
+    };
+    readonly mark: {
+      readonly sent: 'Verstuurd';
+      readonly unsent: 'Nog niet verstuurd';
+      readonly refused: 'Geweigerd';
+    };
+    readonly editAfterSent: 'Deze registratie is al verstuurd. Als u iets aanpast, wordt de nieuwe versie ook verstuurd.';
+  };
+  readonly privacy: {
+    readonly intro: 'Schrijf hier niets waarmee iemand te herkennen is.';
+    readonly found: {
+      bsn: string;
+      phone: string;
+      email: string;
+      iban: string;
+      address: string;
+    };
+    readonly why: 'Registraties zijn anoniem. Haal dit gegeven weg en sla dan op.';
+    readonly tooLong: (max: number) => string;
+    readonly unsafe: 'De notitie bevat onzichtbare tekens die hier niet mogen. Typ de tekst opnieuw in plaats van hem te plakken.';
+  };
+  readonly suggestions: {
+    readonly outdatedBadge: 'Verouderd';
+    readonly legend: 'Doorverwijzen naar een partner? (blijft op dit apparaat)';
+    readonly none: 'Geen partners voor dit onderwerp op de sociale kaart.';
+    readonly openMap: 'Open de sociale kaart';
+    readonly noPartner: 'Geen partner';
+    readonly slip: 'Briefje';
+  };
+};
