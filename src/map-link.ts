@@ -4,7 +4,7 @@
 
 import type { Device } from './core/upload/enrolment';
 import type { BalieDb } from './data/db';
-import type { MapRefresh } from './data/map-sync';
+import type { MapRefresh } from './data/map-refresh';
 import { readFollowedMap } from './data/settings';
 import type { MapLink } from './ui/hooks';
 
@@ -14,7 +14,7 @@ export function connectMaps(db: BalieDb): MapLink {
   /** Refreshes every map this device follows, one at a time; a second call joins the first. */
   function refresh(device: Device): Promise<MapRefresh[]> {
     running ??= (async () => {
-      const sync = await import('./data/map-sync');
+      const sync = await import('./data/map-refresh');
       const followed = await readFollowedMap();
       const results: MapRefresh[] = [];
       for (const source of sync.mapSources(device.endpoint, followed ?? undefined)) {

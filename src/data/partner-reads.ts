@@ -3,7 +3,8 @@
 
 import type { Partner } from '../core/partners/partner';
 import type { BalieDb, MapSourceState } from './db';
-import { parseStored, StoredMaps } from './stored';
+import { parseStored } from './stored';
+import { StoredMaps } from './stored-state';
 
 export function allPartners(db: BalieDb): Promise<Partner[]> {
   return db.partners.toArray();

@@ -14,7 +14,8 @@ import {
   PartnerLocal,
 } from '../core/partners/partner';
 import type { BalieDb, MapSourceState } from './db';
-import { parseStored, StoredMaps } from './stored';
+import { parseStored } from './stored';
+import { StoredMaps } from './stored-state';
 
 export type PartnerSave =
   | { readonly ok: true; readonly partner: Partner }

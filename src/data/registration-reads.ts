@@ -5,7 +5,8 @@
 import { type Customisation, NO_CUSTOMISATION } from '../core/registration/catalogue';
 import type { Favourite } from '../core/registration/quick-picks';
 import type { BalieDb, LocalRefusal, OutboxEntry, VisitRow } from './db';
-import { parseStored, StoredCustomisation, StoredFavourites } from './stored';
+import { parseStored, StoredFavourites } from './stored';
+import { StoredCustomisation } from './stored-state';
 
 export type SyncMark = 'sent' | 'unsent' | 'refused';
 

@@ -1,5 +1,5 @@
-// Every write of a registration: saving, changing and deleting visits, retrying a refused
-// one, and the branch's answer lists and favourites.
+// Every write of a registration: saving, changing and deleting visits, and retrying a
+// refused one. (The answer lists and favourites are written in list-writes.ts.)
 //
 // This file and upload-writes.ts keep the promise "nothing the UI called saved is lost, and
 // the endpoint ends up with exactly one copy of each revision". The rules, each applied
@@ -10,12 +10,9 @@
 //    upload in flight is never changed underneath. Before that, edits simply replace.
 // No network call ever happens inside a transaction (Dexie would commit early).
 
-import { type Customisation, NO_CUSTOMISATION } from '../core/registration/catalogue';
-import { type Favourite, pickKey, type QuickPick } from '../core/registration/quick-picks';
 import type { UploadRecord, VisitContent } from '../core/registration/schema';
 import type { RecordRef } from '../core/upload/outbox';
 import type { BalieDb, OutboxEntry, VisitRow } from './db';
-import { parseStored, StoredCustomisation, StoredFavourites } from './stored';
 
 export interface VisitInput {
   readonly id: string;
@@ -131,42 +128,4 @@ function entryFor(row: VisitRow, now: number): OutboxEntry {
     state: 'queued',
     batchId: null,
   };
-}
-
-// The branch's answer lists and the Snelkeuze favourites: read and changed in one transaction.
-
-/**
- * Changes the branch's answer lists (see src/core/catalogue.ts). The change is applied to
- * what is stored, inside the transaction, so quick changes or two tabs never undo each other.
- */
-export function changeCustomisation(
-  db: BalieDb,
-  change: (current: Customisation) => Customisation,
-): Promise<void> {
-  return db.transaction('rw', db.state, async () => {
-    const row = await db.state.get('catalogue');
-    const current = parseStored(StoredCustomisation, row?.value, NO_CUSTOMISATION).value;
-    await db.state.put({ key: 'catalogue', value: change(current) });
-  });
-}
-
-/** Keeps a combination as a favourite; the same combination is kept once. */
-export function addFavourite(db: BalieDb, pick: QuickPick, id: string): Promise<void> {
-  return db.transaction('rw', db.state, async () => {
-    const current = await storedFavourites(db);
-    if (current.some((favourite) => pickKey(favourite) === pickKey(pick))) return;
-    await db.state.put({ key: 'favourites', value: [...current, { ...pick, id }] });
-  });
-}
-
-export function removeFavourite(db: BalieDb, id: string): Promise<void> {
-  return db.transaction('rw', db.state, async () => {
-    const current = await storedFavourites(db);
-    await db.state.put({ key: 'favourites', value: current.filter((f) => f.id !== id) });
-  });
-}
-
-async function storedFavourites(db: BalieDb): Promise<readonly Favourite[]> {
-  const row = await db.state.get('favourites');
-  return parseStored(StoredFavourites, row?.value, []).value;
 }

@@ -4,7 +4,8 @@
 import Dexie from 'dexie';
 import { INITIAL_RETRY_STATE, type RetryState } from '../core/upload/outbox';
 import type { BalieDb, OutboxEntry, OutboxState, Progress } from './db';
-import { parseStored, StoredProgress, StoredRetryState } from './stored';
+import { parseStored } from './stored';
+import { StoredProgress, StoredRetryState } from './stored-state';
 
 export interface OutboxSummary {
   /** Revisions waiting to be uploaded (visits, edits and deletions). */

@@ -17,7 +17,7 @@ import type { BalieDb } from '../data/db';
 export type { BalieDb } from '../data/db';
 
 import type { WorkerMessage } from '../core/upload/messages';
-import type { MapRefresh } from '../data/map-sync';
+import type { MapRefresh } from '../data/map-refresh';
 import { readCustomisation } from '../data/registration-reads';
 import { readDevice } from '../data/settings';
 import { UPLOAD_LOCK } from '../data/sync';

@@ -5,7 +5,8 @@ import { dayOf } from '../../core/day';
 import { exportHsdsJson } from '../../core/hsds/json';
 import type { PartnerDetails } from '../../core/partners/partner';
 import type { CatalogueOption } from '../../core/registration/catalogue';
-import { endpointMapUrl, publishMap } from '../../data/map-sync';
+import { publishMap } from '../../data/map-publish';
+import { endpointMapUrl } from '../../data/map-refresh';
 import { allPartners, readMapStates, readPartner } from '../../data/partner-reads';
 import {
   deletePartner,
@@ -18,7 +19,7 @@ import { readFollowedMap, saveFollowedMap } from '../../data/settings';
 import { useLiveQuery, useServices } from '../hooks';
 
 export type { MapFailure, MapSourceState } from '../../data/db';
-export type { MapRefresh } from '../../data/map-sync';
+export type { MapRefresh } from '../../data/map-refresh';
 export type { ImportCounts } from '../../data/partner-writes';
 
 export function useAllPartners() {

@@ -2,7 +2,7 @@
 // Loaded with the sociale-kaart screens, never on the first page.
 
 import type { MapFailure } from '../../data/db';
-import type { MapRefresh } from '../../data/map-sync';
+import type { MapRefresh } from '../../data/map-refresh';
 import { plural } from '../text';
 import type { ExportKind } from './files';
 import { describeIssue } from './issue-text';

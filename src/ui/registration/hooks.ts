@@ -5,6 +5,7 @@ import type { Partner } from '../../core/partners/partner';
 import { catalogueVersion } from '../../core/registration/catalogue';
 import { completeDraft, type VisitDraft } from '../../core/registration/draft';
 import type { QuickPick } from '../../core/registration/quick-picks';
+import { addFavourite, removeFavourite } from '../../data/list-writes';
 import { partnersWithTopic } from '../../data/partner-reads';
 import {
   readFavourites,
@@ -14,14 +15,7 @@ import {
   type VisitWithMark,
   visitsOfDay,
 } from '../../data/registration-reads';
-import {
-  addFavourite,
-  deleteVisit,
-  editVisit,
-  removeFavourite,
-  saveVisit,
-  type VisitInput,
-} from '../../data/registration-writes';
+import { deleteVisit, editVisit, saveVisit, type VisitInput } from '../../data/registration-writes';
 import { type DraftKind, forgetDraft, readDraft, saveDraft } from '../../data/settings';
 import { type CatalogueView, useLiveQuery, useServices } from '../hooks';
 

@@ -4,7 +4,7 @@
 import type { Customisation } from '../../core/registration/catalogue';
 import type { Device } from '../../core/upload/enrolment';
 import { checkToken } from '../../data/linking';
-import { changeCustomisation } from '../../data/registration-writes';
+import { changeCustomisation } from '../../data/list-writes';
 import { saveDevice } from '../../data/settings';
 import { readRetryState } from '../../data/upload-reads';
 import { liftAuthBlock } from '../../data/upload-writes';

@@ -1,4 +1,4 @@
-// The sociale-kaart writes in src/data/writes.ts and the map refresh in src/data/map-sync.ts,
+// The sociale-kaart writes in src/data/partner-writes.ts and the map refresh and publishing in src/data/map-refresh.ts and map-publish.ts,
 // against a real IndexedDB implementation and the real endpoint.
 
 import { randomUUID } from 'node:crypto';
@@ -14,7 +14,8 @@ import {
   type PartnerDetails,
 } from '../../../src/core/partners/partner';
 import { BalieDb } from '../../../src/data/db';
-import { mapSources, publishMap, refreshMap } from '../../../src/data/map-sync';
+import { publishMap } from '../../../src/data/map-publish';
+import { mapSources, refreshMap } from '../../../src/data/map-refresh';
 import {
   allPartners,
   partnersWithTopic,

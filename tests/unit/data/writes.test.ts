@@ -4,9 +4,9 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { addLocalOption, hideOption } from '../../../src/core/registration/catalogue';
 import { BalieDb } from '../../../src/data/db';
+import { changeCustomisation } from '../../../src/data/list-writes';
 import { readCustomisation, visitsOfDay } from '../../../src/data/registration-reads';
 import {
-  changeCustomisation,
   deleteVisit,
   editVisit,
   retryRefused,

@@ -1,5 +1,5 @@
 // Keeping the sociale kaart in step with published maps: the endpoint's (`GET <endpoint>/map`)
-// and, if set, a followed HSDS JSON URL; and publishing this device's map (`PUT`).
+// and, if set, a followed HSDS JSON URL. (Publishing is map-publish.ts.)
 // Fetch first, then one import transaction: a map that fails to load or to import changes no
 // partner, and local notes always survive. No network call happens inside a transaction.
 
@@ -109,62 +109,6 @@ export async function refreshMap(
     partners: result.partners.length,
   });
   return { outcome: 'imported', url: source.url, counts };
-}
-
-export type PublishFailure = 'network' | 'auth' | 'forbidden' | 'stale' | 'refused';
-
-export type PublishResult =
-  | { readonly ok: true; readonly partners: number }
-  | { readonly ok: false; readonly code: PublishFailure; readonly detail?: string };
-
-/**
- * Puts this device's map (an HSDS JSON export) on the endpoint, for every device of the branch.
- * `etag` is the version this device last saw (If-Match), so a map someone else published in
- * the meantime is never overwritten unseen; without one, only a first map is accepted.
- */
-export async function publishMap(
-  fetchFn: typeof fetch,
-  endpoint: string,
-  token: string,
-  body: string,
-  etag: string | undefined,
-): Promise<PublishResult> {
-  let response: Response;
-  try {
-    response = await fetchFn(endpointMapUrl(endpoint), {
-      method: 'PUT',
-      headers: {
-        'content-type': 'application/json',
-        authorization: `Bearer ${token}`,
-        ...(etag ? { 'if-match': etag } : { 'if-none-match': '*' }),
-      },
-      body,
-      cache: 'no-store',
-      credentials: 'omit',
-      redirect: 'error',
-      signal: AbortSignal.timeout(MAP_TIMEOUT_MS),
-    });
-  } catch {
-    return { ok: false, code: 'network' };
-  }
-  const reply = (await response.json().catch(() => null)) as {
-    partners?: unknown;
-    error?: unknown;
-  } | null;
-  if (response.ok) {
-    return { ok: true, partners: typeof reply?.partners === 'number' ? reply.partners : 0 };
-  }
-  if (response.status === 401) return { ok: false, code: 'auth' };
-  // 403: this device may not publish (not a manager); it stays linked.
-  if (response.status === 403) return { ok: false, code: 'forbidden' };
-  // 412/428: the map on the server is not the one this device last saw.
-  if (response.status === 412 || response.status === 428) return { ok: false, code: 'stale' };
-  const detail = typeof reply?.error === 'string' ? reply.error.slice(0, 500) : undefined;
-  return {
-    ok: false,
-    code: 'refused',
-    ...(detail === undefined ? { detail: `HTTP ${response.status}` } : { detail }),
-  };
 }
 
 async function sha256(text: string): Promise<string> {
