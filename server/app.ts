@@ -4,7 +4,7 @@
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { BatchEnvelope } from '../src/core/registration/schema';
+import { BatchEnvelope } from '../src/core/upload/batch';
 import { readBody, refuse, sendJson, TooLarge, TooSlow } from './http';
 import { DEFAULT_LIMITS, type Limits, tokenBuckets } from './limits';
 import { checkMap } from './map-body';

@@ -7,7 +7,7 @@ import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { canonicalJson } from '../src/core/canonical';
-import { parseUploadRecord, type RecordResult } from '../src/core/registration/schema';
+import { parseUploadRecord, type RecordResult } from '../src/core/upload/batch';
 import { checkMap } from './map-body';
 import { describeIssues } from './reasons';
 

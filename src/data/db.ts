@@ -8,7 +8,8 @@ import type { ImportIssue } from '../core/partners/issues';
 import type { Partner } from '../core/partners/partner';
 import type { Customisation } from '../core/registration/catalogue';
 import type { Favourite } from '../core/registration/quick-picks';
-import type { UploadRecord, VisitContent } from '../core/registration/schema';
+import type { VisitContent } from '../core/registration/schema';
+import type { UploadRecord } from '../core/upload/batch';
 import type { RetryState } from '../core/upload/outbox';
 
 export interface VisitRow {

@@ -5,14 +5,8 @@
 
 import { cleanText } from '../core/partners/cleaning';
 import { mergeImported, planImport } from '../core/partners/import';
-import {
-  checkDetails,
-  type DetailProblem,
-  markOutdated,
-  type Partner,
-  type PartnerDetails,
-  PartnerLocal,
-} from '../core/partners/partner';
+import { type Partner, type PartnerDetails, PartnerLocal } from '../core/partners/partner';
+import { checkDetails, type DetailProblem, markOutdated } from '../core/partners/partner-check';
 import type { BalieDb, MapSourceState } from './db';
 import { parseStored } from './stored';
 import { StoredMaps } from './stored-state';

@@ -10,7 +10,8 @@
 //    upload in flight is never changed underneath. Before that, edits simply replace.
 // No network call ever happens inside a transaction (Dexie would commit early).
 
-import type { UploadRecord, VisitContent } from '../core/registration/schema';
+import type { VisitContent } from '../core/registration/schema';
+import type { UploadRecord } from '../core/upload/batch';
 import type { RecordRef } from '../core/upload/outbox';
 import type { BalieDb, OutboxEntry, VisitRow } from './db';
 

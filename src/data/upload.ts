@@ -1,7 +1,7 @@
 // The upload client: one batch, one POST, the raw reply. Deciding what the reply means is
 // src/core/outbox.ts's job; this file only speaks HTTP.
 
-import type { Batch } from '../core/registration/schema';
+import type { Batch } from '../core/upload/batch';
 import type { RawReply } from '../core/upload/outbox';
 
 export const UPLOAD_TIMEOUT_MS = 30_000;

@@ -13,12 +13,8 @@ import {
 import { isUuid, partnerIdFor, uuidFrom } from '../partners/ids';
 import type { ImportIssue, IssuePlace, PartnerField } from '../partners/issues';
 import { findLanguage, LANGUAGE_CODE } from '../partners/languages';
-import {
-  checkDetails,
-  Email,
-  type PartnerDetails,
-  type PartnerLanguage,
-} from '../partners/partner';
+import { Email, type PartnerDetails, type PartnerLanguage } from '../partners/partner';
+import { checkDetails } from '../partners/partner-check';
 import { OptionId } from '../registration/schema';
 import {
   type HsdsJson,

@@ -1,4 +1,4 @@
-// HSDS schedules (RFC 5545 RRULE parts) to Balie's hours, and back.
+// HSDS schedules (RFC 5545 RRULE parts) read as Balie's hours. (Written back: schedule-write.ts.)
 // Pure. Only what Balie's hours can say is taken over: weekly days, "1st Tuesday" days and
 // dated exceptions. Any other rule part is reported by its field name, never guessed at.
 
@@ -10,15 +10,14 @@ import {
   sortHours,
   type WeeklyPeriod,
 } from '../partners/hours';
-import { printHoursText } from '../partners/hours-print';
-import { deriveUuid } from '../partners/ids';
 import type { IssueDetail, ScheduleProblem } from '../partners/issues';
-import { type HsdsJson, type HsdsSchedule, present, readNumber, readText } from './record';
+import { type HsdsJson, readNumber, readText } from './record';
 
 /** How Balie marks walk-in hours in `attending_type`; other files may say it in English. */
 export const WALK_IN_ATTENDING = 'inloopspreekuur (walk-in)';
 const WALK_IN = /inloop|walk[- ]?in|drop[- ]?in/i;
-const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
+/** RRULE's day names, Monday first as Balie's days are. */
+export const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
 const UNSUPPORTED = ['until', 'count', 'byweekno', 'bymonthday', 'byyearday'];
 
 export interface SchedulesRead {
@@ -144,55 +143,4 @@ function finish(draft: Draft): Hours {
   const note = draft.notes.filter(Boolean).join(' ').slice(0, 500);
   const hours: Hours = { weekly: draft.weekly, exceptions: draft.exceptions };
   return sortHours(note === '' ? hours : { ...hours, note });
-}
-
-/** Writes hours as schedules; ids come from the content, so the same hours keep the same ids. */
-export function schedulesFromHours(
-  partnerId: string,
-  hours: Hours,
-  walkIn: boolean,
-): HsdsSchedule[] {
-  const kind = walkIn ? 'walk-in' : 'opening';
-  const attending_type = walkIn ? WALK_IN_ATTENDING : undefined;
-  const groups = new Map<string, WeeklyPeriod[]>();
-  for (const period of sortHours(hours).weekly) {
-    const key = `${period.weeks ?? ''}|${period.opens}|${period.closes}`;
-    groups.set(key, [...(groups.get(key) ?? []), period]);
-  }
-  const schedules: HsdsSchedule[] = [...groups.values()].map((periods) => {
-    const { weeks, opens, closes } = periods[0] as WeeklyPeriod;
-    const freq = weeks === undefined ? 'WEEKLY' : 'MONTHLY';
-    const byday = periods
-      .flatMap(({ day }) => (weeks ?? ['']).map((week) => `${week}${WEEKDAYS[day - 1]}`))
-      .join(',');
-    const description = printHoursText({ weekly: periods, exceptions: [] });
-    const id = deriveUuid(partnerId, kind, freq, byday, opens, closes);
-    return present<HsdsSchedule>({
-      id,
-      freq,
-      interval: 1,
-      byday,
-      opens_at: `${opens}:00`,
-      closes_at: `${closes}:00`,
-      description,
-      attending_type,
-    });
-  });
-  for (const { from, to, periods, note } of hours.exceptions) {
-    const dated = { valid_from: from, valid_to: to, notes: note, attending_type };
-    if (periods.length === 0) {
-      const id = deriveUuid(partnerId, kind, from, to, 'gesloten');
-      schedules.push(present<HsdsSchedule>({ id, ...dated, description: 'Gesloten' }));
-    }
-    for (const { opens, closes } of periods) {
-      const id = deriveUuid(partnerId, kind, from, to, opens, closes);
-      const times = { opens_at: `${opens}:00`, closes_at: `${closes}:00` };
-      schedules.push(present<HsdsSchedule>({ id, ...dated, ...times }));
-    }
-  }
-  if (hours.note !== undefined) {
-    const id = deriveUuid(partnerId, kind, 'note');
-    schedules.push(present<HsdsSchedule>({ id, description: hours.note, attending_type }));
-  }
-  return schedules;
 }

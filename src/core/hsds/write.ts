@@ -13,7 +13,7 @@ import {
   TARGET_GROUP_TAXONOMY,
   TOPIC_TAXONOMY,
 } from './record';
-import { schedulesFromHours } from './schedule';
+import { schedulesFromHours } from './schedule-write';
 
 export function hsdsServiceFor(
   partner: PartnerDetails,

@@ -5,8 +5,7 @@
 import * as z from 'zod/mini';
 import { OptionId } from '../registration/schema';
 import { isPhoneNumber, WEB_ADDRESS } from './cleaning';
-import { Hours, NO_HOURS } from './hours';
-import type { PartnerField, ValueProblem } from './issues';
+import { Hours } from './hours';
 import { LANGUAGE_CODE } from './languages';
 
 /** Any 8-4-4-4-12 hex id: HSDS ids are UUIDs, and ids made here are version 8. */
@@ -83,69 +82,3 @@ export const Partner = z.extend(PartnerDetails, { local: PartnerLocal });
 export type Partner = z.infer<typeof Partner>;
 
 export const NO_LOCAL: PartnerLocal = { notes: '', outdated: false };
-
-export interface DetailProblem {
-  /** The field, or null when the problem is with the partner as a whole. */
-  readonly field: PartnerField | null;
-  readonly problem: ValueProblem;
-}
-
-export type DetailsCheck =
-  | { readonly ok: true; readonly details: PartnerDetails }
-  | { readonly ok: false; readonly problems: readonly DetailProblem[] };
-
-const FIELDS = new Set<string>(Object.keys(PartnerDetails.shape));
-
-/** The last check before a partner is kept, with each problem as a code at its field. */
-export function checkDetails(value: unknown): DetailsCheck {
-  const result = PartnerDetails.safeParse(value);
-  if (result.success) return { ok: true, details: result.data };
-  const problems = result.error.issues.map((issue): DetailProblem => {
-    const [key, part] = issue.path;
-    // The address is three fields to a person: its problems are named by their part.
-    const field = key === 'address' ? (typeof part === 'string' ? part : 'street') : key;
-    const known = typeof field === 'string' && (FIELDS.has(field) || key === 'address');
-    return { field: known ? (field as PartnerField) : null, problem: problemOf(issue) };
-  });
-  return { ok: false, problems };
-}
-
-function problemOf(issue: z.core.$ZodIssue): ValueProblem {
-  if (issue.code === 'too_big') {
-    const max = Number(issue.maximum);
-    return issue.origin === 'array' ? { code: 'too-many', max } : { code: 'too-long', max };
-  }
-  if (issue.code === 'too_small' && issue.origin === 'string') return { code: 'missing' };
-  return { code: 'invalid' };
-}
-
-/** A new partner with no hours, topics or notes: for the "nieuwe partner" form and tests. */
-export function emptyPartner(id: string, name: string): Partner {
-  return {
-    id,
-    name,
-    description: '',
-    topics: [],
-    openingHours: NO_HOURS,
-    walkInHours: NO_HOURS,
-    languages: [],
-    targetGroups: [],
-    local: NO_LOCAL,
-  };
-}
-
-/** Marks the details as wrong ("verouderd") or right again, as seen at the desk today. */
-export function markOutdated(partner: Partner, outdated: boolean, today: string): Partner {
-  const { notes } = partner.local;
-  return {
-    ...partner,
-    local: outdated ? { notes, outdated, outdatedOn: today } : { notes, outdated },
-  };
-}
-
-/** Flagged, never checked, or checked longer than `maxAgeDays` ago: worth a phone call. */
-export function needsCheck(partner: Partner, today: string, maxAgeDays = 365): boolean {
-  if (partner.local.outdated || partner.lastVerified === undefined) return true;
-  const age = (Date.parse(today) - Date.parse(partner.lastVerified)) / 86_400_000;
-  return age > maxAgeDays;
-}

@@ -1,12 +1,7 @@
-// The registration form's state, and the step from a draft to a valid visit.
+// The registration form's state: a new draft, a draft of a saved visit, and what is pristine.
 // Pure. The draft is saved as it is edited, so it is plain data with no functions.
+// (From a draft to a valid visit: completion.ts.)
 
-import {
-  findIdentifyingData,
-  findUnsafeCharacters,
-  type IdentifyingKind,
-  NOTE_MAX_LENGTH,
-} from './privacy';
 import type { Question, VisitContent } from './schema';
 
 export interface QuestionDraft {
@@ -82,72 +77,6 @@ export function isPristine(draft: VisitDraft): boolean {
     draft.questions.length === 1 &&
     draft.questions[0]?.topic === null
   );
-}
-
-export type Problem =
-  | { readonly field: 'channel' | 'duration' }
-  | { readonly field: 'domain' | 'topic' | 'referral'; readonly question: number }
-  | { readonly field: 'note'; readonly kind: IdentifyingKind | 'too-long' | 'unsafe-characters' };
-
-export type Completion =
-  | {
-      readonly ok: true;
-      readonly content: VisitContent;
-      readonly partners: readonly (string | null)[];
-    }
-  | { readonly ok: false; readonly problems: readonly Problem[] };
-
-/** Checks a draft and turns it into the visit to store, or lists what is missing. */
-export function completeDraft(
-  draft: VisitDraft,
-  context: { catalogueVersion: string; location: string },
-): Completion {
-  const problems: Problem[] = [];
-  if (!draft.channel) problems.push({ field: 'channel' });
-  if (!draft.duration) problems.push({ field: 'duration' });
-  draft.questions.forEach((question, index) => {
-    if (!question.domain) problems.push({ field: 'domain', question: index });
-    else if (!question.topic) problems.push({ field: 'topic', question: index });
-    // "Doorverwezen" says little without where to: the national form asks it.
-    if (question.help.includes('doorverwezen') && !question.referralKind) {
-      problems.push({ field: 'referral', question: index });
-    }
-  });
-  const note = draft.note.trim();
-  if (note.length > NOTE_MAX_LENGTH) problems.push({ field: 'note', kind: 'too-long' });
-  if (findUnsafeCharacters(note).length > 0) {
-    problems.push({ field: 'note', kind: 'unsafe-characters' });
-  }
-  for (const finding of findIdentifyingData(note)) {
-    problems.push({ field: 'note', kind: finding.kind });
-  }
-  if (problems.length > 0 || !draft.channel || !draft.duration) return { ok: false, problems };
-
-  const content: VisitContent = {
-    catalogueVersion: context.catalogueVersion,
-    location: context.location,
-    day: draft.day,
-    hour: draft.hour,
-    channel: draft.channel,
-    duration: draft.duration,
-    needs: [...draft.needs],
-    questions: draft.questions.map(toQuestion),
-    ...(note ? { note } : {}),
-  };
-  return { ok: true, content, partners: draft.questions.map((question) => question.partnerId) };
-}
-
-function toQuestion(draft: QuestionDraft): Question {
-  const referred = draft.help.includes('doorverwezen') && draft.referralKind !== null;
-  return {
-    domain: draft.domain ?? '',
-    topic: draft.topic ?? '',
-    ...(draft.digidStep ? { digidStep: draft.digidStep } : {}),
-    organisations: [...draft.organisations],
-    help: [...draft.help],
-    ...(draft.course && draft.help.includes('cursus') ? { course: draft.course } : {}),
-    ...(referred ? { referral: { kind: draft.referralKind ?? '', warm: draft.referralWarm } } : {}),
-  };
 }
 
 /** Opens a saved visit as a draft for editing. */

@@ -1,8 +1,9 @@
-// The privacy guard for free text: finds what could identify a visitor, and the invisible
-// characters free text may not hold. Pure. Text is normalised before it is searched, so
+// The privacy guard for free text: finds what could identify a visitor. Pure. Text is normalised before it is searched, so
 // look-alikes (a full-width ＠, a zero-width space inside a BSN) are found too. Numbers are
 // checked with their own checksums (11-proef, IBAN mod 97), so near misses such as order
 // numbers and public service lines are allowed.
+
+import { normaliseForGuard } from './guard-text';
 
 export type IdentifyingKind = 'bsn' | 'phone' | 'email' | 'iban' | 'address';
 
@@ -33,42 +34,6 @@ const HOUSE_NUMBER = /(?<![\d-])\d{1,5}(?:[ -]?[a-z]{1,2}\b)?(?![\d-])/i;
 
 /** Lines the public can call; not personal, so a note may mention them. */
 const PUBLIC_PREFIXES = ['0800', '0900', '0906', '0909', '088', '085', '091', '14'];
-
-/** Characters that show nothing: zero-width spaces and joiners, the soft hyphen, BOM. */
-const INVISIBLE =
-  /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u061C]|\u034F/g;
-/** Every kind of space and line break, and every kind of dash. */
-const ANY_SPACE = /[\s\p{Zs}]+/gu;
-const ANY_DASH = /[\p{Pd}\u2212]/gu;
-/** "jan(at)example.nl", "jan [at] example [dot] nl", "jan apenstaartje example.nl". */
-const SPELLED_AT = /\s*[([{<]\s*(?:at|apenstaartje|apenstaart)\s*[)\]}>]\s*/giu;
-const SPELLED_DOT = /\s*[([{<]\s*(?:dot|punt)\s*[)\]}>]\s*/giu;
-/**
- * A bare "at" (or "apenstaartje") only between a word and a domain: "jan at gmail.com",
- * "jan at gmail dot com". "Ze werkt at home" has no domain after it and stays a sentence.
- */
-const SPACED_AT =
-  /([\p{L}0-9._%+-]+) (?:at|apenstaartje) ([\p{L}0-9-]+(?:(?:\.| (?:dot|punt) )[\p{L}0-9-]+)*(?:\.| (?:dot|punt) )\p{L}{2,})\b/giu;
-
-/**
- * The text as the guard reads it: compatibility forms folded (NFKC: full-width letters,
- * digits and ＠ become plain ones), invisible characters removed, every space one plain
- * space, every dash a hyphen, and spelled-out @ and dots written as such.
- */
-export function normaliseForGuard(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(INVISIBLE, '')
-    .replace(ANY_SPACE, ' ')
-    .replace(ANY_DASH, '-')
-    .replace(SPELLED_AT, '@')
-    .replace(SPELLED_DOT, '.')
-    .replace(
-      SPACED_AT,
-      (_match, user: string, domain: string) =>
-        `${user}@${domain.replace(/ (?:dot|punt) /gi, '.')}`,
-    );
-}
 
 export function findIdentifyingData(input: string): Finding[] {
   const text = normaliseForGuard(input);
@@ -171,37 +136,4 @@ function hasHouseNumberNear(text: string, index: number, length: number): boolea
     /^[ ,]*(?:nr\.?|nummer)?[ ]*\d/i.test(after) ||
     (HOUSE_NUMBER.test(before) && /\d[a-z]?[ ,]*$/i.test(before))
   );
-}
-
-/** Why a character may not be in free text: it steers the terminal/printer, or the reading order. */
-export type UnsafeCharacterKind = 'control' | 'bidi';
-
-export interface UnsafeCharacter {
-  readonly kind: UnsafeCharacterKind;
-  /** The character's code point as U+XXXX, to name it in a message or a log. */
-  readonly code: string;
-  readonly index: number;
-}
-
-/** Control characters other than tab and line breaks: NUL, escape, DEL, C1 controls. */
-const CONTROL = /(?![\t\n\r])\p{Cc}/gu;
-/** Characters that change the reading order, so text can show differently than it is. */
-const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
-
-export const UNSAFE_CHARACTERS_MESSAGE =
-  'De tekst bevat onzichtbare tekens die hier niet mogen (een stuurteken, of een teken dat de leesrichting omdraait). Typ de tekst opnieuw in plaats van hem te plakken.';
-
-/** The control and reading-order characters in a text; free text must hold none. */
-export function findUnsafeCharacters(text: string): UnsafeCharacter[] {
-  const found: UnsafeCharacter[] = [];
-  for (const [pattern, kind] of [
-    [CONTROL, 'control'],
-    [BIDI, 'bidi'],
-  ] as const) {
-    for (const match of text.matchAll(pattern)) {
-      const code = (match[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
-      found.push({ kind, code: `U+${code}`, index: match.index });
-    }
-  }
-  return found.sort((a, b) => a.index - b.index);
 }

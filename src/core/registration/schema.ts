@@ -1,14 +1,10 @@
-// The registration as it crosses a trust boundary: the form, the upload, the endpoint.
+// A visit's content as it crosses a trust boundary: the form, the upload, the endpoint.
 // Pure zod/mini schemas shared by the page, the service worker and the server.
-// Records are strict: an unknown field could carry personal data, so it is refused.
+// Strict: an unknown field could carry personal data, so it is refused.
 
 import * as z from 'zod/mini';
-import {
-  findIdentifyingData,
-  findUnsafeCharacters,
-  NOTE_MAX_LENGTH,
-  UNSAFE_CHARACTERS_MESSAGE,
-} from './privacy';
+import { findIdentifyingData, NOTE_MAX_LENGTH } from './privacy';
+import { findUnsafeCharacters, UNSAFE_CHARACTERS_MESSAGE } from './unsafe-characters';
 
 /** A catalogue option id: national (`digid`) or local (`lokaal-spreekuur-x7`). */
 export const OptionId = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,59}$/));
@@ -59,62 +55,3 @@ export const VisitContent = z.strictObject({
   note: z.optional(Note),
 });
 export type VisitContent = z.infer<typeof VisitContent>;
-
-const RecordId = z.uuid();
-const Rev = z.int().check(z.gte(1), z.lte(1_000_000));
-
-/** A live revision of a visit, as uploaded. */
-export const VisitRecord = z.extend(VisitContent, { id: RecordId, rev: Rev });
-export type VisitRecord = z.infer<typeof VisitRecord>;
-
-/** A deletion after upload: a new revision that says the visit is gone. */
-export const Tombstone = z.strictObject({ id: RecordId, rev: Rev, deleted: z.literal(true) });
-export type Tombstone = z.infer<typeof Tombstone>;
-
-export type UploadRecord = VisitRecord | Tombstone;
-
-export function isTombstone(record: UploadRecord): record is Tombstone {
-  return 'deleted' in record;
-}
-
-/** Parses one record; tombstones are told apart by `deleted: true`. */
-export function parseUploadRecord(value: unknown) {
-  const isDeletion =
-    typeof value === 'object' &&
-    value !== null &&
-    (value as { deleted?: unknown }).deleted === true;
-  return isDeletion ? Tombstone.safeParse(value) : VisitRecord.safeParse(value);
-}
-
-export const MAX_RECORDS_PER_BATCH = 500;
-
-/** The batch envelope. Records are checked one by one, so one bad record spoils nothing else. */
-export const BatchEnvelope = z.strictObject({
-  batchId: z.uuid(),
-  deviceId: z.uuid(),
-  records: z.array(z.unknown()).check(z.minLength(1), z.maxLength(MAX_RECORDS_PER_BATCH)),
-});
-
-export interface Batch {
-  readonly batchId: string;
-  readonly deviceId: string;
-  readonly records: readonly UploadRecord[];
-}
-
-export const RESULT_STATUSES = ['accepted', 'duplicate', 'rejected', 'conflict'] as const;
-export type ResultStatus = (typeof RESULT_STATUSES)[number];
-
-export const RecordResult = z.object({
-  id: z.nullable(z.string()),
-  rev: z.nullable(z.int()),
-  status: z.enum(RESULT_STATUSES),
-  reason: z.optional(z.string().check(z.maxLength(2000))),
-});
-export type RecordResult = z.infer<typeof RecordResult>;
-
-/** The full reply of an endpoint that answers per record. */
-export const BatchReply = z.object({ results: z.array(RecordResult) });
-export type BatchReply = z.infer<typeof BatchReply>;
-
-/** Error replies carry a reason a person can read. */
-export const ErrorReply = z.object({ error: z.string() });

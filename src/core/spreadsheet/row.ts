@@ -15,7 +15,8 @@ import { readDate, readHoursText } from '../partners/hours-text';
 import { partnerIdFor, uuidFrom } from '../partners/ids';
 import type { IssueDetail } from '../partners/issues';
 import { readLanguage } from '../partners/languages';
-import { checkDetails, Email, type PartnerDetails } from '../partners/partner';
+import { Email, type PartnerDetails } from '../partners/partner';
+import { checkDetails } from '../partners/partner-check';
 import type { CatalogueOption } from '../registration/catalogue';
 import { COLUMNS, type Column } from './columns';
 import {

@@ -7,7 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
 import { dayOf } from '../../core/day';
 import { hasHours } from '../../core/partners/hours';
-import { needsCheck } from '../../core/partners/partner';
+import { needsCheck } from '../../core/partners/partner-check';
 import { formatDay } from '../format';
 import { useNow } from '../hooks';
 import { ContactList, hasContact } from './ContactList';

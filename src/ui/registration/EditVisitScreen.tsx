@@ -4,7 +4,8 @@
 import './registration.css';
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
-import { draftFromVisit, type Problem, type VisitDraft } from '../../core/registration/draft';
+import type { Problem } from '../../core/registration/completion';
+import { draftFromVisit, type VisitDraft } from '../../core/registration/draft';
 import { type CatalogueView, useCatalogue, useNow } from '../hooks';
 import { useCompleteDraft, usePartnerSuggestions, useRegistrationActions } from './hooks';
 import { text } from './text';

@@ -2,7 +2,7 @@
 // that takes the user to its field. It takes the focus when it appears, before the next paint.
 
 import { useLayoutEffect, useRef } from 'preact/hooks';
-import type { Problem } from '../../core/registration/draft';
+import type { Problem } from '../../core/registration/completion';
 import { NOTE_MAX_LENGTH } from '../../core/registration/privacy';
 import { text } from './text';
 

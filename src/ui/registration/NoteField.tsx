@@ -1,10 +1,7 @@
 // The visit's optional note, checked as it is typed: nothing that identifies a visitor.
 
-import {
-  findIdentifyingData,
-  findUnsafeCharacters,
-  NOTE_MAX_LENGTH,
-} from '../../core/registration/privacy';
+import { findIdentifyingData, NOTE_MAX_LENGTH } from '../../core/registration/privacy';
+import { findUnsafeCharacters } from '../../core/registration/unsafe-characters';
 import { text } from './text';
 
 export function NoteField({ value, onInput }: { value: string; onInput: (value: string) => void }) {

@@ -4,12 +4,8 @@
 import type { ComponentChildren } from 'preact';
 import type { Partner } from '../../core/partners/partner';
 import { offeredOptions } from '../../core/registration/catalogue';
-import {
-  newQuestion,
-  type Problem,
-  type QuestionDraft,
-  type VisitDraft,
-} from '../../core/registration/draft';
+import type { Problem } from '../../core/registration/completion';
+import { newQuestion, type QuestionDraft, type VisitDraft } from '../../core/registration/draft';
 import { ChoiceGroup } from '../ChoiceGroup';
 import type { CatalogueView } from '../hooks';
 import { Icon } from '../Icon';

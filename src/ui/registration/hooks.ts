@@ -3,7 +3,8 @@
 
 import type { Partner } from '../../core/partners/partner';
 import { catalogueVersion } from '../../core/registration/catalogue';
-import { completeDraft, type VisitDraft } from '../../core/registration/draft';
+import { completeDraft } from '../../core/registration/completion';
+import type { VisitDraft } from '../../core/registration/draft';
 import type { QuickPick } from '../../core/registration/quick-picks';
 import { addFavourite, removeFavourite } from '../../data/list-writes';
 import { partnersWithTopic } from '../../data/partner-reads';

@@ -3,7 +3,7 @@
 
 import { hourBand } from '../../core/day';
 import { labelOf } from '../../core/registration/catalogue';
-import { isTombstone } from '../../core/registration/schema';
+import { isTombstone } from '../../core/upload/batch';
 import type { RecordRef } from '../../core/upload/outbox';
 import { formatDay } from '../format';
 import type { CatalogueView } from '../hooks';

@@ -1,8 +1,8 @@
 // From the form's draft to a valid visit, and back for editing.
 
 import { describe, expect, test } from 'vitest';
+import { completeDraft } from '../../../src/core/registration/completion';
 import {
-  completeDraft,
   draftFromVisit,
   EMPTY_QUESTION,
   isPristine,

@@ -16,14 +16,13 @@ import {
 } from '../../../src/core/partners/import';
 import type { ImportIssue } from '../../../src/core/partners/issues';
 import { findLanguage, readLanguage } from '../../../src/core/partners/languages';
+import type { Partner, PartnerDetails } from '../../../src/core/partners/partner';
 import {
   checkDetails,
   emptyPartner,
   markOutdated,
   needsCheck,
-  type Partner,
-  type PartnerDetails,
-} from '../../../src/core/partners/partner';
+} from '../../../src/core/partners/partner-check';
 import { describeDetail, describeIssue } from '../../../src/ui/partners/issue-text';
 import { generatePartners } from '../../support/partners';
 

@@ -3,7 +3,8 @@ import { isPartnerOpenAt, partnersForTopic } from '../../../src/core/partners/ch
 import { NO_HOURS } from '../../../src/core/partners/hours';
 import { parseHoursText } from '../../../src/core/partners/hours-text';
 import { deriveUuid } from '../../../src/core/partners/ids';
-import { emptyPartner, type Partner } from '../../../src/core/partners/partner';
+import type { Partner } from '../../../src/core/partners/partner';
+import { emptyPartner } from '../../../src/core/partners/partner-check';
 import { buildPartnerIndex, searchPartners } from '../../../src/core/partners/search';
 import { DEFAULT_CATALOGUE } from '../../../src/core/registration/catalogue';
 import { generatePartners } from '../../support/partners';

@@ -1,16 +1,18 @@
 // The privacy guard: what identifies a visitor is found, near misses are let through.
 
 import { describe, expect, test } from 'vitest';
+import { normaliseForGuard } from '../../../src/core/registration/guard-text';
 import {
   findIdentifyingData,
-  findUnsafeCharacters,
   type IdentifyingKind,
   isValidBsn,
   isValidIban,
   NOTE_MAX_LENGTH,
-  normaliseForGuard,
-  UNSAFE_CHARACTERS_MESSAGE,
 } from '../../../src/core/registration/privacy';
+import {
+  findUnsafeCharacters,
+  UNSAFE_CHARACTERS_MESSAGE,
+} from '../../../src/core/registration/unsafe-characters';
 
 const kinds = (text: string): IdentifyingKind[] =>
   findIdentifyingData(text).map((finding) => finding.kind);

@@ -3,19 +3,17 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
 import { NOTE_MAX_LENGTH } from '../../../src/core/registration/privacy';
+import { OptionId, Question, VisitContent } from '../../../src/core/registration/schema';
 import {
   BatchEnvelope,
   BatchReply,
   isTombstone,
   MAX_RECORDS_PER_BATCH,
-  OptionId,
   parseUploadRecord,
-  Question,
   Tombstone,
   type UploadRecord,
-  VisitContent,
   VisitRecord,
-} from '../../../src/core/registration/schema';
+} from '../../../src/core/upload/batch';
 
 const question = (over: Record<string, unknown> = {}) => ({
   domain: 'digitale-overheid',

@@ -8,11 +8,8 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { type RunningServer, startServer } from '../../../server/app';
 import { exportHsdsJson } from '../../../src/core/hsds/json';
-import {
-  emptyPartner,
-  type Partner,
-  type PartnerDetails,
-} from '../../../src/core/partners/partner';
+import type { Partner, PartnerDetails } from '../../../src/core/partners/partner';
+import { emptyPartner } from '../../../src/core/partners/partner-check';
 import { BalieDb } from '../../../src/data/db';
 import { publishMap } from '../../../src/data/map-publish';
 import { mapSources, refreshMap } from '../../../src/data/map-refresh';

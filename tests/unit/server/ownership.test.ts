@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { type RunningServer, startServer } from '../../../server/app';
 import { FOREIGN_VISIT } from '../../../server/store';
-import { BatchReply } from '../../../src/core/registration/schema';
+import { BatchReply } from '../../../src/core/upload/batch';
 import { envelope, postBatch, visit } from './helpers';
 
 let server: RunningServer;

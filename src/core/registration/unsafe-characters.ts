@@ -1,0 +1,36 @@
+// Characters free text may not hold: control characters and the ones that change the reading
+// order (text that shows differently than it is). Pure. The endpoint refuses them with the
+// message below; the app's form says the same in its own words.
+
+/** Why a character may not be in free text: it steers the terminal/printer, or the reading order. */
+export type UnsafeCharacterKind = 'control' | 'bidi';
+
+export interface UnsafeCharacter {
+  readonly kind: UnsafeCharacterKind;
+  /** The character's code point as U+XXXX, to name it in a message or a log. */
+  readonly code: string;
+  readonly index: number;
+}
+
+/** Control characters other than tab and line breaks: NUL, escape, DEL, C1 controls. */
+const CONTROL = /(?![\t\n\r])\p{Cc}/gu;
+/** Characters that change the reading order, so text can show differently than it is. */
+const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+
+export const UNSAFE_CHARACTERS_MESSAGE =
+  'De tekst bevat onzichtbare tekens die hier niet mogen (een stuurteken, of een teken dat de leesrichting omdraait). Typ de tekst opnieuw in plaats van hem te plakken.';
+
+/** The control and reading-order characters in a text; free text must hold none. */
+export function findUnsafeCharacters(text: string): UnsafeCharacter[] {
+  const found: UnsafeCharacter[] = [];
+  for (const [pattern, kind] of [
+    [CONTROL, 'control'],
+    [BIDI, 'bidi'],
+  ] as const) {
+    for (const match of text.matchAll(pattern)) {
+      const code = (match[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
+      found.push({ kind, code: `U+${code}`, index: match.index });
+    }
+  }
+  return found.sort((a, b) => a.index - b.index);
+}
