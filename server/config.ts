@@ -5,6 +5,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { BODY_TIMEOUT_MS } from './app';
 import { DEFAULT_LIMITS, type Limits } from './limits';
+import { DEFAULT_ORGANISATION_NAME } from './migrations';
+import { generatePassword, hashPassword } from './secrets';
 import type { Store } from './store';
 
 export interface Config {
@@ -78,23 +80,75 @@ export function readConfig(
   };
 }
 
+export const DEV_ORGANISATION = 'Bibliotheek (ontwikkeling)';
+export const DEV_LOCATION = { name: 'Centrale balie', gemeente: 'Utrecht' } as const;
+export const DEV_MANAGER = 'beheerder';
+
+/**
+ * The development organisation: a fresh database's organisation is named "Bibliotheek
+ * (ontwikkeling)" and gets the location "Centrale balie" (Utrecht). Returns that location's id.
+ */
+function ensureDevOrganisation(store: Store): string {
+  const organisation = store.org.organisation();
+  if (
+    organisation.name === DEFAULT_ORGANISATION_NAME &&
+    store.managers.list(organisation.id).length === 0
+  ) {
+    store.org.updateOrganisation(organisation.id, { name: DEV_ORGANISATION });
+  }
+  const existing = store.org
+    .locations(organisation.id)
+    .find((location) => location.name === DEV_LOCATION.name);
+  if (existing) {
+    if (!existing.active) store.org.updateLocation(organisation.id, existing.id, { active: true });
+    return existing.id;
+  }
+  const made = store.org.addLocation(organisation.id, {
+    ...DEV_LOCATION,
+    kind: 'vaste-balie',
+    hours: 'ma–vr 10:00–17:00',
+    staffing: 'Twee vrijwilligers en een bibliotheekmedewerker',
+  });
+  if (made === 'taken') throw new Error('Centrale balie bestaat al');
+  return made.id;
+}
+
 /**
  * The development device's token: made once, kept in the data directory (mode 600). It has
- * the manager role, so the one-machine demo can publish the sociale kaart too.
+ * the manager role and sits at the development location, so the one-machine demo can
+ * register and publish the sociale kaart at once.
  */
 export function ensureDevDevice(store: Store, dataDir: string): string {
+  const locationId = ensureDevOrganisation(store);
   const file = join(dataDir, 'dev-device-token');
   if (existsSync(file)) {
     const token = readFileSync(file, 'utf8').trim();
     const device = store.deviceForToken(token);
     if (device) {
       if (device.role !== 'manager') store.setRole(device.id, 'manager');
+      if (device.location_id === null) {
+        store.org.updateDevice(device.organisation_id, device.id, { locationId });
+      }
       return token;
     }
   }
-  const { token } = store.createDevice('ontwikkeling (npm start)', 'manager');
+  const { token } = store.createDevice('ontwikkeling (npm start)', 'manager', locationId);
   writeFileSync(file, `${token}\n`, { mode: 0o600 });
   return token;
+}
+
+/**
+ * The development manager `beheerder`, with a new password at every start: only its hash is
+ * kept, so the console is the one place it is shown.
+ */
+export async function ensureDevManager(store: Store): Promise<string> {
+  const organisation = store.org.organisation();
+  const password = generatePassword();
+  const hash = await hashPassword(password);
+  const existing = store.managers.withHash(DEV_MANAGER);
+  if (existing) store.managers.setPassword(existing.id, hash);
+  else store.managers.add(organisation.id, DEV_MANAGER, hash);
+  return password;
 }
 
 /**

@@ -3,7 +3,13 @@
 // 1 when it could not start or crashed (restart it), 78 for a setting it cannot use.
 
 import { startServer } from './app';
-import { devKoppelLink, ensureDevDevice, readConfig } from './config';
+import {
+  DEV_MANAGER,
+  devKoppelLink,
+  ensureDevDevice,
+  ensureDevManager,
+  readConfig,
+} from './config';
 
 const EXIT_FAILURE = 1;
 const EXIT_CONFIG = 78;
@@ -60,6 +66,11 @@ if (running.devToken) {
     'Ontwikkelapparaat (beheerder). Open deze koppellink in een browser op deze computer:',
   );
   console.log(devKoppelLink(running.url, running.devToken));
+  // A new password at every start; only its hash is stored.
+  const password = await ensureDevManager(running.store);
+  console.log(
+    `Beheerder (ontwikkeling): meld u aan op ${running.url} met naam "${DEV_MANAGER}" en wachtwoord ${password}`,
+  );
 }
 // Last, so whoever waits for this line (a supervisor's log, the tests) has seen the rest.
 console.log(`Balie draait op ${running.url}`);

@@ -6,6 +6,7 @@ import { exportHsdsJson, importHsdsJson } from '../src/core/hsds/json';
 import type { ImportIssue } from '../src/core/partners/issues';
 // The endpoint answers in the same Dutch the import screen uses (a pure phrasing file).
 import { columnOf, describeIssue, describePlace } from '../src/ui/partners/issue-text';
+import { sha256 } from './secrets';
 
 export type MapCheck =
   | { readonly ok: true; readonly body: string; readonly partners: number }
@@ -46,4 +47,9 @@ function refusal(issues: readonly ImportIssue[]): string {
   const first = issues.slice(0, 5).map(describeIssue).join(' ');
   const more = issues.length > 5 ? ` En nog ${issues.length - 5} fouten.` : '';
   return `De kaart is niet opgeslagen. ${first}${more}`;
+}
+
+/** A map's strong validator: the hash of its body, quoted as HTTP wants it. */
+export function etagFor(body: string): string {
+  return `"${sha256(body).slice(0, 32)}"`;
 }

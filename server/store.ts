@@ -1,15 +1,21 @@
-// The endpoint's database (SQLite): registration revisions, replayable batch replies, devices,
-// and the branch's published sociale kaart. Each batch is stored in one transaction; each
-// (id, rev) at most once.
+// The endpoint's database (SQLite): registration revisions, replayable batch replies, device
+// tokens, and the published sociale kaart; the organisation's own tables are in org-store.ts
+// and manager-store.ts. Each batch is stored in one transaction; each (id, rev) at most once.
 
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { canonicalJson } from '../src/core/canonical';
-import { parseUploadRecord, type RecordResult } from '../src/core/upload/batch';
-import { checkMap } from './map-body';
+import { type ClientInfo, parseUploadRecord, type RecordResult } from '../src/core/upload/batch';
+import { openManagerStore } from './manager-store';
+import { etagFor } from './map-body';
+import { locationKey, migrate } from './migrations';
+import { openOrgStore } from './org-store';
 import { describeIssues } from './reasons';
+import { randomSecret, sha256 } from './secrets';
+
+export { sha256 };
 
 // synchronous = FULL: in WAL mode every commit is synced to disk before better-sqlite3
 // returns, so a reply is only sent for a batch that survives a power cut. NORMAL may lose the
@@ -69,6 +75,24 @@ export interface DeviceRow {
   readonly revoked_at: string | null;
 }
 
+/** A device as a request's token finds it: with its organisation and own location. */
+export interface TokenDevice extends DeviceRow {
+  readonly organisation_id: string;
+  readonly location_id: string | null;
+  readonly last_seen_at: string | null;
+}
+
+/** Why a token is refused: never seen, revoked by a manager, or unused for 180 days. */
+export type TokenCheck =
+  | { readonly ok: true; readonly device: TokenDevice }
+  | { readonly ok: false; readonly why: 'unknown' | 'revoked' | 'expired' };
+
+/** A device token unused this long is refused. */
+export const TOKEN_IDLE_DAYS = 180;
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** Last use is written at most this often per device (each write is a disk sync). */
+const SEEN_RESOLUTION_MS = 5 * 60 * 1000;
+
 export interface PublishedMap {
   readonly body: string;
   /** A strong validator: the hash of the body, quoted as HTTP wants it. */
@@ -102,6 +126,12 @@ export type MapWrite =
 /** How many versions of the map are kept; older ones are removed as new ones come in. */
 export const MAP_VERSIONS_KEPT = 20;
 
+/** The sending device, as far as storing a batch needs it. */
+export interface Sender {
+  readonly id: string;
+  readonly organisation_id: string;
+}
+
 export type IngestOutcome =
   | { readonly kind: 'stored'; readonly results: RecordResult[]; readonly replayed: boolean }
   | { readonly kind: 'key-reused' };
@@ -111,24 +141,69 @@ export type Store = ReturnType<typeof openStore>;
 export const FOREIGN_VISIT =
   'Deze registratie is eerder door een ander apparaat verstuurd. Alleen dat apparaat mag haar wijzigen of verwijderen.';
 
-export function openStore(file: string) {
+export interface StoreOptions {
+  /** The clock (ms since 1970); tests pass a fake one for 24 hours, 180 days and lockouts. */
+  readonly now?: () => number;
+}
+
+export const UNKNOWN_LOCATION = (text: string) =>
+  `Onbekende locatie '${text}'. Kies in Balie de juiste locatie en verstuur opnieuw.`;
+export const FOREIGN_LOCATION =
+  'Deze locatie hoort niet bij uw organisatie of bestaat niet. Kies in Balie de juiste locatie en verstuur opnieuw.';
+export const CLOSED_LOCATION = (name: string) =>
+  `De locatie '${name}' is gesloten. Kies in Balie een andere locatie en verstuur opnieuw.`;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function openStore(file: string, options: StoreOptions = {}) {
+  const now = options.now ?? Date.now;
+  const iso = () => new Date(now()).toISOString();
   if (file !== ':memory:') keepPrivate(file);
   const db = new Database(file);
   db.exec(SCHEMA);
-  migrate(db);
+  migrate(db, now);
   if (file !== ':memory:') keepPrivate(file);
   const inode = file === ':memory:' ? undefined : statSync(file).ino;
 
   const findRecord = db.prepare<[string, number], { content_hash: string }>(
     'SELECT content_hash FROM records WHERE id = ? AND rev = ?',
   );
-  const findOwner = db.prepare<[string], { device_id: string }>(
-    'SELECT device_id FROM records WHERE id = ? ORDER BY rev LIMIT 1',
+  const findOwner = db.prepare<[string], { organisation_id: string | null }>(
+    `SELECT d.organisation_id FROM records r LEFT JOIN devices d ON d.id = r.device_id
+     WHERE r.id = ? ORDER BY r.rev LIMIT 1`,
   );
   const insertRecord = db.prepare(
-    `INSERT INTO records (id, rev, deleted, location, day, body, content_hash, device_id, batch_id, received_at)
-     VALUES (@id, @rev, @deleted, @location, @day, @body, @hash, @deviceId, @batchId, @receivedAt)`,
+    `INSERT INTO records (id, rev, deleted, location, location_id, day, body, content_hash, device_id, batch_id, received_at)
+     VALUES (@id, @rev, @deleted, @location, @locationId, @day, @body, @hash, @deviceId, @batchId, @receivedAt)`,
   );
+  const locationById = db.prepare<[string, string], { id: string; name: string; active: number }>(
+    'SELECT id, name, active FROM locations WHERE id = ? AND organisation_id = ?',
+  );
+  const locationByKey = db.prepare<[string, string], { id: string; name: string; active: number }>(
+    'SELECT id, name, active FROM locations WHERE name_key = ? AND organisation_id = ?',
+  );
+  const noteUpload = db.prepare(
+    `UPDATE devices SET last_upload_at = ?, last_seen_at = ?,
+       app_version = COALESCE(?, app_version), unsent_at_last_upload = ? WHERE id = ?`,
+  );
+
+  /**
+   * The location id a record names: version 2 sends an id of the device's organisation,
+   * version 1 the branch's name as free text (mapped when it equals a location's name).
+   */
+  function resolveLocation(
+    value: string,
+    organisationId: string,
+  ): { ok: true; id: string } | { ok: false; reason: string } {
+    const found = UUID.test(value)
+      ? locationById.get(value.toLowerCase(), organisationId)
+      : locationByKey.get(locationKey(value), organisationId);
+    if (!found) {
+      return { ok: false, reason: UUID.test(value) ? FOREIGN_LOCATION : UNKNOWN_LOCATION(value) };
+    }
+    if (found.active !== 1) return { ok: false, reason: CLOSED_LOCATION(found.name) };
+    return { ok: true, id: found.id };
+  }
   const findBatch = db.prepare<[string], { body_hash: string; reply: string; device_id: string }>(
     'SELECT body_hash, reply, device_id FROM batches WHERE batch_id = ?',
   );
@@ -140,8 +215,23 @@ export function openStore(file: string) {
   );
 
   const ingest = db.transaction(
-    (rawBatchId: string, deviceId: string, bodyHash: string, records: unknown[]): IngestOutcome => {
+    (
+      rawBatchId: string,
+      device: Sender,
+      bodyHash: string,
+      records: unknown[],
+      client: ClientInfo | undefined,
+    ): IngestOutcome => {
       const batchId = rawBatchId.toLowerCase();
+      const deviceId = device.id;
+      const receivedAt = iso();
+      noteUpload.run(
+        receivedAt,
+        receivedAt,
+        client?.version ?? null,
+        client?.unsent ?? null,
+        deviceId,
+      );
       const earlier = findBatch.get(batchId);
       if (earlier) {
         // A reply is only replayed to the device it was given to.
@@ -150,8 +240,7 @@ export function openStore(file: string) {
         }
         return { kind: 'stored', results: JSON.parse(earlier.reply), replayed: true };
       }
-      const receivedAt = new Date().toISOString();
-      const results = records.map((value) => storeRecord(value, deviceId, batchId, receivedAt));
+      const results = records.map((value) => storeRecord(value, device, batchId, receivedAt));
       const reply = JSON.stringify(results);
       insertBatch.run(batchId, deviceId, bodyHash, reply, Buffer.byteLength(reply), receivedAt);
       return { kind: 'stored', results, replayed: false };
@@ -160,10 +249,11 @@ export function openStore(file: string) {
 
   function storeRecord(
     value: unknown,
-    deviceId: string,
+    device: Sender,
     batchId: string,
     receivedAt: string,
   ): RecordResult {
+    const deviceId = device.id;
     const parsed = parseUploadRecord(value);
     if (!parsed.success) {
       const { id, rev } = looseRef(value);
@@ -173,10 +263,11 @@ export function openStore(file: string) {
     // one visit; the reply names the id as the device sent it, so the device finds its record.
     const ref = { id: parsed.data.id, rev: parsed.data.rev };
     const record = { ...parsed.data, id: parsed.data.id.toLowerCase() };
-    // A visit belongs to the device that first sent it: no other device may add revisions or
-    // tombstones to it. (Organisations will widen this to the devices of one organisation.)
+    // A visit belongs to the organisation of the device that first sent it: a device of
+    // another organisation may not add revisions or tombstones to it. (A device linked anew
+    // after a revoke is a new device of the same organisation, and may send its old outbox.)
     const owner = findOwner.get(record.id);
-    if (owner && owner.device_id !== deviceId) {
+    if (owner && owner.organisation_id !== device.organisation_id) {
       return { ...ref, status: 'rejected', reason: FOREIGN_VISIT };
     }
     const body = canonicalJson(record);
@@ -192,11 +283,16 @@ export function openStore(file: string) {
           };
     }
     const live = 'deleted' in record ? null : record;
+    // Checked only for a revision not stored yet: a resent one answers as before, even when
+    // its location has since been closed.
+    const location = live ? resolveLocation(live.location, device.organisation_id) : undefined;
+    if (location && !location.ok) return { ...ref, status: 'rejected', reason: location.reason };
     insertRecord.run({
       id: record.id,
       rev: record.rev,
       deleted: live ? 0 : 1,
       location: live?.location ?? null,
+      locationId: location?.id ?? null,
       day: live?.day ?? null,
       body,
       hash,
@@ -208,22 +304,42 @@ export function openStore(file: string) {
   }
 
   const insertDevice = db.prepare(
-    'INSERT INTO devices (id, label, role, token_hash, created_at) VALUES (?, ?, ?, ?, ?)',
+    `INSERT INTO devices (id, label, role, token_hash, created_at, organisation_id, location_id, last_seen_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const deviceByHash = db.prepare<[string], DeviceRow>(
-    'SELECT id, label, role, created_at, revoked_at FROM devices WHERE token_hash = ?',
+  const deviceByHash = db.prepare<[string], TokenDevice>(
+    `SELECT id, label, role, created_at, revoked_at, organisation_id, location_id, last_seen_at
+     FROM devices WHERE token_hash = ?`,
   );
+  const touchDevice = db.prepare('UPDATE devices SET last_seen_at = ? WHERE id = ?');
+  const org = openOrgStore(db, now);
+  const managers = openManagerStore(db, now);
+
+  /** What a bearer token is: a device, or why not (unknown, revoked, unused 180 days). */
+  function checkToken(token: string): TokenCheck {
+    const device = deviceByHash.get(sha256(token));
+    if (!device) return { ok: false, why: 'unknown' };
+    if (device.revoked_at !== null) return { ok: false, why: 'revoked' };
+    const lastUse = Date.parse(device.last_seen_at ?? device.created_at);
+    const time = now();
+    if (time - lastUse > TOKEN_IDLE_DAYS * DAY_MS) return { ok: false, why: 'expired' };
+    if (time - lastUse > SEEN_RESOLUTION_MS) touchDevice.run(iso(), device.id);
+    return { ok: true, device };
+  }
 
   const putMap = db.prepare(
-    `INSERT INTO map (id, body, etag, partners, device_id, published_at, version) VALUES (1, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO map (id, body, etag, partners, device_id, published_at, version, organisation_id)
+     VALUES (1, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET body = excluded.body, etag = excluded.etag, partners = excluded.partners,
-       device_id = excluded.device_id, published_at = excluded.published_at, version = excluded.version`,
+       device_id = excluded.device_id, published_at = excluded.published_at, version = excluded.version,
+       organisation_id = excluded.organisation_id`,
   );
   const getMap = db.prepare<[], PublishedMap>(
     'SELECT body, etag, partners, published_at AS publishedAt, version FROM map WHERE id = 1',
   );
   const insertVersion = db.prepare(
-    'INSERT INTO map_versions (version, body, etag, partners, device_id, published_at, restored_from) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    `INSERT INTO map_versions (version, body, etag, partners, device_id, published_at, restored_from, organisation_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const getVersion = db.prepare<[number], { body: string; partners: number; etag: string }>(
     'SELECT body, partners, etag FROM map_versions WHERE version = ?',
@@ -246,10 +362,20 @@ export function openStore(file: string) {
         body,
         etag: etagFor(body),
         partners,
-        publishedAt: new Date().toISOString(),
+        publishedAt: iso(),
         version: (current?.version ?? 0) + 1,
       };
-      putMap.run(map.body, map.etag, map.partners, deviceId, map.publishedAt, map.version);
+      // One map per endpoint for now; it records whose organisation published it.
+      const organisationId = org.organisation().id;
+      putMap.run(
+        map.body,
+        map.etag,
+        map.partners,
+        deviceId,
+        map.publishedAt,
+        map.version,
+        organisationId,
+      );
       insertVersion.run(
         map.version,
         map.body,
@@ -258,6 +384,7 @@ export function openStore(file: string) {
         deviceId,
         map.publishedAt,
         restoredFrom,
+        organisationId,
       );
       pruneVersions.run(map.version - MAP_VERSIONS_KEPT);
       return { kind: 'published', map };
@@ -265,10 +392,16 @@ export function openStore(file: string) {
   );
 
   return {
+    /** The organisation, its locations, koppelcodes, devices, answer lists and audit log. */
+    org,
+    /** Managers, their sessions and failed sign-ins. */
+    managers,
+
     /** Publishes a checked map (Balie's own writing of it) if the current one is `expected`. */
     publishMap(
       body: string,
       partners: number,
+      /** The device or manager who publishes. */
       deviceId: string,
       expected: MapPrecondition,
     ): MapWrite {
@@ -291,8 +424,9 @@ export function openStore(file: string) {
       return db
         .prepare<[], MapVersion>(
           `SELECT v.version, v.etag, v.partners, v.published_at AS publishedAt,
-             COALESCE(d.label, '') AS publishedBy, v.restored_from AS restoredFrom
-           FROM map_versions v LEFT JOIN devices d ON d.id = v.device_id ORDER BY v.version DESC`,
+             COALESCE(d.label, m.name, '') AS publishedBy, v.restored_from AS restoredFrom
+           FROM map_versions v LEFT JOIN devices d ON d.id = v.device_id
+             LEFT JOIN managers m ON m.id = v.device_id ORDER BY v.version DESC`,
         )
         .all();
     },
@@ -301,8 +435,15 @@ export function openStore(file: string) {
       return getVersion.get(version);
     },
 
-    ingest(batchId: string, deviceId: string, bodyHash: string, records: unknown[]) {
-      return ingest(batchId, deviceId, bodyHash, records);
+    /** Stores a batch from `device`; `client` is what the app said about itself. */
+    ingest(
+      batchId: string,
+      device: Sender,
+      bodyHash: string,
+      records: unknown[],
+      client?: ClientInfo,
+    ) {
+      return ingest(batchId, device, bodyHash, records, client);
     },
 
     /** Bytes of batch replies stored for a device since a moment (ISO time). */
@@ -310,24 +451,51 @@ export function openStore(file: string) {
       return replyBytes.get(deviceId, since)?.bytes ?? 0;
     },
 
-    /** Creates a device and returns its token; only the token's hash is kept. */
-    createDevice(label: string, role: Role = 'desk'): { device: DeviceRow; token: string } {
-      const token = randomBytes(32).toString('base64url');
+    /**
+     * Creates a device of the organisation, at `locationId` (or none yet), and returns its
+     * token (256 random bits); only the token's hash is kept.
+     */
+    createDevice(
+      label: string,
+      role: Role = 'desk',
+      locationId: string | null = null,
+    ): { device: DeviceRow; token: string } {
+      const token = randomSecret();
       const device: DeviceRow = {
         id: randomUUID(),
         label,
         role,
-        created_at: new Date().toISOString(),
+        created_at: iso(),
         revoked_at: null,
       };
-      insertDevice.run(device.id, label, role, sha256(token), device.created_at);
+      // A device belongs to its location's organisation (or, without one, the first).
+      const organisationId =
+        (locationId === null
+          ? undefined
+          : db
+              .prepare<[string], { organisation_id: string }>(
+                'SELECT organisation_id FROM locations WHERE id = ?',
+              )
+              .get(locationId)?.organisation_id) ?? org.organisation().id;
+      insertDevice.run(
+        device.id,
+        label,
+        role,
+        sha256(token),
+        device.created_at,
+        organisationId,
+        locationId,
+        device.created_at,
+      );
       return { device, token };
     },
 
-    /** The device a bearer token belongs to, unless unknown or revoked. */
-    deviceForToken(token: string): DeviceRow | undefined {
-      const device = deviceByHash.get(sha256(token));
-      return device && device.revoked_at === null ? device : undefined;
+    checkToken,
+
+    /** The device a bearer token belongs to, unless unknown, revoked or expired. */
+    deviceForToken(token: string): TokenDevice | undefined {
+      const checked = checkToken(token);
+      return checked.ok ? checked.device : undefined;
     },
 
     setRole(id: string, role: Role): void {
@@ -348,7 +516,7 @@ export function openStore(file: string) {
         .prepare(
           'UPDATE devices SET revoked_at = ? WHERE (id = ? OR label = ?) AND revoked_at IS NULL',
         )
-        .run(new Date().toISOString(), idOrLabel, idOrLabel).changes;
+        .run(iso(), idOrLabel, idOrLabel).changes;
     },
 
     /** Why the store cannot take batches now, or undefined when it can. */
@@ -392,75 +560,6 @@ export function openStore(file: string) {
 }
 
 /**
- * Brings a file made by an older version up to date, step by step (PRAGMA user_version), so
- * existing databases open: tables and columns are only ever added.
- */
-function migrate(db: Database.Database): void {
-  const steps: ((db: Database.Database) => void)[] = [
-    // 1: device roles; every existing device is a desk device.
-    (db) => {
-      const columns = db.prepare<[], { name: string }>('PRAGMA table_info(devices)').all();
-      if (!columns.some((column) => column.name === 'role')) {
-        db.exec(
-          "ALTER TABLE devices ADD COLUMN role TEXT NOT NULL DEFAULT 'desk' CHECK (role IN ('desk', 'manager'))",
-        );
-      }
-    },
-    // 2: the size of each stored reply, for the per-device quota.
-    (db) => {
-      db.exec(`
-        ALTER TABLE batches ADD COLUMN reply_bytes INTEGER NOT NULL DEFAULT 0;
-        UPDATE batches SET reply_bytes = length(CAST(reply AS BLOB));
-        CREATE INDEX batches_by_device_time ON batches (device_id, received_at, reply_bytes);
-      `);
-    },
-    // 3: earlier versions of the published map, so a manager can restore one. The current
-    // map (stored as uploaded before) is rewritten the way every publish is now written.
-    (db) => {
-      db.exec(`
-        CREATE TABLE map_versions (
-          version INTEGER PRIMARY KEY,
-          body TEXT NOT NULL,
-          etag TEXT NOT NULL,
-          partners INTEGER NOT NULL,
-          device_id TEXT NOT NULL,
-          published_at TEXT NOT NULL,
-          restored_from INTEGER
-        );
-        ALTER TABLE map ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
-      `);
-      const current = db
-        .prepare<[], { body: string; device_id: string; published_at: string }>(
-          'SELECT body, device_id, published_at FROM map WHERE id = 1',
-        )
-        .get();
-      if (!current) return;
-      const checked = checkMap(current.body, false);
-      if (!checked.ok) {
-        db.exec('DELETE FROM map');
-        return;
-      }
-      const etag = etagFor(checked.body);
-      db.prepare('UPDATE map SET body = ?, etag = ?, partners = ?, version = 1').run(
-        checked.body,
-        etag,
-        checked.partners,
-      );
-      db.prepare(
-        'INSERT INTO map_versions (version, body, etag, partners, device_id, published_at) VALUES (1, ?, ?, ?, ?, ?)',
-      ).run(checked.body, etag, checked.partners, current.device_id, current.published_at);
-    },
-  ];
-  const version = db.pragma('user_version', { simple: true }) as number;
-  for (let step = version; step < steps.length; step++) {
-    db.transaction(() => {
-      steps[step]?.(db);
-      db.pragma(`user_version = ${step + 1}`);
-    })();
-  }
-}
-
-/**
  * The data directory and files are for the server's user only (registrations, token hashes).
  * A new directory is made 0700; the database file is made 0600 before SQLite opens it, so the
  * -wal and -shm files SQLite creates next to it get the same mode; older files are tightened.
@@ -472,14 +571,6 @@ function keepPrivate(file: string): void {
   for (const path of [file, `${file}-wal`, `${file}-shm`]) {
     if (existsSync(path) && (statSync(path).mode & 0o077) !== 0) chmodSync(path, 0o600);
   }
-}
-
-function etagFor(body: string): string {
-  return `"${sha256(body).slice(0, 32)}"`;
-}
-
-export function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
 }
 
 function looseRef(value: unknown): { id: string | null; rev: number | null } {

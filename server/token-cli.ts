@@ -1,6 +1,7 @@
-// Device tokens from the command line:
-//   npm run token -- create --label "Balie 1e etage"   (prints the token as its last line)
-//   npm run token -- create --label "Beheer" --role manager   (may also publish the map)
+// Device tokens from the command line (for scripts and recovery; the usual way is a koppelcode):
+//   npm run token -- create --label "Balie 1e etage" --location ID   (prints the token last)
+//   npm run token -- create --label "Beheer" --location ID --role manager   (manager rights)
+//   (--location may be left out while the organisation has exactly one location)
 //   npm run token -- list
 //   npm run token -- revoke <id or label>
 
@@ -25,8 +26,33 @@ try {
       if (!(ROLES as readonly string[]).includes(role)) {
         throw new Error(`Onbekende rol "${role}". Kies ${ROLES.join(' of ')}.`);
       }
-      const { device, token } = store.createDevice(label, role as Role);
-      console.log(`Apparaat "${device.label}" aangemaakt als ${device.role} (id ${device.id}).`);
+      const organisation = store.org.organisation();
+      const open = store.org.locations(organisation.id, true);
+      const asked = option('location');
+      const location = asked
+        ? store.org.location(organisation.id, asked)
+        : open.length === 1
+          ? open[0]
+          : undefined;
+      if (!location?.active) {
+        throw new Error(
+          asked
+            ? `Geen open locatie met id "${asked}". Zie npm run admin -- location list`
+            : open.length === 0
+              ? 'Maak eerst een locatie: npm run admin -- location add NAAM --gemeente GEMEENTE'
+              : 'Kies een locatie: --location ID (zie npm run admin -- location list)',
+        );
+      }
+      const { device, token } = store.createDevice(label, role as Role, location.id);
+      store.org.audit(organisation.id, '(opdrachtregel)', 'device.linked', {
+        deviceId: device.id,
+        label: device.label,
+        role: device.role,
+        locationId: location.id,
+      });
+      console.log(
+        `Apparaat "${device.label}" aangemaakt als ${device.role} bij ${location.name} (id ${device.id}).`,
+      );
       console.log('Bewaar dit token nu: het wordt niet nog eens getoond.');
       console.log(token);
       break;
@@ -50,7 +76,7 @@ try {
     }
     default:
       throw new Error(
-        'Gebruik: npm run token -- create --label NAAM [--role desk|manager] | list | revoke ID',
+        'Gebruik: npm run token -- create --label NAAM --location ID [--role desk|manager] | list | revoke ID',
       );
   }
 } catch (error) {

@@ -42,7 +42,16 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     ...(options.hook ? { hook: options.hook } : {}),
     devToken: (store) => {
       // A manager, so the one-machine demo (and the browser tests) can publish the map.
-      token = store.createDevice('e2e', 'manager').token;
+      const organisation = store.org.organisation().id;
+      const location = store.org.addLocation(organisation, {
+        name: 'Bibliotheek Teststad',
+        gemeente: 'Teststad',
+        kind: 'vaste-balie',
+        hours: '',
+        staffing: '',
+      });
+      if (location === 'taken') throw new Error('test location exists already');
+      token = store.createDevice('e2e', 'manager', location.id).token;
       return token;
     },
   });

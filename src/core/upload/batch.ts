@@ -33,11 +33,26 @@ export function parseUploadRecord(value: unknown) {
 
 export const MAX_RECORDS_PER_BATCH = 500;
 
+/**
+ * Record shape version 2 (protocol version 2): a live record's `location` is the id (UUID) of
+ * one of the organisation's locations. Version 1 records carry the branch name as free text;
+ * the endpoint maps a known name to its id and refuses the record otherwise (never drops it).
+ */
+export const RECORD_SHAPE_VERSION = 2;
+
+/** What the app tells the endpoint about itself with a batch (optional; for the Devices screen). */
+export const ClientInfo = z.strictObject({
+  version: z.string().check(z.minLength(1), z.maxLength(40), z.regex(/^[\w.+-]+$/)),
+  unsent: z.int().check(z.gte(0), z.lte(10_000_000)),
+});
+export type ClientInfo = z.infer<typeof ClientInfo>;
+
 /** The batch envelope. Records are checked one by one, so one bad record spoils nothing else. */
 export const BatchEnvelope = z.strictObject({
   batchId: z.uuid(),
   deviceId: z.uuid(),
   records: z.array(z.unknown()).check(z.minLength(1), z.maxLength(MAX_RECORDS_PER_BATCH)),
+  client: z.optional(ClientInfo),
 });
 
 export interface Batch {

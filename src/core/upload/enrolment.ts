@@ -11,5 +11,13 @@ const Location = z.string().check(z.trim(), z.minLength(1), z.maxLength(80));
 export const Enrolment = z.object({ endpoint: Endpoint, token: Token, location: Location });
 export type Enrolment = z.infer<typeof Enrolment>;
 
-export const Device = z.extend(Enrolment, { deviceId: z.uuid() });
+/**
+ * A linked device. `location` is the IDO location's name as shown; `locationId` is the
+ * organisation's id for it, which registrations record (devices linked before locations
+ * existed have none: the endpoint maps their location name).
+ */
+export const Device = z.extend(Enrolment, {
+  deviceId: z.uuid(),
+  locationId: z.exactOptional(z.uuid()),
+});
 export type Device = z.infer<typeof Device>;

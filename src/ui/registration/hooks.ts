@@ -94,6 +94,8 @@ export function useCompleteDraft(catalogue: CatalogueView) {
   return (draft: VisitDraft) =>
     completeDraft(draft, {
       catalogueVersion: catalogueVersion(catalogue.base, catalogue.custom),
-      location: device.location,
+      // The organisation's id for the location; a device linked before locations existed
+      // sends the name, which the endpoint maps.
+      location: device.locationId ?? device.location,
     });
 }

@@ -41,21 +41,27 @@ export function FirstRun({ onLinked }: { onLinked: (device: Device) => void }) {
     setBusy(true);
     setMessage(text.firstRun.checking);
     const check = await linking.checkToken(parsed.data.endpoint, parsed.data.token);
-    if (check === 'wait') {
+    if (check.status === 'wait') {
       setBusy(false);
       setMessage('');
       setProblems({ token: text.firstRun.wait });
       return;
     }
-    if (check === 'refused') {
+    if (check.status === 'refused') {
       setBusy(false);
       setMessage('');
       setProblems({ token: text.firstRun.refused });
       return;
     }
-    const device: Device = { ...parsed.data, deviceId: crypto.randomUUID() };
+    // The endpoint knows where this code belongs: its IDO location wins over a typed name.
+    const known = check.status === 'ok' ? check.location : undefined;
+    const device: Device = {
+      ...parsed.data,
+      deviceId: crypto.randomUUID(),
+      ...(known ? { location: known.name, locationId: known.id } : {}),
+    };
     await linking.saveDevice(device);
-    if (check === 'unreachable') setMessage(text.firstRun.offlineSaved);
+    if (check.status === 'unreachable') setMessage(text.firstRun.offlineSaved);
     onLinked(device);
   }
 

@@ -11,6 +11,7 @@ import { deleteVisit, editVisit, saveVisit } from '../../../src/data/registratio
 import { runSync } from '../../../src/data/sync';
 import { countQueued } from '../../../src/data/upload-reads';
 import { visitContent } from '../../support/visits';
+import { addTestLocation } from '../server/helpers';
 
 let server: RunningServer;
 let dir: string;
@@ -18,6 +19,8 @@ let dir: string;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'balie-sync-'));
   server = await startServer({ databaseFile: join(dir, 'balie.sqlite') });
+  // Visits name their location as the previous version did (free text): the endpoint maps it.
+  addTestLocation(server.store);
 });
 
 afterAll(async () => {

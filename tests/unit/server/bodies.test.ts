@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { type RunningServer, startServer } from '../../../server/app';
-import { envelope, postBatch, visit } from './helpers';
+import { addTestLocation, envelope, postBatch, visit } from './helpers';
 
 const BODY_TIMEOUT_MS = 600;
 const MB = 1024 * 1024;
@@ -22,6 +22,7 @@ beforeAll(async () => {
     databaseFile: join(dir, 'balie.sqlite'),
     bodyTimeoutMs: BODY_TIMEOUT_MS,
   });
+  addTestLocation(server.store);
   token = server.store.createDevice('test').token;
 });
 

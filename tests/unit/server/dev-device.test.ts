@@ -85,8 +85,26 @@ describe('asked for with --dev-device (npm start)', () => {
     const me = await fetch(`${server.url}/api/device`, {
       headers: { authorization: `Bearer ${token}` },
     });
-    expect(await me.json()).toEqual({ label: 'ontwikkeling (npm start)', role: 'manager' });
+    expect(await me.json()).toMatchObject({ label: 'ontwikkeling (npm start)', role: 'manager' });
     expect(readFileSync(join(dir, 'asked', 'dev-device-token'), 'utf8').trim()).toBe(token);
+  });
+
+  test('the development organisation, its location and manager: the password printed works', async () => {
+    const password = /wachtwoord (\S+)/.exec(server.output())?.[1] ?? '';
+    expect(password.length).toBeGreaterThanOrEqual(16);
+    const signIn = await fetch(`${server.url}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ user: 'beheerder', password }),
+    });
+    expect(signIn.status).toBe(200);
+    expect(((await signIn.json()) as { organisation: { name: string } }).organisation.name).toBe(
+      'Bibliotheek (ontwikkeling)',
+    );
+    const me = (await (
+      await fetch(`${server.url}/api/device`, { headers: { authorization: `Bearer ${token}` } })
+    ).json()) as { location: { name: string; gemeente: string } };
+    expect(me.location).toMatchObject({ name: 'Centrale balie', gemeente: 'Utrecht' });
   });
 
   test('a page on this machine cannot fetch the token: /api/dev-device is gone', async () => {
@@ -140,6 +158,7 @@ test('never with NODE_ENV=production, even when asked for', async () => {
   await server.exited;
   expect(server.output()).toContain('Geen ontwikkelapparaat');
   expect(server.output()).not.toContain('koppel=');
+  expect(server.output()).not.toContain('wachtwoord');
   expect(existsSync(join(data, 'dev-device-token'))).toBe(false);
   const withEnv = await spawnServer({
     BALIE_DATA_DIR: data,

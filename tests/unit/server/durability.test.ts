@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { openStore } from '../../../server/store';
-import { envelope, postBatch, visit } from './helpers';
+import { addTestLocation, envelope, postBatch, visit } from './helpers';
 import { spawnServer } from './process';
 
 let dir: string;
@@ -30,6 +30,7 @@ test('commits are synced before the reply: WAL with synchronous = FULL', () => {
 test('an acknowledged batch is there after SIGKILL right after the reply', async () => {
   const data = join(dir, 'killed');
   const setup = openStore(join(data, 'balie.sqlite'));
+  addTestLocation(setup);
   const { token } = setup.createDevice('tablet', 'desk');
   setup.close();
 

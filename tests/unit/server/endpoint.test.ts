@@ -8,7 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { type RunningServer, startServer } from '../../../server/app';
 import { BatchReply, ErrorReply } from '../../../src/core/upload/batch';
 import { readReply } from '../../../src/core/upload/outbox';
-import { envelope, postBatch, visit } from './helpers';
+import { addTestLocation, envelope, postBatch, visit } from './helpers';
 
 let server: RunningServer;
 let dir: string;
@@ -22,6 +22,7 @@ beforeAll(async () => {
     // Many deliberate 401s from one address here; rate limits have their own test.
     limits: { authFailuresPerMinute: 100_000 },
   });
+  addTestLocation(server.store);
   url = server.url;
   token = server.store.createDevice('test').token;
 });
@@ -440,7 +441,7 @@ describe('tokens', () => {
       headers: { authorization: `Bearer ${token}` },
     });
     expect(mine.status).toBe(200);
-    expect(await mine.json()).toEqual({ label: 'test', role: 'desk' });
+    expect(await mine.json()).toMatchObject({ label: 'test', role: 'desk' });
     const none = await fetch(`${url}/api/device`);
     expect(none.status).toBe(401);
     expect(ErrorReply.safeParse(await none.json()).success).toBe(true);

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { type RunningServer, startServer } from '../../../server/app';
 import { BatchReply, ErrorReply } from '../../../src/core/upload/batch';
-import { envelope, postBatch, visit } from './helpers';
+import { addTestLocation, envelope, postBatch, visit } from './helpers';
 
 const SEED = 20_261_123;
 const GARBAGE_REQUESTS = 1000;
@@ -26,6 +26,7 @@ beforeAll(async () => {
     // Many deliberate 401s from one address here; rate limits have their own test.
     limits: { authFailuresPerMinute: 100_000 },
   });
+  addTestLocation(server.store);
   token = server.store.createDevice('test').token;
 });
 

@@ -1,6 +1,7 @@
 // Shared by the endpoint tests: a valid record builder and a batch poster.
 
 import { randomUUID } from 'node:crypto';
+import type { Store } from '../../../server/store';
 import { visitContent } from '../../support/visits';
 
 export const visit = (over: Record<string, unknown> = {}) => ({
@@ -49,4 +50,29 @@ export async function postBatch(
     json = undefined;
   }
   return { status: response.status, headers: response.headers, json, text: replyText };
+}
+
+/** The location name the test records carry (version 1 free text, mapped by name). */
+export const TEST_LOCATION = 'Bibliotheek Teststad';
+
+/**
+ * Gives a test database's organisation the location the test records name, so free-text
+ * records map to it; returns its id.
+ */
+export function addTestLocation(
+  store: Store,
+  name = TEST_LOCATION,
+  organisation = store.org.organisation().id,
+): string {
+  const existing = store.org.locations(organisation).find((location) => location.name === name);
+  if (existing) return existing.id;
+  const location = store.org.addLocation(organisation, {
+    name,
+    gemeente: 'Teststad',
+    kind: 'vaste-balie',
+    hours: '',
+    staffing: '',
+  });
+  if (location === 'taken') throw new Error('location name taken');
+  return location.id;
 }

@@ -12,7 +12,7 @@ import { tokenBuckets } from '../../../server/limits';
 import { ErrorReply } from '../../../src/core/upload/batch';
 import { readReply } from '../../../src/core/upload/outbox';
 import { visitContent } from '../../support/visits';
-import { envelope, postBatch, visit } from './helpers';
+import { addTestLocation, envelope, postBatch, visit } from './helpers';
 
 let dir: string;
 const running: RunningServer[] = [];
@@ -33,6 +33,7 @@ async function start(limits: StartOptions['limits'], trustProxy = false) {
     trustProxy,
   });
   running.push(server);
+  addTestLocation(server.store);
   return server;
 }
 

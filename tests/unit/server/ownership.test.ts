@@ -1,5 +1,6 @@
-// Finding 6, as the attack: a second device that knows a visit's id tries to add a revision
-// and a tombstone to it; the same UUID in upper and lower case must be one visit.
+// Finding 6, as the attack: a device of another organisation that knows a visit's id tries to
+// add a revision and a tombstone to it; the same UUID in upper and lower case must be one visit.
+// Devices of one organisation share its visits (a device linked anew sends its old outbox).
 
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,7 +9,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { type RunningServer, startServer } from '../../../server/app';
 import { FOREIGN_VISIT } from '../../../server/store';
 import { BatchReply } from '../../../src/core/upload/batch';
-import { envelope, postBatch, visit } from './helpers';
+import { addTestLocation, envelope, postBatch, visit } from './helpers';
 
 let server: RunningServer;
 let dir: string;
@@ -18,8 +19,11 @@ let intruder: string;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'balie-owner-'));
   server = await startServer({ databaseFile: join(dir, 'balie.sqlite') });
+  addTestLocation(server.store);
   owner = server.store.createDevice('balie 1').token;
-  intruder = server.store.createDevice('balie 2').token;
+  const other = server.store.org.createOrganisation('Andere bibliotheek');
+  const elsewhere = addTestLocation(server.store, 'Elders', other.id);
+  intruder = server.store.createDevice('balie 2', 'desk', elsewhere).token;
 });
 
 afterAll(async () => {
@@ -30,7 +34,7 @@ afterAll(async () => {
 const results = async (token: string, records: unknown[]) =>
   BatchReply.parse((await postBatch(server.url, envelope(records), { token })).json).results;
 
-test("another device cannot add a revision or a tombstone to a device's visit", async () => {
+test('a device of another organisation cannot add a revision or a tombstone to a visit', async () => {
   const record = visit();
   expect((await results(owner, [record]))[0]?.status).toBe('accepted');
 

@@ -27,6 +27,19 @@ test('the documented request is accepted as written and answered as documented',
   const [requestText, replyText] = jsonBlocks;
   expect(requestText).toContain('"batchId"');
   const request = JSON.parse(requestText ?? '');
+  // The organisation has the location the example names, under that very id.
+  const organisation = server.store.org.organisation().id;
+  server.store.org.addLocation(
+    organisation,
+    {
+      name: 'Bibliotheek Centrum',
+      gemeente: 'Utrecht',
+      kind: 'vaste-balie',
+      hours: '',
+      staffing: '',
+    },
+    request.records[0].location,
+  );
   const { token } = server.store.createDevice('doc');
   const response = await fetch(`${server.url}/api/batches`, {
     method: 'POST',
