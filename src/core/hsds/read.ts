@@ -2,14 +2,13 @@
 // Pure. Takes what Balie models and reports what it leaves out; a bad e-mail, link or phone
 // number is dropped with a warning, a missing name is an error.
 
+import { cleanText, shorten } from '../partners/cleaning';
 import {
   checkWebsite,
   cleanPhone,
-  cleanText,
   isPhoneNumber,
   normalizePostcode,
-  shorten,
-} from '../partners/cleaning';
+} from '../partners/contact-values';
 import { isUuid, partnerIdFor, uuidFrom } from '../partners/ids';
 import type { ImportIssue, IssuePlace, PartnerField } from '../partners/issues';
 import { findLanguage, LANGUAGE_CODE } from '../partners/languages';

@@ -4,7 +4,7 @@
 
 import * as z from 'zod/mini';
 import { OptionId } from '../registration/schema';
-import { isPhoneNumber, WEB_ADDRESS } from './cleaning';
+import { isPhoneNumber, WEB_ADDRESS } from './contact-values';
 import { Hours } from './hours';
 import { LANGUAGE_CODE } from './languages';
 

@@ -2,7 +2,6 @@
 // question, or several that often come together), so a common visit takes two taps.
 // Pure. Recent picks are derived from the latest visits; favourites are stored by the caller.
 
-import { type Catalogue, type Customisation, labelOf } from './catalogue';
 import { EMPTY_QUESTION, type QuestionDraft, questionDraftOf, type VisitDraft } from './draft';
 import type { VisitContent } from './schema';
 
@@ -92,28 +91,4 @@ export function applyPick(draft: VisitDraft, pick: QuickPick): VisitDraft {
     duration: pick.duration,
     questions: [...picked, ...rest],
   };
-}
-
-/** A short label: "DigiD: activeren · Samen gedaan · Korter dan 15 minuten". */
-export function describePick(base: Catalogue, custom: Customisation, pick: QuickPick): string {
-  const questions = pickQuestions(pick);
-  const describe = (q: PickQuestion) => {
-    const topic = labelOf(base, custom, 'topics', q.topic ?? '');
-    const step = q.digidStep
-      ? `: ${labelOf(base, custom, 'digidSteps', q.digidStep).toLowerCase()}`
-      : '';
-    return `${topic}${step}`;
-  };
-  const [only] = questions;
-  const help =
-    questions.length === 1 && only
-      ? only.help.map((id) => labelOf(base, custom, 'help', id)).join(', ')
-      : '';
-  const parts = [
-    questions.map(describe).join(' + '),
-    help,
-    labelOf(base, custom, 'durations', pick.duration),
-  ];
-  if (pick.channel !== 'balie') parts.push(labelOf(base, custom, 'channels', pick.channel));
-  return parts.filter(Boolean).join(' · ');
 }

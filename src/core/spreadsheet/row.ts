@@ -2,14 +2,14 @@
 // Pure. Every problem is reported as a code at its field, so a person can find and fix the cell;
 // a link that is not http(s) is dropped with a warning, other bad cells are errors.
 
+import { cleanText } from '../partners/cleaning';
 import {
   checkWebsite,
   cleanPhone,
-  cleanText,
   isPhoneNumber,
   linkFromFormula,
   normalizePostcode,
-} from '../partners/cleaning';
+} from '../partners/contact-values';
 import { printDate, printHoursText } from '../partners/hours-print';
 import { readDate, readHoursText } from '../partners/hours-text';
 import { partnerIdFor, uuidFrom } from '../partners/ids';

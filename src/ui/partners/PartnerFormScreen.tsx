@@ -5,7 +5,7 @@
 import './partners.css';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
-import { checkWebsite } from '../../core/partners/cleaning';
+import { checkWebsite } from '../../core/partners/contact-values';
 import type { IssueDetail, PartnerField } from '../../core/partners/issues';
 import type { PartnerDetails } from '../../core/partners/partner';
 import { COLUMNS, type Column } from '../../core/spreadsheet/columns';

@@ -3,7 +3,7 @@
 // import (http(s) websites, phone numbers, e-mail addresses); anything else stays plain text.
 
 import { useMemo } from 'preact/hooks';
-import { isPhoneNumber, WEB_ADDRESS } from '../../core/partners/cleaning';
+import { isPhoneNumber, WEB_ADDRESS } from '../../core/partners/contact-values';
 import { openingStatus } from '../../core/partners/hours';
 import { Email, type PartnerDetails } from '../../core/partners/partner';
 import {

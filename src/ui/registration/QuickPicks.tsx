@@ -1,6 +1,7 @@
 // The Snelkeuze list: favourite and recent combinations, each one tap from a filled form.
 
-import { describePick, type Favourite, type QuickPick } from '../../core/registration/quick-picks';
+import { describePick } from '../../core/registration/pick-label';
+import type { Favourite, QuickPick } from '../../core/registration/quick-picks';
 import type { CatalogueView } from '../hooks';
 import { Icon } from '../Icon';
 import { text } from './text';

@@ -1,12 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import * as z from 'zod/mini';
+import { cleanText, foldText } from '../../../src/core/partners/cleaning';
 import {
   checkWebsite,
-  cleanText,
-  foldText,
   isPhoneNumber,
   normalizePostcode,
-} from '../../../src/core/partners/cleaning';
+} from '../../../src/core/partners/contact-values';
 import { deriveUuid, partnerIdFor, uuidFrom } from '../../../src/core/partners/ids';
 import {
   finishImport,

@@ -3,9 +3,9 @@
 import { describe, expect, test } from 'vitest';
 import { DEFAULT_CATALOGUE, NO_CUSTOMISATION } from '../../../src/core/registration/catalogue';
 import { EMPTY_QUESTION, newDraft } from '../../../src/core/registration/draft';
+import { describePick } from '../../../src/core/registration/pick-label';
 import {
   applyPick,
-  describePick,
   pickFromDraft,
   pickKey,
   pickQuestions,
