@@ -40,8 +40,13 @@ test('register offline, reopen, come back online: one copy on the server, shown 
   const stored = harness.server.store.allRecords();
   expect(stored).toHaveLength(1);
   expect(stored[0]?.rev).toBe(1);
+  // The record names its IDO location by the organisation's id for it, not by free text.
+  const store = harness.server.store;
+  const location = store.org
+    .locations(store.org.organisation().id)
+    .find((known) => known.name === 'Bibliotheek Teststad');
   expect(JSON.parse(stored[0]?.body ?? '{}')).toMatchObject({
-    location: 'Bibliotheek Teststad',
+    location: location?.id,
     questions: [{ domain: 'digitale-overheid', topic: 'digid' }],
   });
   expect(await again.getByTestId('status').getAttribute('data-unsent')).toBe('0');
