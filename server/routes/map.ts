@@ -174,7 +174,9 @@ export function mapRoutes(ctx: Context): Routes {
     res.setHeader('access-control-allow-origin', '*');
     res.setHeader('access-control-expose-headers', 'ETag');
     if (!map) {
-      sendJson(res, 404, { error: 'Er is nog geen sociale kaart gepubliceerd.' });
+      // Nothing published yet is not an error: 204, so a browser's console stays clean.
+      res.writeHead(204, { 'cache-control': 'no-cache' });
+      res.end();
       return;
     }
     const headers = {

@@ -74,7 +74,8 @@ export async function refreshMap(
     await saveMapState(db, checked);
     return { outcome: 'unchanged', url: source.url };
   }
-  if (response.status === 404 && source.kind === 'endpoint') {
+  // 204: nothing published yet (404 from an endpoint older than that).
+  if (response.status === 204 || (response.status === 404 && source.kind === 'endpoint')) {
     // Nothing published yet: not a failure, and the partners already here stay.
     await saveMapState(db, checked);
     return { outcome: 'none', url: source.url };
