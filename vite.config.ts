@@ -52,6 +52,9 @@ export default defineConfig({
           // The desks' zone, so clock changes are real; the setup file fails loudly without it.
           env: { TZ: 'Europe/Amsterdam' },
           setupFiles: ['tests/unit/time-zone.setup.ts', 'fake-indexeddb/auto'],
+          // A limit, not a timing check: endpoint tests spawn processes and hash passwords
+          // (scrypt) many times, which on a busy 2-core machine can take longer than 5 s.
+          testTimeout: 30_000,
         },
       },
       {

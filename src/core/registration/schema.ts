@@ -4,7 +4,16 @@
 
 import * as z from 'zod/mini';
 import { findIdentifyingData, NOTE_MAX_LENGTH } from './privacy';
-import { findUnsafeCharacters, UNSAFE_CHARACTERS_MESSAGE } from './unsafe-characters';
+import { findUnsafeCharacters } from './unsafe-characters';
+
+/**
+ * The codes this schema's own checks report as their message; whoever shows them phrases them
+ * (the endpoint in server/reasons.ts, the app in its text catalogues).
+ */
+export const SCHEMA_CODES = {
+  unsafeCharacters: 'unsafe-characters',
+  identifyingData: 'identifying-data',
+} as const;
 
 /** A catalogue option id: national (`digid`) or local (`lokaal-spreekuur-x7`). */
 export const OptionId = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,59}$/));
@@ -12,14 +21,14 @@ export const OptionId = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,59}$/));
 /** Free text holds no control or reading-order characters (NUL, escape, a right-to-left override). */
 const readableText = () =>
   z.refine<string>((text) => findUnsafeCharacters(text).length === 0, {
-    message: UNSAFE_CHARACTERS_MESSAGE,
+    message: SCHEMA_CODES.unsafeCharacters,
   });
 
 export const Note = z.string().check(
   z.maxLength(NOTE_MAX_LENGTH),
   readableText(),
   z.refine((text) => findIdentifyingData(text).length === 0, {
-    message: 'De notitie bevat gegevens die een bezoeker herkenbaar maken.',
+    message: SCHEMA_CODES.identifyingData,
   }),
 );
 

@@ -1,6 +1,6 @@
 // Characters free text may not hold: control characters and the ones that change the reading
-// order (text that shows differently than it is). Pure. The endpoint refuses them with the
-// message below; the app's form says the same in its own words.
+// order (text that shows differently than it is). Pure. The endpoint and the app's form each
+// say so in their own Dutch words.
 
 /** Why a character may not be in free text: it steers the terminal/printer, or the reading order. */
 export type UnsafeCharacterKind = 'control' | 'bidi';
@@ -16,9 +16,6 @@ export interface UnsafeCharacter {
 const CONTROL = /(?![\t\n\r])\p{Cc}/gu;
 /** Characters that change the reading order, so text can show differently than it is. */
 const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
-
-export const UNSAFE_CHARACTERS_MESSAGE =
-  'De tekst bevat onzichtbare tekens die hier niet mogen (een stuurteken, of een teken dat de leesrichting omdraait). Typ de tekst opnieuw in plaats van hem te plakken.';
 
 /** The control and reading-order characters in a text; free text must hold none. */
 export function findUnsafeCharacters(text: string): UnsafeCharacter[] {

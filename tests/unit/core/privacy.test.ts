@@ -1,6 +1,7 @@
 // The privacy guard: what identifies a visitor is found, near misses are let through.
 
 import { describe, expect, test } from 'vitest';
+import { UNSAFE_CHARACTERS_MESSAGE } from '../../../server/reasons';
 import { normaliseForGuard } from '../../../src/core/registration/guard-text';
 import {
   findIdentifyingData,
@@ -9,10 +10,7 @@ import {
   isValidIban,
   NOTE_MAX_LENGTH,
 } from '../../../src/core/registration/privacy';
-import {
-  findUnsafeCharacters,
-  UNSAFE_CHARACTERS_MESSAGE,
-} from '../../../src/core/registration/unsafe-characters';
+import { findUnsafeCharacters } from '../../../src/core/registration/unsafe-characters';
 
 const kinds = (text: string): IdentifyingKind[] =>
   findIdentifyingData(text).map((finding) => finding.kind);

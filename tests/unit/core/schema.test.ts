@@ -2,6 +2,7 @@
 
 import { randomUUID } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
+import { describeIssues } from '../../../server/reasons';
 import { NOTE_MAX_LENGTH } from '../../../src/core/registration/privacy';
 import { OptionId, Question, VisitContent } from '../../../src/core/registration/schema';
 import {
@@ -164,12 +165,13 @@ describe('VisitContent and VisitRecord', () => {
     expect(VisitContent.safeParse(visit()).success).toBe(false);
   });
 
-  test('the privacy guard message on a note is readable', () => {
+  test('the privacy guard on a note reports its code (the endpoint phrases it)', () => {
     const result = VisitRecord.safeParse(visit({ note: 'BSN 123456782' }));
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.path).toEqual(['note']);
-    expect(result.error?.issues[0]?.message).toBe(
-      'De notitie bevat gegevens die een bezoeker herkenbaar maken.',
+    expect(result.error?.issues[0]?.message).toBe('identifying-data');
+    expect(describeIssues(result.error?.issues ?? [])).toBe(
+      'Niet geldig: note: De notitie bevat gegevens die een bezoeker herkenbaar maken.',
     );
   });
 });
