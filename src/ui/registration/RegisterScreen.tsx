@@ -78,7 +78,9 @@ function Register({ catalogue }: { catalogue: CatalogueView }) {
 
   async function save() {
     if (!draft || saving) return;
-    const completion = complete(draft);
+    // The visit happened now: a form left open since the morning (or restored from yesterday)
+    // gets today's day and this hour band, not the moment it was started.
+    const completion = complete({ ...draft, day: dayOf(now()), hour: hourOf(now()) });
     if (!completion.ok) {
       setProblems(completion.problems);
       return;
