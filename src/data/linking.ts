@@ -10,7 +10,9 @@ export type TokenCheck =
 
 /** The part of `GET <endpoint>/device` that linking needs; anything else is ignored. */
 const DeviceReply = z.object({
-  location: z.nullish(z.object({ id: z.uuid(), name: z.string().check(z.minLength(1), z.maxLength(80)) })),
+  location: z.nullish(
+    z.object({ id: z.uuid(), name: z.string().check(z.minLength(1), z.maxLength(80)) }),
+  ),
 });
 
 /** Asks the endpoint whether it knows this code. Unreachable is not refused: link anyway. */
