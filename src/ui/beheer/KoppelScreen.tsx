@@ -2,7 +2,7 @@
 // 24 hours, shown large (readable across the desk) and as a QR code of the link, with what
 // the new device must do.
 
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { QrCode } from '../partners/QrCode';
 import { BackLink } from './BackLink';
 import { type Koppelcode, ROLES, type Role, useAction, useLoad } from './hooks';
@@ -19,13 +19,14 @@ export function KoppelScreen() {
   const [label, setLabel] = useState('');
   const [made, setMade] = useState<(Koppelcode & { location: string }) | null>(null);
 
-  useEffect(() => {
-    if (!open.some((location) => location.id === locationId)) setLocationId(open[0]?.id ?? '');
-  }, [locations.value]);
+  // The first open location until the manager picks another (or the picked one closed).
+  const chosen = open.some((location) => location.id === locationId)
+    ? locationId
+    : (open[0]?.id ?? '');
 
   async function submit(event: Event) {
     event.preventDefault();
-    const location = open.find((each) => each.id === locationId);
+    const location = open.find((each) => each.id === chosen);
     if (!location) return;
     const result = await make.run((api) => api.createKoppelcode(location.id, role, label.trim()));
     if (result.ok) setMade({ ...result.value, location: location.name });
@@ -51,7 +52,7 @@ export function KoppelScreen() {
           <select
             id="koppel-location"
             class="input"
-            value={locationId}
+            value={chosen}
             onChange={(event) => setLocationId((event.currentTarget as HTMLSelectElement).value)}
           >
             {open.map((location) => (
@@ -91,7 +92,7 @@ export function KoppelScreen() {
             onInput={(event) => setLabel((event.currentTarget as HTMLInputElement).value)}
           />
         </div>
-        <button type="submit" class="button button-primary" disabled={make.busy || !locationId}>
+        <button type="submit" class="button button-primary" disabled={make.busy || !chosen}>
           {make.busy ? text.busy : text.koppel.submit}
         </button>
         <ProblemMessage problem={make.problem} />

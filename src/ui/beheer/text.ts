@@ -58,11 +58,12 @@ export const text = {
     title: 'Schermvergrendeling',
     intro:
       'Balie-apparaten kunnen zichzelf vergrendelen als niemand ze een tijdje gebruikt. Zo kijkt niemand mee als de balie even leeg is.',
+    choose: 'Vergrendelen de apparaten zichzelf?',
     off: 'Uit',
     after: 'Na een aantal minuten zonder gebruik',
     minutes: 'Aantal minuten (2 tot 60)',
     invalid: 'Kies een aantal minuten van 2 tot en met 60.',
-    submit: 'Opslaan',
+    submit: 'Schermvergrendeling opslaan',
     now: (minutes: number | null) =>
       minutes === null
         ? 'Nu: uit.'
