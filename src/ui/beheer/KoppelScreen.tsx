@@ -2,7 +2,7 @@
 // 24 hours, shown large (readable across the desk) and as a QR code of the link, with what
 // the new device must do.
 
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { QrCode } from '../partners/QrCode';
 import { BackLink } from './BackLink';
 import { type Koppelcode, ROLES, type Role, useAction, useLoad } from './hooks';
@@ -108,13 +108,18 @@ function MadeCode({
   made: Koppelcode & { location: string };
   onAnother: () => void;
 }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
   return (
     <section class="screen">
       <BackLink />
       <h1>{text.koppel.title}</h1>
       <div class="panel beheer-code-panel">
         <p>{text.koppel.for(made.location)}</p>
-        <p class="label">{text.koppel.code}</p>
+        {/* Focus moves here when the code appears, so a screen reader reads it next. */}
+        <h2 class="label" tabIndex={-1} ref={heading}>
+          {text.koppel.code}
+        </h2>
         <p class="beheer-code" data-testid="koppelcode">
           {made.code}
         </p>
