@@ -39,6 +39,8 @@ const PartnerExchangeScreen = lazy(() =>
 const ReferralSlipScreen = lazy(() =>
   import('./partners/ReferralSlipScreen').then((m) => m.ReferralSlipScreen),
 );
+// Beheer (the manager's screens) loads only when a manager opens it.
+const BeheerApp = lazy(() => import('./beheer/BeheerApp').then((m) => m.BeheerApp));
 
 export function App({ db, sync, maps }: { db: BalieDb; sync: SyncLink; maps: MapLink }) {
   const [device, setDevice] = useStoredDevice();
@@ -92,6 +94,8 @@ export function App({ db, sync, maps }: { db: BalieDb; sync: SyncLink; maps: Map
               <Route path="/sociale-kaart/:id" component={PartnerDetailScreen} />
               <Route path="/sociale-kaart/:id/bewerken" component={PartnerFormScreen} />
               <Route path="/sociale-kaart/:id/briefje" component={ReferralSlipScreen} />
+              <Route path="/beheer" component={BeheerApp} />
+              <Route path="/beheer/*" component={BeheerApp} />
               <Route default component={NotFound} />
             </Router>
           </main>

@@ -42,7 +42,17 @@ export function NavBar() {
           <Icon name="list" size={24} />
           <span>{text.nav.menu}</span>
         </summary>
-        <div class="nav-menu-list">{links('nav-menu-item')}</div>
+        <div class="nav-menu-list">
+          {links('nav-menu-item')}
+          <a
+            href="/beheer"
+            class="nav-menu-item"
+            aria-current={isCurrent(path, '/beheer') ? 'page' : undefined}
+          >
+            <Icon name="gear" size={24} />
+            <span>{text.nav.beheer}</span>
+          </a>
+        </div>
       </details>
     </nav>
   );

@@ -15,6 +15,7 @@ export const text = {
     partners: 'Sociale kaart',
     sync: 'Versturen',
     settings: 'Instellingen',
+    beheer: 'Beheer (voor beheerders)',
     menu: 'Menu',
   },
   choices: {

@@ -16,6 +16,11 @@ export function SettingsScreen() {
       <h1>{text.settings.title}</h1>
       <Lists catalogue={catalogue} />
       <DevicePanel />
+      <p>
+        <a href="/beheer" class="button">
+          {text.settings.beheer}
+        </a>
+      </p>
     </section>
   );
 }

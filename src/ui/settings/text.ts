@@ -54,6 +54,7 @@ export const text = {
     location: 'Vestiging',
     endpoint: 'Server',
     deviceId: 'Apparaatnummer',
+    beheer: 'Beheer (voor beheerders)',
     relink: 'Opnieuw koppelen',
     relinkHint:
       'Nodig als de server de koppelcode weigert. Registraties op dit apparaat blijven bewaard.',

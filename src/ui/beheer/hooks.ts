@@ -1,0 +1,144 @@
+// Beheer's seam to the endpoint: the manager's session (checked once, ended by any 401), and
+// hooks that load or change something through src/data/manager-api.ts. Views import these.
+// A failed change never clears a form: the view clears it only when the hook says it worked.
+
+import { createContext } from 'preact';
+import { useCallback, useContext, useEffect, useState } from 'preact/hooks';
+import { type ManagerApi, managerApi, type Problem, type Result } from '../../data/manager-api';
+
+export type {
+  AuditEntry,
+  CatalogueChange,
+  Koppelcode,
+  Location,
+  LocationFields,
+  LocationKind,
+  ManagedDevice,
+  Organisation,
+  OrgCatalogue,
+  Problem,
+  Result,
+  Role,
+  Session,
+} from '../../data/manager-api';
+export { LOCATION_KINDS, ROLES } from '../../data/manager-api';
+
+import type { Session } from '../../data/manager-api';
+
+type Request<T> = (api: ManagerApi) => Promise<Result<T>>;
+
+export interface ManagerRoot {
+  /** undefined while checking, null when signed out. */
+  readonly session: Session | null | undefined;
+  /** Set when the session could not be checked (no internet). */
+  readonly problem: Problem | null;
+  /** True once a session ended under an open screen (a 401 on a call). */
+  readonly expired: boolean;
+  check(): void;
+  signIn(user: string, password: string): Promise<Problem | null>;
+  signOut(): Promise<void>;
+  expire(): void;
+}
+
+const Manager = createContext<ManagerRoot | null>(null);
+export const ManagerProvider = Manager.Provider;
+
+/** The session for the whole of Beheer; BeheerApp provides it to the screens. */
+export function useManagerRoot(): ManagerRoot {
+  const [session, setSession] = useState<Session | null | undefined>(undefined);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [expired, setExpired] = useState(false);
+  const check = useCallback(() => {
+    void managerApi.session().then((result) => {
+      const signedOut = !result.ok && result.problem.kind === 'signed-out';
+      if (result.ok || signedOut) setSession(result.ok ? result.value : null);
+      setProblem(result.ok || signedOut ? null : result.problem);
+    });
+  }, []);
+  useEffect(() => {
+    check();
+    window.addEventListener('online', check);
+    return () => window.removeEventListener('online', check);
+  }, [check]);
+  return {
+    session,
+    problem,
+    expired,
+    check,
+    async signIn(user, password) {
+      const result = await managerApi.signIn(user, password);
+      if (!result.ok) return result.problem;
+      setSession(result.value);
+      setExpired(false);
+      return null;
+    },
+    async signOut() {
+      await managerApi.signOut();
+      setSession(null);
+      setExpired(false);
+    },
+    expire() {
+      setExpired(true);
+      setSession(null);
+    },
+  };
+}
+
+export function useManager(): ManagerRoot {
+  const root = useContext(Manager);
+  if (!root) throw new Error('useManager outside <ManagerProvider>');
+  return root;
+}
+
+/** Runs one request; a 401 ends the session (the sign-in form shows over the open screen). */
+export function useCall() {
+  const { expire } = useManager();
+  return useCallback(
+    async <T>(request: Request<T>): Promise<Result<T>> => {
+      const result = await request(managerApi);
+      if (!result.ok && result.problem.kind === 'signed-out') expire();
+      return result;
+    },
+    [expire],
+  );
+}
+
+/** Loads something when the screen opens and on reload(). */
+export function useLoad<T>(request: Request<T>, deps: readonly unknown[] = []) {
+  const call = useCall();
+  const [value, setValue] = useState<T | undefined>(undefined);
+  const [etag, setEtag] = useState<string | undefined>(undefined);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const reload = useCallback(async () => {
+    const result = await call(request);
+    if (result.ok) {
+      setValue(result.value);
+      setEtag(result.etag);
+      setProblem(null);
+    } else setProblem(result.problem);
+    return result;
+  }, deps);
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+  return { value, etag, problem, reload, set: setValue };
+}
+
+/** One change at a time: busy while it runs, the problem when it failed. */
+export function useAction() {
+  const call = useCall();
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const run = useCallback(
+    async <T>(request: Request<T>): Promise<Result<T>> => {
+      setBusy(true);
+      setProblem(null);
+      const result = await call(request);
+      setBusy(false);
+      if (!result.ok) setProblem(result.problem);
+      return result;
+    },
+    [call],
+  );
+  return { busy, problem, run, setProblem };
+}
