@@ -20,7 +20,7 @@ import type { WorkerMessage } from '../core/upload/messages';
 import type { MapRefresh } from '../data/map-sync';
 import { readCustomisation } from '../data/registration-reads';
 import { readDevice } from '../data/settings';
-import { UPLOAD_LOCK } from '../data/sync';
+import { UPLOAD_LOCK } from '../data/sync-names';
 import { countQueued, countRefused, readProgress, readRetryState } from '../data/upload-reads';
 
 /** The page's link to the uploader (src/sync-link.ts). */
