@@ -14,6 +14,8 @@ import type { SyncLink } from './ui/hooks';
 
 const TIMER_MS = 15_000;
 const PERIODIC_SYNC_MS = 60 * 60_000;
+const SAVE_QUIET_MS = 1_000;
+const SAVE_WAIT_MAX_MS = 5_000;
 
 /** Debug switches, read once at start: `?sw=off` (no service worker), `?bgsync=off`. */
 const params = new URLSearchParams(location.search);
@@ -68,7 +70,29 @@ export function connectSync(db: BalieDb): SyncLink {
       });
   }
 
+  // Saves come in bursts at a busy desk: the upload starts once the desk is quiet for a
+  // moment (at most SAVE_WAIT_MAX_MS after the first save), so it never holds the stores a
+  // save is writing to. Hiding the page sends at once.
+  let pendingSave: { timer: ReturnType<typeof setTimeout>; since: number } | undefined;
+  function wakeAfterSave(): void {
+    const since = pendingSave?.since ?? Date.now();
+    if (pendingSave) clearTimeout(pendingSave.timer);
+    const wait = Math.min(SAVE_QUIET_MS, Math.max(0, since + SAVE_WAIT_MAX_MS - Date.now()));
+    pendingSave = { since, timer: setTimeout(flushSave, wait) };
+  }
+  function flushSave(): void {
+    if (!pendingSave) return;
+    clearTimeout(pendingSave.timer);
+    pendingSave = undefined;
+    wakeNow('save');
+  }
+
   function wake(trigger: SyncTrigger): void {
+    if (trigger === 'save') wakeAfterSave();
+    else wakeNow(trigger);
+  }
+
+  function wakeNow(trigger: SyncTrigger): void {
     if (trigger === 'save' || trigger === 'start') void askBackgroundSync();
     const controller = useWorker ? navigator.serviceWorker.controller : null;
     if (controller) {
@@ -123,6 +147,7 @@ export function connectSync(db: BalieDb): SyncLink {
   window.addEventListener('online', () => wake('online'));
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'visible') wake('visible');
+    else flushSave();
   });
   setInterval(() => void onTimer(), TIMER_MS);
 
