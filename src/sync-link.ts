@@ -1,17 +1,21 @@
 // The page's side of syncing: registers the service worker and wakes the uploader on
 // start, `online`, a visible tab, a timer, a save and the button. Where there is no
 // service worker the page runs the same uploader itself, under the same Web Lock.
+// workbox-window and the page's own uploader load after the first page, when needed.
 
-import { Workbox } from 'workbox-window';
+import type { Workbox } from 'workbox-window';
 import { type PageMessage, WorkerMessage } from './core/upload/messages';
 import { mayTryNow, type SyncTrigger } from './core/upload/outbox';
 import type { BalieDb } from './data/db';
-import { browserSyncDeps, type Locks, runSync, SYNC_TAG } from './data/sync';
+import type { Locks } from './data/sync';
+import { SYNC_TAG } from './data/sync-names';
 import { countQueued, readRetryState } from './data/upload-reads';
 import type { SyncLink } from './ui/hooks';
 
 const TIMER_MS = 15_000;
 const PERIODIC_SYNC_MS = 60 * 60_000;
+const SAVE_QUIET_MS = 1_000;
+const SAVE_WAIT_MAX_MS = 5_000;
 
 /** Debug switches, read once at start: `?sw=off` (no service worker), `?bgsync=off`. */
 const params = new URLSearchParams(location.search);
@@ -22,11 +26,10 @@ const useBackgroundSync = params.get('bgsync') !== 'off';
 export function connectSync(db: BalieDb): SyncLink {
   const updateListeners = new Set<() => void>();
   const finishedListeners = new Set<(message: WorkerMessage) => void>();
-  const workbox = useWorker ? new Workbox('/sw.js') : null;
   let registration: ServiceWorkerRegistration | undefined;
   let updateRequested = false;
 
-  if (workbox) {
+  function registerWorker(workbox: Workbox): void {
     workbox.addEventListener('waiting', () => {
       for (const listener of updateListeners) listener();
     });
@@ -47,22 +50,51 @@ export function connectSync(db: BalieDb): SyncLink {
       })
       .catch((error) => console.error('service worker registration failed', error));
   }
+  if (useWorker) {
+    void import('workbox-window')
+      .then(({ Workbox }) => registerWorker(new Workbox('/sw.js')))
+      .catch((error) => console.error('service worker registration failed', error));
+  }
 
   function inPage(trigger: SyncTrigger): void {
     const locks: Locks = navigator.locks ?? {
       request: (_name, _options, callback) => callback({}),
     };
-    void browserSyncDeps(db, (input, init) => fetch(input, init), locks)
-      .then((deps) => runSync(deps, trigger))
+    void import('./data/sync')
+      .then(async ({ browserSyncDeps, runSync }) =>
+        runSync(await browserSyncDeps(db, (input, init) => fetch(input, init), locks), trigger),
+      )
       .then((result) => {
         const message = { type: 'sync-finished', ...result } as const;
         for (const listener of finishedListeners) listener(message);
       });
   }
 
+  // Saves come in bursts at a busy desk: the upload starts once the desk is quiet for a
+  // moment (at most SAVE_WAIT_MAX_MS after the first save), so it never holds the stores a
+  // save is writing to. Hiding the page sends at once.
+  let pendingSave: { timer: ReturnType<typeof setTimeout>; since: number } | undefined;
+  function wakeAfterSave(): void {
+    const since = pendingSave?.since ?? Date.now();
+    if (pendingSave) clearTimeout(pendingSave.timer);
+    const wait = Math.min(SAVE_QUIET_MS, Math.max(0, since + SAVE_WAIT_MAX_MS - Date.now()));
+    pendingSave = { since, timer: setTimeout(flushSave, wait) };
+  }
+  function flushSave(): void {
+    if (!pendingSave) return;
+    clearTimeout(pendingSave.timer);
+    pendingSave = undefined;
+    wakeNow('save');
+  }
+
   function wake(trigger: SyncTrigger): void {
+    if (trigger === 'save') wakeAfterSave();
+    else wakeNow(trigger);
+  }
+
+  function wakeNow(trigger: SyncTrigger): void {
     if (trigger === 'save' || trigger === 'start') void askBackgroundSync();
-    const controller = workbox ? navigator.serviceWorker.controller : null;
+    const controller = useWorker ? navigator.serviceWorker.controller : null;
     if (controller) {
       const message: PageMessage = { type: 'sync', trigger };
       controller.postMessage(message);
@@ -115,6 +147,7 @@ export function connectSync(db: BalieDb): SyncLink {
   window.addEventListener('online', () => wake('online'));
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'visible') wake('visible');
+    else flushSave();
   });
   setInterval(() => void onTimer(), TIMER_MS);
 

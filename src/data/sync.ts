@@ -18,6 +18,7 @@ import {
 } from '../core/upload/outbox';
 import type { BalieDb } from './db';
 import { readDevice, readUploadTimeout } from './settings';
+import { SYNC_TAG, UPLOAD_LOCK } from './sync-names';
 import { postBatch, UploadError } from './upload';
 import { countQueued, readRetryState } from './upload-reads';
 import {
@@ -29,8 +30,7 @@ import {
   saveRetryState,
 } from './upload-writes';
 
-export const UPLOAD_LOCK = 'balie-upload';
-export const SYNC_TAG = 'balie-upload';
+export { SYNC_TAG, UPLOAD_LOCK };
 
 /** The slice of the Web Locks API the uploader needs, so tests can pass their own. */
 export interface Locks {

@@ -4,6 +4,7 @@
 import './app.css';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { LocationProvider, lazy, Route, Router } from 'preact-iso';
+import { deferred } from './deferred';
 import {
   type AppServices,
   type BalieDb,
@@ -14,16 +15,23 @@ import {
 } from './hooks';
 import { NavBar } from './NavBar';
 import { NotFound } from './NotFound';
-import { EditVisitScreen } from './registration/EditVisitScreen';
 import { RegisterScreen } from './registration/RegisterScreen';
-import { TodayScreen } from './registration/TodayScreen';
 import { StatusBar } from './StatusBar';
-import { FirstRun } from './settings/FirstRun';
-import { SettingsScreen } from './settings/SettingsScreen';
-import { SyncScreen } from './sync/SyncScreen';
 
-// The sociale kaart loads on first visit, so its search index, import/export and QR code
-// code never weigh on the first page.
+// Only the shell and the registration screen are on the first page; every other screen,
+// with its text and CSS, loads when first opened (the service worker precaches them all,
+// so they open offline too). The sociale kaart keeps its search index, import/export and
+// QR code off the first page the same way.
+// First run shows outside the router, so it loads without suspending.
+const FirstRun = deferred(() => import('./settings/FirstRun').then((m) => m.FirstRun));
+const TodayScreen = lazy(() => import('./registration/TodayScreen').then((m) => m.TodayScreen));
+const EditVisitScreen = lazy(() =>
+  import('./registration/EditVisitScreen').then((m) => m.EditVisitScreen),
+);
+const SettingsScreen = lazy(() =>
+  import('./settings/SettingsScreen').then((m) => m.SettingsScreen),
+);
+const SyncScreen = lazy(() => import('./sync/SyncScreen').then((m) => m.SyncScreen));
 const PartnersScreen = lazy(() =>
   import('./partners/PartnersScreen').then((m) => m.PartnersScreen),
 );

@@ -20,7 +20,7 @@ import type { WorkerMessage } from '../core/upload/messages';
 import type { MapRefresh } from '../data/map-refresh';
 import { readCustomisation } from '../data/registration-reads';
 import { readDevice } from '../data/settings';
-import { UPLOAD_LOCK } from '../data/sync';
+import { UPLOAD_LOCK } from '../data/sync-names';
 import { countQueued, countRefused, readProgress, readRetryState } from '../data/upload-reads';
 
 /** The page's link to the uploader (src/sync-link.ts). */
@@ -59,11 +59,19 @@ export function useServices(): AppServices {
 }
 
 /** A database query that re-runs whenever what it read changes, in any tab or the worker. */
-export function useLiveQuery<T>(query: () => Promise<T>, deps: readonly unknown[]): T | undefined {
+/** `same` keeps the previous value (and spares a render) when a new result equals it. */
+export function useLiveQuery<T>(
+  query: () => Promise<T>,
+  deps: readonly unknown[],
+  same?: (a: T, b: T) => boolean,
+): T | undefined {
   const [value, setValue] = useState<T | undefined>(undefined);
   useEffect(() => {
     const subscription = liveQuery(query).subscribe({
-      next: setValue,
+      next: (next) =>
+        setValue((previous) =>
+          same && previous !== undefined && same(previous, next) ? previous : next,
+        ),
       error: (error) => console.error('liveQuery failed', error),
     });
     return () => subscription.unsubscribe();

@@ -1,5 +1,6 @@
 // Endpoint ingest: 10,000 records in batches of 200 over HTTP into the real endpoint,
 // next to a raw SQLite insert of the same rows, one transaction per 200, in the same run.
+// Both with synchronous=FULL (the endpoint's durability setting), so the comparison is fair.
 
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -54,7 +55,7 @@ export async function measureIngest(): Promise<Row[]> {
 
   const raw = new Database(join(dir, 'raw.sqlite'));
   raw.pragma('journal_mode = WAL');
-  raw.pragma('synchronous = NORMAL');
+  raw.pragma('synchronous = FULL');
   raw.exec(
     'CREATE TABLE records (id TEXT NOT NULL, rev INTEGER NOT NULL, body TEXT NOT NULL, PRIMARY KEY (id, rev)) WITHOUT ROWID',
   );
@@ -74,8 +75,8 @@ export async function measureIngest(): Promise<Row[]> {
     {
       measure: `Endpoint ingest, ${number(RECORDS)} records in batches of ${BATCH}`,
       balie: `${number(endpointRate)} records/s`,
-      baseline: `${number(rawRate)} records/s raw SQLite insert`,
-      figure: `${number(endpointRate / rawRate, 2)}× raw`,
+      baseline: `${number(rawRate)} records/s raw SQLite insert (both synchronous=FULL)`,
+      figure: `${number(endpointRate / rawRate, 2)}× raw (goal ≥ 0.5×)`,
     },
   ];
 }

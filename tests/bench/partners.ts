@@ -1,7 +1,10 @@
 // Sociale kaart: search latency over 5,000 generated partners through Balie's search (folding,
 // stop words, boosts, filters), next to a bare MiniSearch index of the same data in the same
-// run; and the spreadsheet import of 5,000 partners next to parsing the same CSV with papaparse.
+// run; and the spreadsheet import of 5,000 partners, stored with a Dexie bulkPut, next to parsing
+// the same CSV with papaparse and the same bulkPut (fake-indexeddb in Node, for both).
 
+import Dexie from 'dexie';
+import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import MiniSearch from 'minisearch';
 import Papa from 'papaparse';
 import { buildPartnerIndex, searchPartners } from '../../src/core/partners/search';
@@ -27,7 +30,7 @@ const QUERIES = [
   'seniorweb',
 ];
 
-export function measurePartners(): Row[] {
+export async function measurePartners(): Promise<Row[]> {
   const partners = generatePartners(PARTNERS, 42);
   const details = partners.map(({ local: _local, ...rest }) => rest);
 
@@ -44,15 +47,22 @@ export function measurePartners(): Row[] {
   const sheet = exportSpreadsheet(details);
   const importMs: number[] = [];
   const parseMs: number[] = [];
+  const db = new Dexie('bench-import', { indexedDB, IDBKeyRange });
+  db.version(1).stores({ partners: 'id', rows: '++key' });
   for (let run = 0; run < 5; run++) {
+    await db.table('partners').clear();
+    await db.table('rows').clear();
     let started = performance.now();
     const result = importSpreadsheet(sheet);
-    importMs.push(performance.now() - started);
     if (!result.ok || result.partners.length !== PARTNERS) throw new Error('import failed');
+    await db.table('partners').bulkPut(result.partners);
+    importMs.push(performance.now() - started);
     started = performance.now();
-    Papa.parse(sheet, { delimiter: ';' });
+    const parsed = Papa.parse<string[]>(sheet, { delimiter: ';' });
+    await db.table('rows').bulkPut(parsed.data.map((cells) => ({ cells })));
     parseMs.push(performance.now() - started);
   }
+  db.close();
 
   const ms = (value: number) => `${number(value, 2)} ms`;
   return [
@@ -66,13 +76,13 @@ export function measurePartners(): Row[] {
       measure: 'Partner search with "nu open" filter',
       balie: `median ${ms(median(filtered))}, p95 ${ms(percentile(filtered, 95))}`,
       baseline: 'same bare MiniSearch row',
-      figure: `${number(median(filtered) / median(baseline), 2)}× bare`,
+      figure: `p95 ${number(percentile(filtered, 95) / percentile(baseline, 95), 2)}× bare (goal ≤ 1.5×)`,
     },
     {
       measure: `Spreadsheet import, ${number(PARTNERS)} partners (${number(sheet.length / 1024 / 1024, 1)} MB CSV)`,
-      balie: ms(median(importMs)),
-      baseline: `${ms(median(parseMs))} papaparse alone`,
-      figure: `${number((PARTNERS / median(importMs)) * 1000)} partners/s`,
+      balie: `${ms(median(importMs))} (import + bulkPut)`,
+      baseline: `${ms(median(parseMs))} papaparse + bulkPut of its rows`,
+      figure: `${number(median(importMs) / median(parseMs), 2)}× baseline (goal ≤ 2×)`,
     },
   ];
 }

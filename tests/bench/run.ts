@@ -15,7 +15,7 @@ buildApp();
 const rows: Row[] = [
   ...measureBundle(),
   ...(await measureIngest()),
-  ...measurePartners(),
+  ...(await measurePartners()),
   ...(await measureSave()),
   ...(await measureUpload()),
 ];

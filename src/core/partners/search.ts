@@ -33,6 +33,11 @@ interface IndexedPartner {
 export interface PartnerIndex<T extends PartnerDetails> {
   readonly search: MiniSearch<IndexedPartner>;
   readonly byId: ReadonlyMap<string, T>;
+  /**
+   * "Nu open" per partner for one minute (hours have minutes at most, so the answer holds
+   * for the whole minute): worked out once per partner per minute, not once per query.
+   */
+  readonly openNow: { minute: number; readonly open: Map<string, boolean> };
 }
 
 /** Short words every description has; searching for them would match everything. */
@@ -90,7 +95,11 @@ export function buildPartnerIndex<T extends PartnerDetails>(
       };
     }),
   );
-  return { search, byId: new Map(partners.map((partner) => [partner.id, partner])) };
+  return {
+    search,
+    byId: new Map(partners.map((partner) => [partner.id, partner])),
+    openNow: { minute: Number.NaN, open: new Map() },
+  };
 }
 
 /** Best match first; with an empty query, every partner that passes the filters, by name. */
@@ -99,15 +108,30 @@ export function searchPartners<T extends PartnerDetails>(
   query: string,
   filters: PartnerFilters = {},
 ): T[] {
-  if (query.trim() === '') {
-    return sortByName(
-      [...index.byId.values()].filter((partner) => matchesFilters(partner, filters)),
-    );
-  }
+  const { openAt: moment, ...others } = filters;
+  const passes = (partner: T) =>
+    matchesFilters(partner, others) && (moment === undefined || openAt(index, partner, moment));
+  if (query.trim() === '') return sortByName([...index.byId.values()].filter(passes));
   return index.search.search(query).flatMap((result) => {
     const partner = index.byId.get(result.id as string);
-    return partner !== undefined && matchesFilters(partner, filters) ? [partner] : [];
+    return partner !== undefined && passes(partner) ? [partner] : [];
   });
+}
+
+/** Whether a partner is open at a moment, from the index's answers for that minute. */
+function openAt<T extends PartnerDetails>(index: PartnerIndex<T>, partner: T, moment: number) {
+  const minute = Math.floor(moment / 60_000);
+  const cache = index.openNow;
+  if (cache.minute !== minute) {
+    cache.minute = minute;
+    cache.open.clear();
+  }
+  let open = cache.open.get(partner.id);
+  if (open === undefined) {
+    open = isPartnerOpenAt(partner, moment);
+    cache.open.set(partner.id, open);
+  }
+  return open;
 }
 
 /** "Arabisch" and "arabic", so either name finds the partner; the code alone is too short. */

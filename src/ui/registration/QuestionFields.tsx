@@ -11,10 +11,16 @@ import {
 import type { QuestionDraft } from '../../core/registration/draft';
 import { referralKindFor } from '../../core/registration/referral';
 import { ChoiceGroup } from '../ChoiceGroup';
+import { deferred } from '../deferred';
 import type { CatalogueView } from '../hooks';
 import { OrganisationChoices } from './OrganisationChoices';
-import { PartnerSuggestions } from './PartnerSuggestions';
 import { text } from './text';
+
+// Opening hours and the partner view load only once a question refers a visitor, so they
+// stay off the first page (the service worker precaches the chunk for offline use).
+export const PartnerSuggestions = deferred(() =>
+  import('./PartnerSuggestions').then((m) => m.PartnerSuggestions),
+);
 
 export interface QuestionFieldsProps {
   readonly index: number;

@@ -8,7 +8,7 @@ import { dayOf, hourOf } from '../../core/day';
 import { offeredOptions } from '../../core/registration/catalogue';
 import type { Problem } from '../../core/registration/completion';
 import { isPristine, newDraft, type VisitDraft } from '../../core/registration/draft';
-import { applyPick, pickFromDraft, recentPicks } from '../../core/registration/quick-picks';
+import { applyPick, pickFromDraft } from '../../core/registration/quick-picks';
 import { type CatalogueView, useCatalogue, useNow, useServices } from '../hooks';
 import { Icon } from '../Icon';
 import { Toast } from '../Toast';
@@ -16,7 +16,7 @@ import {
   useCompleteDraft,
   useFavourites,
   usePartnerSuggestions,
-  useRecentVisits,
+  useRecentPicks,
   useRegistrationActions,
 } from './hooks';
 import { QuickPicks } from './QuickPicks';
@@ -34,17 +34,26 @@ function Register({ catalogue }: { catalogue: CatalogueView }) {
   const { now, newId } = useServices();
   const actions = useRegistrationActions();
   const complete = useCompleteDraft(catalogue);
-  const [draft, setDraft] = useState<VisitDraft | null>(null);
+  const [draft, setDraftState] = useState<VisitDraft | null>(null);
+  // The draft as of the last change, ahead of the render: a tap right after a save (before
+  // the fresh form is drawn) already applies to the fresh draft.
+  const latest = useRef<VisitDraft | null>(null);
+  const setDraft = (next: VisitDraft) => {
+    latest.current = next;
+    setDraftState(next);
+  };
   const [restored, setRestored] = useState<'restored' | 'lost' | null>(null);
   const [problems, setProblems] = useState<readonly Problem[]>([]);
   const [saving, setSaving] = useState(false);
-  const [toast, setToast] = useState<{ message: string; undoId?: string } | null>(null);
+  const busy = useRef(false);
+  // The confirmation lives in its own small component, so showing it re-renders only itself.
+  const toastSlot = useRef<((toast: ToastState | null) => void) | null>(null);
+  const setToast = (toast: ToastState | null) => toastSlot.current?.(toast);
   const [failure, setFailure] = useState('');
   const heading = useRef<HTMLHeadingElement>(null);
   const form = useRef<HTMLDivElement>(null);
   const favourites = useFavourites() ?? [];
-  const recentContents = useRecentVisits(30) ?? [];
-  const recent = recentPicks(recentContents, favourites, RECENT_PICKS);
+  const recent = useRecentPicks(favourites, 30, RECENT_PICKS) ?? [];
   const suggestions = usePartnerSuggestions(
     draft?.questions.flatMap((question) => (question.topic ? [question.topic] : [])) ?? [],
   );
@@ -77,7 +86,8 @@ function Register({ catalogue }: { catalogue: CatalogueView }) {
   }
 
   async function save() {
-    if (!draft || saving) return;
+    const draft = latest.current;
+    if (!draft || busy.current) return;
     // The visit happened now: a form left open since the morning (or restored from yesterday)
     // gets today's day and this hour band, not the moment it was started.
     const completion = complete({ ...draft, day: dayOf(now()), hour: hourOf(now()) });
@@ -85,26 +95,40 @@ function Register({ catalogue }: { catalogue: CatalogueView }) {
       setProblems(completion.problems);
       return;
     }
-    setSaving(true);
-    setFailure('');
+    busy.current = true;
+    // Saving takes milliseconds; the form shows it is busy only when it takes long.
+    const slow = setTimeout(() => setSaving(true), SLOW_SAVE_MS);
     try {
       await actions.saveVisit({
         id: draft.id,
         content: completion.content,
         partners: completion.partners,
       });
-      await actions.forgetDraft('new');
-      setProblems([]);
-      setRestored(null);
-      setDraft(fresh());
+      // The visit is kept: confirm at once, then tidy up in the next task (a fresh form,
+      // the focus, waking the uploader), so the confirmation never waits for that work.
+      // A crash in between restores a draft whose save answers 'exists', as a double tap.
       setToast({ message: text.register.saved, undoId: draft.id });
-      actions.wake();
-      heading.current?.focus();
-      window.scrollTo({ top: 0 });
+      latest.current = fresh();
+      // Issued now, so it lands before any change to the fresh draft is stored.
+      void actions.forgetDraft('new');
+      setTimeout(() => {
+        setFailure('');
+        setProblems([]);
+        setRestored(null);
+        if (latest.current) setDraft(latest.current);
+        done();
+        heading.current?.focus();
+        window.scrollTo({ top: 0 });
+        actions.wake();
+      });
     } catch (error) {
       console.error('save failed', error);
       setFailure(text.register.saveFailed);
-    } finally {
+      done();
+    }
+    function done() {
+      clearTimeout(slow);
+      busy.current = false;
       setSaving(false);
     }
   }
@@ -136,7 +160,7 @@ function Register({ catalogue }: { catalogue: CatalogueView }) {
           catalogue={catalogue}
           onPick={(chosen) => {
             setProblems([]);
-            update(applyPick(draft, chosen));
+            if (latest.current) update(applyPick(latest.current, chosen));
           }}
           onRemoveFavourite={(id) => void actions.removeFavourite(id)}
         />
@@ -174,16 +198,32 @@ function Register({ catalogue }: { catalogue: CatalogueView }) {
           />
         </div>
       </div>
-      {toast ? (
-        <Toast
-          key={`${toast.message}:${toast.undoId ?? ''}`}
-          message={toast.message}
-          {...(toast.undoId
-            ? { action: text.register.undo, onAction: () => void undo(toast.undoId ?? '') }
-            : {})}
-          onClose={() => setToast(null)}
-        />
-      ) : null}
+      <ToastSlot bind={toastSlot} onUndo={(id) => void undo(id)} />
     </section>
   );
+}
+
+const SLOW_SAVE_MS = 300;
+
+interface ToastState {
+  readonly message: string;
+  readonly undoId?: string;
+}
+
+function ToastSlot(props: {
+  bind: { current: ((toast: ToastState | null) => void) | null };
+  onUndo: (id: string) => void;
+}) {
+  const [toast, setToast] = useState<ToastState | null>(null);
+  props.bind.current = setToast;
+  return toast ? (
+    <Toast
+      key={`${toast.message}:${toast.undoId ?? ''}`}
+      message={toast.message}
+      {...(toast.undoId
+        ? { action: text.register.undo, onAction: () => props.onUndo(toast.undoId ?? '') }
+        : {})}
+      onClose={() => setToast(null)}
+    />
+  ) : null;
 }

@@ -5,7 +5,7 @@ import type { Partner } from '../../core/partners/partner';
 import { catalogueVersion } from '../../core/registration/catalogue';
 import { completeDraft } from '../../core/registration/completion';
 import type { VisitDraft } from '../../core/registration/draft';
-import type { QuickPick } from '../../core/registration/quick-picks';
+import { pickKey, type QuickPick, recentPicks } from '../../core/registration/quick-picks';
 import { addFavourite, removeFavourite } from '../../data/list-writes';
 import { partnersWithTopic } from '../../data/partner-reads';
 import {
@@ -27,12 +27,27 @@ export function useFavourites() {
   return useLiveQuery(() => readFavourites(db), []);
 }
 
-/** The latest visits' contents, newest first, for the recent Snelkeuze. */
-export function useRecentVisits(limit: number) {
+/**
+ * The recent Snelkeuze: picks from the latest `scan` visits, apart from the favourites. A save
+ * that leaves the picks as they were re-renders nothing (the form stays as it is).
+ */
+export function useRecentPicks(
+  favourites: readonly QuickPick[],
+  scan: number,
+  limit: number,
+): readonly QuickPick[] | undefined {
   const { db } = useServices();
+  const key = favourites.map(pickKey).join('\n');
   return useLiveQuery(
-    async () => (await recentVisits(db, limit)).map((row) => row.content),
-    [limit],
+    async () =>
+      recentPicks(
+        (await recentVisits(db, scan)).map((row) => row.content),
+        favourites,
+        limit,
+      ),
+    [key, scan, limit],
+    (a, b) =>
+      a.length === b.length && a.every((pick, i) => pickKey(pick) === pickKey(b[i] ?? pick)),
   );
 }
 

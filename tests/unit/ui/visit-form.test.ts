@@ -3,10 +3,11 @@
 
 import { h } from 'preact';
 import { renderToString } from 'preact-render-to-string';
-import { expect, test } from 'vitest';
+import { beforeAll, expect, test } from 'vitest';
 import type { Partner } from '../../../src/core/partners/partner';
 import { DEFAULT_CATALOGUE, NO_CUSTOMISATION } from '../../../src/core/registration/catalogue';
 import { newDraft, type VisitDraft } from '../../../src/core/registration/draft';
+import { PartnerSuggestions } from '../../../src/ui/registration/QuestionFields';
 import { VisitForm } from '../../../src/ui/registration/VisitForm';
 import { generatePartners } from '../../support/partners';
 
@@ -32,6 +33,9 @@ const draft: VisitDraft = {
     },
   ],
 };
+
+// The suggestions load on first use in the app; here they are loaded before rendering.
+beforeAll(() => PartnerSuggestions.preload());
 
 function render(overrides: Partial<Parameters<typeof VisitForm>[0]> = {}) {
   return renderToString(
