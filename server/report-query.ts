@@ -1,7 +1,7 @@
-// The organisation's report from the report tables (report-tables.ts): five GROUP BY queries
-// per request, each by location, summed into the total and each location's own numbers, in
-// the shape of the core's `Report`. Plain SQL (IN lists, INTERSECT, row values), so the same
-// statements run on PostgreSQL.
+// The organisation's report from the report tables (report-tables.ts), by location, summed into
+// the total and each location's own numbers, in the shape of the core's `Report`: two GROUP BY
+// queries on report_counts, or, with a channel or question filter, five on the per-visit rows.
+// Plain SQL (IN lists, INTERSECT, row values), so the same statements run on PostgreSQL.
 
 import type Database from 'better-sqlite3';
 import type { Report } from '../src/core/reports/aggregate';
@@ -33,6 +33,14 @@ const list = (values: readonly string[]) => values.map(() => '?').join(', ');
 const some = (values: readonly string[] | undefined): values is readonly string[] =>
   values !== undefined && values.length > 0;
 
+const weeks = new Map<string, string>();
+/** The ISO week of a day, remembered (a report asks for the same days again and again). */
+function weekOf(day: string): string {
+  const week = weeks.get(day) ?? weekKey(day);
+  if (weeks.size < 10_000) weeks.set(day, week);
+  return week;
+}
+
 /** The report per location, then summed: one accumulator per location and one for the total. */
 class Accumulator {
   visits = 0;
@@ -46,6 +54,26 @@ class Accumulator {
     tally.set(key, (tally.get(key) ?? 0) + n);
   }
 
+  /** One group of a query: `kind` as report_counts names it (`visits` is keyed by day). */
+  addKind(kind: string, value: string, n: number): void {
+    if (kind === 'visits') {
+      this.visits += n;
+      this.add('byDay', value, n);
+      this.add('byWeek', weekOf(value), n);
+    } else if (kind === 'channel') this.add('byChannel', value, n);
+    else if (kind === 'duration') this.add('byDuration', value, n);
+    else if (kind === 'hour') {
+      const [weekday, hour] = value.split('-').map(Number);
+      const hours = this.heatmap[(weekday ?? 0) - 1];
+      if (hours && hour !== undefined && hour >= 0 && hour < 24)
+        hours[hour] = (hours[hour] ?? 0) + n;
+    } else if (kind in ANSWER_KINDS) {
+      this.add(ANSWER_KINDS[kind as AnswerKind], value, n);
+      // Every question has exactly one domain.
+      if (kind === 'domain') this.questions += n;
+    }
+  }
+
   counts(breakdown: string): Counts {
     const tally = this.tallies.get(breakdown) ?? new Map<string, number>();
     const keys = [...tally.keys()].sort();
@@ -57,6 +85,13 @@ class Accumulator {
     return {
       visits: this.visits,
       questions: this.questions,
+      // In the core's order, so the JSON is the device's byte for byte.
+      byChannel: by('byChannel'),
+      byDuration: by('byDuration'),
+      byNeeds: by('byNeeds'),
+      byLocation: by('byLocation'),
+      byDay: by('byDay'),
+      byWeek: by('byWeek'),
       byDomain: by('byDomain'),
       byTopic: by('byTopic'),
       byOrganisation: by('byOrganisation'),
@@ -65,12 +100,6 @@ class Accumulator {
       byCourse: by('byCourse'),
       byReferralKind: by('byReferralKind'),
       byReferralWarmth: by('byReferralWarmth'),
-      byChannel: by('byChannel'),
-      byDuration: by('byDuration'),
-      byNeeds: by('byNeeds'),
-      byLocation: by('byLocation'),
-      byDay: by('byDay'),
-      byWeek: by('byWeek'),
       heatmap: this.heatmap.map((hours) => [...hours]),
     };
   }
@@ -84,7 +113,60 @@ export function reportQueries(db: Database.Database) {
     return statement;
   };
 
-  return function report(filter: ReportFilter): OrganisationReport {
+  /** Accumulates each group under its location and the total. */
+  function accumulators() {
+    const total = new Accumulator();
+    const perLocation = new Map<string, Accumulator>();
+    return {
+      add(location: string, kind: string, value: string, n: number) {
+        const own = perLocation.get(location) ?? new Accumulator();
+        perLocation.set(location, own);
+        own.addKind(kind, value, n);
+        total.addKind(kind, value, n);
+        if (kind === 'visits') {
+          own.add('byLocation', location, n);
+          total.add('byLocation', location, n);
+        }
+      },
+      finish(): OrganisationReport {
+        const locations = [...perLocation.keys()].sort();
+        return {
+          ...total.finish(),
+          perLocation: Object.fromEntries(
+            locations.map((id) => [id, (perLocation.get(id) ?? new Accumulator()).finish()]),
+          ),
+        };
+      },
+    };
+  }
+
+  function locationCondition(column: string, filter: ReportFilter): [string, Param[]] {
+    if (filter.locations === undefined) return ['', []];
+    if (filter.locations.length === 0) return [' AND 1 = 0', []];
+    return [` AND ${column} IN (${list(filter.locations)})`, [...filter.locations]];
+  }
+
+  /** No channel or question filter: the day counts are enough. */
+  function fromCounts(filter: ReportFilter): OrganisationReport {
+    const [where, whereParams] = locationCondition('location_id', filter);
+    const params = [filter.organisationId, filter.from, filter.to, ...whereParams];
+    const scope = `organisation_id = ? AND day >= ? AND day <= ?${where}`;
+    const result = accumulators();
+    const perDay = prepared(
+      `SELECT location_id AS location, day, SUM(n) AS n FROM report_counts
+       WHERE ${scope} AND kind = 'visits' GROUP BY location_id, day HAVING SUM(n) <> 0`,
+    ).all(...params) as { location: string; day: string; n: number }[];
+    for (const row of perDay) result.add(row.location, 'visits', row.day, row.n);
+    const groups = prepared(
+      `SELECT location_id AS location, kind, value, SUM(n) AS n FROM report_counts
+       WHERE ${scope} AND kind <> 'visits' GROUP BY location_id, kind, value HAVING SUM(n) <> 0`,
+    ).all(...params) as { location: string; kind: string; value: string; n: number }[];
+    for (const row of groups) result.add(row.location, row.kind, row.value, row.n);
+    return result.finish();
+  }
+
+  /** With a channel or question filter: from the per-visit rows. */
+  function fromRows(filter: ReportFilter): OrganisationReport {
     const scope: Param[] = [filter.organisationId, filter.from, filter.to];
     // The questions every question filter matches: one SELECT per filter, intersected.
     const questionFilters: [AnswerKind, readonly string[]][] = [];
@@ -103,19 +185,12 @@ export function reportQueries(db: Database.Database) {
             .join(' INTERSECT ')}) `;
     const matchedParams = questionFilters.flatMap(([kind, values]) => [...scope, kind, ...values]);
 
-    let visitWhere = 'v.organisation_id = ? AND v.deleted = 0 AND v.day >= ? AND v.day <= ?';
-    const visitParams: Param[] = [...scope];
-    let answerWhere = 'a.organisation_id = ? AND a.day >= ? AND a.day <= ?';
-    const answerParams: Param[] = [...scope];
-    if (filter.locations !== undefined && filter.locations.length === 0) {
-      visitWhere += ' AND 1 = 0';
-      answerWhere += ' AND 1 = 0';
-    } else if (filter.locations !== undefined) {
-      visitWhere += ` AND v.location_id IN (${list(filter.locations)})`;
-      visitParams.push(...filter.locations);
-      answerWhere += ` AND a.location_id IN (${list(filter.locations)})`;
-      answerParams.push(...filter.locations);
-    }
+    const [visitLocation, visitLocationParams] = locationCondition('v.location_id', filter);
+    const [answerLocation, answerLocationParams] = locationCondition('a.location_id', filter);
+    let visitWhere = `v.organisation_id = ? AND v.deleted = 0 AND v.day >= ? AND v.day <= ?${visitLocation}`;
+    const visitParams: Param[] = [...scope, ...visitLocationParams];
+    let answerWhere = `a.organisation_id = ? AND a.day >= ? AND a.day <= ?${answerLocation}`;
+    const answerParams: Param[] = [...scope, ...answerLocationParams];
     if (some(filter.channels)) {
       visitWhere += ` AND v.channel IN (${list(filter.channels)})`;
       visitParams.push(...filter.channels);
@@ -130,73 +205,47 @@ export function reportQueries(db: Database.Database) {
       answerWhere += ` AND ((a.question_no = 0 AND a.visit_id IN (SELECT visit_id FROM matched))
         OR (a.question_no > 0 AND (a.visit_id, a.question_no) IN (SELECT visit_id, question_no FROM matched)))`;
     }
-    const visitsBy = (columns: string) =>
+    /** Visits by location and `columns` of report_visits, each read back under its own name. */
+    const visitsBy = (...columns: string[]) =>
       prepared(
-        `${withMatched}SELECT v.location_id AS location, ${columns}, COUNT(*) AS n
-         FROM report_visits v WHERE ${visitWhere} GROUP BY v.location_id, ${columns}`,
+        `${withMatched}SELECT v.location_id AS location, ${columns.map((c) => `v.${c} AS ${c}`).join(', ')}, COUNT(*) AS n
+         FROM report_visits v WHERE ${visitWhere}
+         GROUP BY v.location_id, ${columns.map((c) => `v.${c}`).join(', ')}`,
       ).all(...matchedParams, ...visitParams) as Record<string, string | number>[];
 
-    const total = new Accumulator();
-    const perLocation = new Map<string, Accumulator>();
-    const both = (location: string, apply: (accumulator: Accumulator) => void) => {
-      const own = perLocation.get(location) ?? new Accumulator();
-      perLocation.set(location, own);
-      apply(own);
-      apply(total);
-    };
-
-    const weeks = new Map<string, string>();
-    for (const row of visitsBy('v.day AS day')) {
-      const day = String(row.day);
-      const n = Number(row.n);
-      const week = weeks.get(day) ?? weekKey(day);
-      weeks.set(day, week);
-      both(String(row.location), (acc) => {
-        acc.visits += n;
-        acc.add('byLocation', String(row.location), n);
-        acc.add('byDay', day, n);
-        acc.add('byWeek', week, n);
-      });
+    const result = accumulators();
+    for (const row of visitsBy('day')) {
+      result.add(String(row.location), 'visits', String(row.day), Number(row.n));
     }
-    for (const row of visitsBy('v.channel AS channel')) {
-      both(String(row.location), (acc) => acc.add('byChannel', String(row.channel), Number(row.n)));
+    for (const row of visitsBy('channel')) {
+      result.add(String(row.location), 'channel', String(row.channel), Number(row.n));
     }
-    for (const row of visitsBy('v.duration AS duration')) {
-      both(String(row.location), (acc) =>
-        acc.add('byDuration', String(row.duration), Number(row.n)),
-      );
+    for (const row of visitsBy('duration')) {
+      result.add(String(row.location), 'duration', String(row.duration), Number(row.n));
     }
-    for (const row of visitsBy('v.weekday AS weekday, v.hour AS hour')) {
-      both(String(row.location), (acc) => {
-        const hours = acc.heatmap[Number(row.weekday) - 1];
-        const hour = Number(row.hour);
-        if (hours && hour >= 0 && hour < 24) hours[hour] = (hours[hour] ?? 0) + Number(row.n);
-      });
+    for (const row of visitsBy('weekday', 'hour')) {
+      result.add(String(row.location), 'hour', `${row.weekday}-${row.hour}`, Number(row.n));
     }
     const answers = prepared(
       `${withMatched}SELECT a.location_id AS location, a.kind AS kind, a.value AS value, COUNT(*) AS n
        FROM report_answers a WHERE ${answerWhere} GROUP BY a.location_id, a.kind, a.value`,
     ).all(...matchedParams, ...answerParams) as {
       location: string;
-      kind: AnswerKind;
+      kind: string;
       value: string;
       n: number;
     }[];
-    for (const row of answers) {
-      both(row.location, (acc) => {
-        acc.add(ANSWER_KINDS[row.kind], row.value, row.n);
-        // Every question has exactly one domain.
-        if (row.kind === 'domain') acc.questions += row.n;
-      });
-    }
+    for (const row of answers) result.add(row.location, row.kind, row.value, row.n);
+    return result.finish();
+  }
 
-    const locations = [...perLocation.keys()].sort();
-    return {
-      ...total.finish(),
-      perLocation: Object.fromEntries(
-        locations.map((id) => [id, (perLocation.get(id) ?? new Accumulator()).finish()]),
-      ),
-    };
+  return function report(filter: ReportFilter): OrganisationReport {
+    const narrowed =
+      some(filter.channels) ||
+      some(filter.domains) ||
+      some(filter.topics) ||
+      some(filter.organisations);
+    return narrowed ? fromRows(filter) : fromCounts(filter);
   };
 }
 

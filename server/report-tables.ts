@@ -1,7 +1,8 @@
-// The report tables: one row per visit (its latest revision) and one per answer of it, kept
-// at ingest inside the batch's transaction and filled from `records` by migration 5, so a
-// report is a handful of GROUP BY queries (report-query.ts) instead of a read of every record.
-// Only a higher revision replaces a visit; a tombstone keeps its row, marked deleted, and no answers.
+// The report tables, kept at ingest inside the batch's transaction and filled from `records`
+// by migration 5: one row per visit (its latest revision), one per answer of it, and counts per
+// organisation, day, location and answer, so a report is a few GROUP BY queries (report-query.ts)
+// instead of a read of every record. Only a higher revision replaces a visit (its old counts
+// are taken off, its new ones added); a tombstone keeps its row, marked deleted, and nothing else.
 
 import type Database from 'better-sqlite3';
 import { weekdayOf } from '../src/core/reports/calendar';
@@ -37,7 +38,37 @@ export const REPORT_SCHEMA = `
     PRIMARY KEY (visit_id, question_no, kind, value)
   ) WITHOUT ROWID;
   CREATE INDEX report_answers_by_day ON report_answers (organisation_id, day, kind, value, location_id);
+  -- What the unfiltered report reads: per organisation, day and location, how many visits
+  -- (kind 'visits'), per channel, duration, weekday-hour ('hour', '7-14') and per answer.
+  CREATE TABLE report_counts (
+    organisation_id TEXT NOT NULL,
+    day TEXT NOT NULL,
+    location_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    value TEXT NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY (organisation_id, day, location_id, kind, value)
+  ) WITHOUT ROWID;
 `;
+
+/** What a visit adds to report_counts: the visit itself, its channel, duration, hour and answers. */
+export function countsOf(
+  visit: {
+    readonly day: string;
+    readonly hour: number;
+    readonly channel: string;
+    readonly duration: string;
+  },
+  answers: readonly { readonly kind: string; readonly value: string }[],
+): [kind: string, value: string][] {
+  return [
+    ['visits', ''],
+    ['channel', visit.channel],
+    ['duration', visit.duration],
+    ['hour', `${weekdayOf(visit.day)}-${visit.hour}`],
+    ...answers.map((answer): [string, string] => [answer.kind, answer.value]),
+  ];
+}
 
 /** What an answer row's `kind` may be; each is one breakdown of the report. */
 export const ANSWER_KINDS = {
@@ -123,6 +154,25 @@ export interface ReportEntry {
  * nothing. Call it inside the transaction that stores the revision.
  */
 export function reportUpkeep(db: Database.Database): (entry: ReportEntry) => void {
+  const current = db.prepare<
+    [string],
+    {
+      organisation_id: string;
+      rev: number;
+      deleted: number;
+      day: string | null;
+      hour: number | null;
+      location_id: string | null;
+      channel: string | null;
+      duration: string | null;
+    }
+  >(
+    `SELECT organisation_id, rev, deleted, day, hour, location_id, channel, duration
+     FROM report_visits WHERE visit_id = ?`,
+  );
+  const currentAnswers = db.prepare<[string], { kind: string; value: string }>(
+    'SELECT kind, value FROM report_answers WHERE visit_id = ?',
+  );
   const upsert = db.prepare(
     `INSERT INTO report_visits (visit_id, organisation_id, rev, deleted, day, weekday, hour, location_id, channel, duration)
      VALUES (@id, @organisationId, @rev, @deleted, @day, @weekday, @hour, @locationId, @channel, @duration)
@@ -136,9 +186,27 @@ export function reportUpkeep(db: Database.Database): (entry: ReportEntry) => voi
     `INSERT INTO report_answers (visit_id, question_no, kind, value, organisation_id, day, location_id)
      VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
+  const count = db.prepare(
+    `INSERT INTO report_counts (organisation_id, day, location_id, kind, value, n) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (organisation_id, day, location_id, kind, value) DO UPDATE SET n = report_counts.n + excluded.n`,
+  );
   return (entry) => {
+    const before = current.get(entry.id);
+    if (before && before.rev >= entry.rev) return;
+    // The revision it replaces no longer counts.
+    if (before && before.deleted === 0 && before.day !== null) {
+      const visit = {
+        day: before.day,
+        hour: before.hour ?? 0,
+        channel: before.channel ?? '',
+        duration: before.duration ?? '',
+      };
+      for (const [kind, value] of countsOf(visit, currentAnswers.all(entry.id))) {
+        count.run(before.organisation_id, before.day, before.location_id ?? '', kind, value, -1);
+      }
+    }
     const { visit } = entry;
-    const changed = upsert.run({
+    upsert.run({
       id: entry.id,
       organisationId: entry.organisationId,
       rev: entry.rev,
@@ -149,13 +217,17 @@ export function reportUpkeep(db: Database.Database): (entry: ReportEntry) => voi
       locationId: visit ? (entry.locationId ?? '') : null,
       channel: visit?.channel ?? null,
       duration: visit?.duration ?? null,
-    }).changes;
-    if (changed === 0) return;
+    });
     clear.run(entry.id);
     if (!visit) return;
+    const organisation = before?.organisation_id ?? entry.organisationId;
     const location = entry.locationId ?? '';
     for (const [no, kind, value] of visit.answers) {
-      insert.run(entry.id, no, kind, value, entry.organisationId, visit.day, location);
+      insert.run(entry.id, no, kind, value, organisation, visit.day, location);
+    }
+    const answers = visit.answers.map(([, kind, value]) => ({ kind, value }));
+    for (const [kind, value] of countsOf(visit, answers)) {
+      count.run(organisation, visit.day, location, kind, value, 1);
     }
   };
 }

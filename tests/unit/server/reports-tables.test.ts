@@ -1,6 +1,7 @@
 // The report tables under the route: kept at ingest (a larger generated set, revisions in any
-// order, equal to the core), a lower revision after a higher one changes nothing, a tombstone
-// leaves no answers, and migration 5 fills the tables from stored records the same way.
+// order, equal to the core, from the day counts and from the per-visit rows alike), a lower
+// revision after a higher one changes nothing, a tombstone leaves no answers and no counts,
+// and migration 5 fills the tables from stored records the same way.
 
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
@@ -62,6 +63,12 @@ test('kept at ingest: 2,000 visits with revisions in any order equal the core, p
   for (const location of locations) {
     expect(perLocation[location]).toEqual(aggregate(latest, { ...YEAR, location }));
   }
+  // Every channel asked for: the same report, counted from the per-visit rows instead.
+  const channels = ['balie', 'telefoon', 'afspraak'];
+  expect(store.report({ organisationId: organisation, ...YEAR, channels })).toEqual({
+    ...total,
+    perLocation,
+  });
   store.close();
 }, 60_000);
 
@@ -85,6 +92,9 @@ test('a lower revision after a higher one changes nothing; a tombstone leaves no
   expect(answers.get(id)?.n).toBeGreaterThan(0);
   ingestAll(store, device, [{ id, rev: 3, deleted: true }]);
   expect(answers.get(id)?.n).toBe(0);
+  expect(db.prepare('SELECT COUNT(*) AS n FROM report_counts WHERE n <> 0').get()).toEqual({
+    n: 0,
+  });
   expect(
     db.prepare('SELECT rev, deleted, day FROM report_visits WHERE visit_id = ?').get(id),
   ).toEqual({ rev: 3, deleted: 1, day: null });
@@ -103,7 +113,9 @@ test('migration 5 fills the report tables from stored records, as ingest would h
 
   // As the previous version left the file: no report tables, user_version 4.
   const db = new Database(file);
-  db.exec('DROP TABLE report_answers; DROP TABLE report_visits; PRAGMA user_version = 4;');
+  db.exec(
+    'DROP TABLE report_answers; DROP TABLE report_visits; DROP TABLE report_counts; PRAGMA user_version = 4;',
+  );
   // A record an old version stored without a readable body counts nowhere, and breaks nothing.
   db.prepare(
     `INSERT INTO records (id, rev, deleted, location, location_id, day, body, content_hash, device_id, batch_id, received_at)
