@@ -1,5 +1,5 @@
 // The reference endpoint: dispatches /api requests to the route modules in routes/ (batches,
-// the map, sessions, the organisation, devices), the built app everywhere else, and starts
+// the map, sessions, the organisation, devices, reports), the built app everywhere else, and starts
 // the HTTP server. Every request is checked before anything is stored; a bad one gets a
 // Dutch reason.
 
@@ -12,6 +12,7 @@ import { batchRoutes } from './routes/batches';
 import { deviceRoutes } from './routes/devices';
 import { mapRoutes } from './routes/map';
 import { organisationRoutes } from './routes/organisation';
+import { reportRoutes } from './routes/reports';
 import { sessionRoutes } from './routes/session';
 import type { Handler, Routes } from './routes/types';
 import { serveStatic } from './static';
@@ -64,6 +65,7 @@ export function createApp(options: AppOptions) {
     mapRoutes(ctx),
     organisationRoutes(ctx),
     deviceRoutes(ctx),
+    reportRoutes(ctx),
     { exact: sessionRoutes(ctx) },
     { exact: { 'GET /api/health': (_req, res) => health(res) } as Routes['exact'] },
   ];

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { checkMap, etagFor } from './map-body';
+import { fillReportTables } from './report-tables';
 
 /**
  * Brings a file made by an older version up to date, step by step (PRAGMA user_version), so
@@ -68,6 +69,8 @@ export function migrate(db: Database.Database, now: () => number = Date.now): vo
     // 4: the organisation (issue 10). Everything that was there joins one organisation; each
     // distinct free-text location already stored becomes a location, so old records map.
     (db) => organise(db, new Date(now()).toISOString()),
+    // 5: the report tables (issue 12), filled from the latest revision of every stored visit.
+    (db) => fillReportTables(db),
   ];
   const version = db.pragma('user_version', { simple: true }) as number;
   for (let step = version; step < steps.length; step++) {

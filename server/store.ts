@@ -13,6 +13,8 @@ import { etagFor } from './map-body';
 import { locationKey, migrate } from './migrations';
 import { openOrgStore } from './org-store';
 import { describeIssues } from './reasons';
+import { reportQueries } from './report-query';
+import { reportUpkeep, visitFacts } from './report-tables';
 import { randomSecret, sha256 } from './secrets';
 
 export { sha256 };
@@ -182,6 +184,7 @@ export function openStore(file: string, options: StoreOptions = {}) {
   const locationByKey = db.prepare<[string, string], { id: string; name: string; active: number }>(
     'SELECT id, name, active FROM locations WHERE name_key = ? AND organisation_id = ?',
   );
+  const keepReport = reportUpkeep(db);
   const noteUpload = db.prepare(
     `UPDATE devices SET last_upload_at = ?, last_seen_at = ?,
        app_version = COALESCE(?, app_version), unsent_at_last_upload = ? WHERE id = ?`,
@@ -300,6 +303,13 @@ export function openStore(file: string, options: StoreOptions = {}) {
       batchId,
       receivedAt,
     });
+    keepReport({
+      id: record.id,
+      rev: record.rev,
+      organisationId: device.organisation_id,
+      locationId: location?.id ?? null,
+      visit: live ? (visitFacts(live) ?? null) : null,
+    });
     return { ...ref, status: 'accepted' };
   }
 
@@ -396,6 +406,9 @@ export function openStore(file: string, options: StoreOptions = {}) {
     org,
     /** Managers, their sessions and failed sign-ins. */
     managers,
+
+    /** The organisation's report over a period, from the report tables (report-query.ts). */
+    report: reportQueries(db),
 
     /** Publishes a checked map (Balie's own writing of it) if the current one is `expected`. */
     publishMap(

@@ -7,6 +7,7 @@ import { buildApp } from '../support/build';
 import { measureBundle } from './bundle';
 import { measureIngest } from './ingest';
 import { measurePartners } from './partners';
+import { measureReports } from './reports';
 import { measureSave } from './save';
 import { formatTable, type Row } from './table';
 import { measureUpload } from './upload';
@@ -16,6 +17,7 @@ const rows: Row[] = [
   ...measureBundle(),
   ...(await measureIngest()),
   ...(await measurePartners()),
+  ...(await measureReports()),
   ...(await measureSave()),
   ...(await measureUpload()),
 ];
