@@ -3,6 +3,7 @@
 
 import type { Table } from '../../core/reports/table';
 import { formatCount } from './format';
+import { useScrollFocus } from './overflow';
 
 const WHOLE = /^\d+$/;
 
@@ -11,8 +12,9 @@ function cell(value: string): string {
 }
 
 export function DataTable({ table, caption }: { table: Table; caption: string }) {
+  const [ref, tabIndex] = useScrollFocus<HTMLDivElement>();
   return (
-    <div class="table-wrap">
+    <div class="table-wrap" ref={ref} tabIndex={tabIndex}>
       <table class="data-table">
         <caption>{caption}</caption>
         <thead>

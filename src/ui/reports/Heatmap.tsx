@@ -4,6 +4,7 @@
 
 import { hourBand } from '../../core/reports/labels';
 import { formatCount } from './format';
+import { useScrollFocus } from './overflow';
 import { text } from './text';
 
 const CELL = 34;
@@ -22,6 +23,7 @@ export function heatmapHours(heatmap: readonly (readonly number[])[]): number[] 
 }
 
 export function Heatmap({ heatmap }: { heatmap: readonly (readonly number[])[] }) {
+  const [ref, tabIndex] = useScrollFocus<HTMLDivElement>();
   const hours = heatmapHours(heatmap);
   const max = Math.max(1, ...heatmap.flat());
   const level = (count: number) => (count === 0 ? 0 : Math.ceil((count / max) * 4));
@@ -39,8 +41,7 @@ export function Heatmap({ heatmap }: { heatmap: readonly (readonly number[])[] }
   const width = LABEL + hours.length * CELL;
   const height = HEAD + 7 * CELL;
   return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls sideways must take the keyboard's focus
-    <div class="heatmap-scroll" tabIndex={0}>
+    <div class="heatmap-scroll" ref={ref} tabIndex={tabIndex}>
       <svg
         class="heatmap"
         viewBox={`0 0 ${width} ${height}`}

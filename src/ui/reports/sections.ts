@@ -103,14 +103,23 @@ export function domainStacks(reports: PeriodReports, labels: Labels) {
     label: `${name} (${formatPeriod(period)})`,
     parts: seriesOf(report.byDomain, ids),
   }));
+  // Kinds down, periods across (short names; the chart above gives their dates): narrow
+  // enough for a phone.
   const table: Table = {
     title: text.sections.domains,
-    header: ['Periode', ...partNames, 'Totaal'],
-    rows: stacks.map((stack, index) => [
-      stack.label,
-      ...stack.parts.map(String),
-      String(named[index]?.[1].questions ?? 0),
-    ]),
+    header: [
+      text.sections.kind,
+      text.headline.thisPeriod,
+      text.headline.previous,
+      text.sections.lastYearShort,
+    ],
+    rows: [
+      ...ids.map((_, part) => [
+        partNames[part] ?? '',
+        ...stacks.map((stack) => String(stack.parts[part] ?? 0)),
+      ]),
+      [text.sections.total, ...named.map(([, report]) => String(report.questions))],
+    ],
   };
   return { partNames, stacks, table };
 }

@@ -52,6 +52,9 @@ export const text = {
     heatmapHint: 'Hoe donkerder het vak, hoe meer bezoeken. Handig voor het rooster.',
     breakdowns: 'Vragen en bezoeken per onderdeel',
     tableOf: (title: string) => `Cijfers: ${title}`,
+    kind: 'Soort vraag',
+    lastYearShort: 'Vorig jaar',
+    total: 'Totaal',
   },
   chart: {
     bars: (title: string, parts: string) => `Staafdiagram ${title}: ${parts}.`,

@@ -58,7 +58,8 @@ describe('sections', () => {
   test('kinds of question per period, and the heatmap cut to its hours', () => {
     const { stacks, table } = domainStacks(reports, labels);
     expect(stacks.map((stack) => stack.parts[0])).toEqual([2, 3, 0]);
-    expect(table.rows[0]?.at(-1)).toBe('2');
+    expect(table.rows[0]).toEqual(['Digitale overheid', '2', '3', '0']);
+    expect(table.rows.at(-1)).toEqual(['Totaal', '2', '3', '0']);
     expect(heatmapHours(reports.current.heatmap)).toEqual([9, 10, 11, 12, 13, 14, 15, 16]);
     expect(heatmapRows(reports.current).header).toEqual([
       'Dag',
