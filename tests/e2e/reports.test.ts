@@ -183,6 +183,57 @@ describe('the Overzicht, offline', () => {
   });
 });
 
+describe('on a 360 px phone, once the report is there', () => {
+  /** Controls smaller than 44 × 44 px (a checkbox counts its label), as in desk.test.ts. */
+  const smallTargets = () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('a[href], button, input, select, summary')]
+        .filter((element) => {
+          const box = element.getBoundingClientRect();
+          if (box.width === 0 || box.height === 0) return false;
+          const labels = element instanceof HTMLInputElement ? [...(element.labels ?? [])] : [];
+          const boxes = [box, ...labels.map((label) => label.getBoundingClientRect())];
+          return !boxes.some((b) => b.width >= 44 && b.height >= 44);
+        })
+        .map((element) => `${element.tagName} "${element.textContent?.trim().slice(0, 30)}"`),
+    );
+
+  test('every target is at least 44 × 44 px, and at 200 % text nothing scrolls sideways', async () => {
+    const paths = [
+      WEEK,
+      '/overzicht?periode=dag&dag=2026-11-26',
+      `/overzicht/monitor?periode=week&dag=2026-11-23`,
+    ];
+    const small: string[] = [];
+    const wide: string[] = [];
+    for (const path of paths) {
+      await open(path);
+      await page.locator('.report-section').first().waitFor();
+      small.push(...(await smallTargets()).map((found) => `${path}: ${found}`));
+    }
+    const cdp = await harness.context.newCDPSession(page);
+    try {
+      await cdp.send('Page.setFontSizes', { fontSizes: { standard: 32, fixed: 26 } });
+      for (const path of paths) {
+        await open(path);
+        await page.locator('.report-section').first().waitFor();
+        await page.waitForTimeout(200);
+        const size = await page.evaluate(() => ({
+          scroll: document.documentElement.scrollWidth,
+          client: document.documentElement.clientWidth,
+        }));
+        if (size.scroll > size.client) wide.push(`${path}: ${size.scroll} px wide`);
+      }
+      await shoot('05-week-360-200pct');
+    } finally {
+      await cdp.send('Page.setFontSizes', { fontSizes: { standard: 16, fixed: 13 } });
+      await cdp.detach();
+    }
+    expect(small).toEqual([]);
+    expect(wide).toEqual([]);
+  });
+});
+
 describe('printing and exports', () => {
   test('prints a clean A4 report with the period, location and date', async () => {
     await openReport();
@@ -191,7 +242,7 @@ describe('printing and exports', () => {
       expect(await page.locator('.nav').isVisible()).toBe(false);
       expect(await page.getByText('Gemaakt op 26 november 2026').isVisible()).toBe(true);
     } finally {
-      await page.emulateMedia({ media: 'screen' });
+      await page.emulateMedia({ media: null });
     }
     const pdf = await page.pdf({
       path: `${SHOTS}/overzicht.pdf`,

@@ -23,7 +23,8 @@ export function StackedBars(props: {
   const max = Math.max(1, ...stacks.map((stack) => sum(stack.parts)));
   const fill = (index: number) => {
     const kind = FILLS[index % FILLS.length];
-    return kind === 'solid' ? undefined : `url(#${id}-${kind})`;
+    // A style, not the fill attribute: the class's CSS fill would win over an attribute.
+    return kind === 'solid' ? undefined : { fill: `url(#${id}-${kind})` };
   };
   const described = stacks
     .map((stack) => {
@@ -72,7 +73,7 @@ export function StackedBars(props: {
                       y="0"
                       width={`${(count / max) * 100}%`}
                       height="22"
-                      fill={fill(index)}
+                      style={fill(index)}
                     />
                   );
                 })}
@@ -90,7 +91,7 @@ export function StackedBars(props: {
                 class={`part part-${index % FILLS.length}`}
                 width="18"
                 height="18"
-                fill={fill(index)}
+                style={fill(index)}
               />
             </svg>
             {name}
