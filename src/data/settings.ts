@@ -1,11 +1,13 @@
 // Small settings kept with idb-keyval (database `balie-settings`): this device's enrolment,
-// the half-filled forms, the followed map and the upload time-out. Shared by the page and the
+// the half-filled forms, the followed map, the upload time-out and which visits were copied
+// into the Bibliotheekmonitor. Shared by the page and the
 // service worker. Every read parses what it finds; every settings write the app makes is here.
 
-import { createStore, del, get, set, type UseStore } from 'idb-keyval';
+import { createStore, del, get, set, type UseStore, update } from 'idb-keyval';
+import { addDays } from '../core/day';
 import type { VisitDraft } from '../core/registration/draft';
 import { Device } from '../core/upload/enrolment';
-import { FollowedMapUrl, parseStored, StoredDraft, UploadTimeout } from './stored';
+import { CopiedVisits, FollowedMapUrl, parseStored, StoredDraft, UploadTimeout } from './stored';
 
 let store: UseStore | undefined;
 
@@ -20,7 +22,12 @@ const KEYS = {
   draft: { new: 'draft', edit: 'edit-draft' },
   followedMap: 'map-follow-url',
   uploadTimeout: 'uploadTimeoutMs',
+  /** Visit id → its day, for each visit checked as "overgenomen" in the Bibliotheekmonitor. */
+  copied: 'monitor-copied',
 } as const;
+
+/** Check-offs are kept this long after the visit's day, then forgotten (the KB asks yearly). */
+const COPIED_KEEP_DAYS = 400;
 
 export type DraftKind = keyof typeof KEYS.draft;
 
@@ -68,4 +75,27 @@ export function saveFollowedMap(url: string | null): Promise<void> {
 /** The upload time-out in ms, when set (slow links; tests that stall the endpoint). */
 export async function readUploadTimeout(): Promise<number | undefined> {
   return parseStored(UploadTimeout, await get(KEYS.uploadTimeout, settings()), undefined).value;
+}
+
+/** The visits checked as copied into the Bibliotheekmonitor: id → day. */
+export async function readCopied(): Promise<Readonly<Record<string, string>>> {
+  return parseStored(CopiedVisits, await get(KEYS.copied, settings()), {}).value;
+}
+
+/**
+ * Checks a visit as copied (or not) in one read-and-write, dropping check-offs of visits more
+ * than 400 days before `today`, so the list never grows without end.
+ */
+export function saveCopied(id: string, day: string, copied: boolean, today: string): Promise<void> {
+  const oldest = addDays(today, -COPIED_KEEP_DAYS);
+  return update(
+    KEYS.copied,
+    (stored: unknown) => {
+      const kept = Object.entries(parseStored(CopiedVisits, stored, {}).value).filter(
+        ([other, otherDay]) => other !== id && otherDay >= oldest,
+      );
+      return Object.fromEntries(copied ? [...kept, [id, day]] : kept);
+    },
+    settings(),
+  );
 }

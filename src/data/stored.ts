@@ -48,6 +48,9 @@ export const StoredDraft = z.object({
   note: Text,
 });
 
+/** Visit id → day: the visits checked as copied into the Bibliotheekmonitor. */
+export const CopiedVisits = z.record(Id, z.iso.date());
+
 export const UploadTimeout = z.int().check(z.gte(100), z.lte(10 * 60_000));
 /** https anywhere, or the app's own server (the page checks which when it is chosen). */
 export const FollowedMapUrl = z.url({ protocol: /^https?$/ });

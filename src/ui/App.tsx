@@ -44,6 +44,9 @@ const PartnerFormScreen = lazy(() =>
 const PartnerExchangeScreen = lazy(() =>
   import('./partners/PartnerExchangeScreen').then((m) => m.PartnerExchangeScreen),
 );
+// The Overzicht and its exports: read only when asked for (the XLSX writer later still).
+const ReportsScreen = lazy(() => import('./reports/ReportsScreen').then((m) => m.ReportsScreen));
+const MonitorScreen = lazy(() => import('./reports/MonitorScreen').then((m) => m.MonitorScreen));
 const ReferralSlipScreen = lazy(() =>
   import('./partners/ReferralSlipScreen').then((m) => m.ReferralSlipScreen),
 );
@@ -94,6 +97,8 @@ export function App({ db, sync, maps }: { db: BalieDb; sync: SyncLink; maps: Map
               <Route path="/" component={RegisterScreen} />
               <Route path="/vandaag" component={TodayScreen} />
               <Route path="/vandaag/:id" component={EditVisitScreen} />
+              <Route path="/overzicht" component={ReportsScreen} />
+              <Route path="/overzicht/monitor" component={MonitorScreen} />
               <Route path="/instellingen" component={SettingsScreen} />
               <Route path="/versturen" component={SyncScreen} />
               <Route path="/sociale-kaart" component={PartnersScreen} />

@@ -10,6 +10,7 @@ const PATHS = {
   star: 'M12 3l2.7 5.6 6.1.9-4.4 4.3 1 6.1L12 17l-5.4 2.9 1-6.1-4.4-4.3 6.1-.9z',
   recent: 'M3 12a9 9 0 1 0 3-6.7M3 4v5h5M12 7v5l3 2',
   close: 'M6 6l12 12M18 6 6 18',
+  chart: 'M4 20V10M10 20V4M16 20v-7M3 20h18',
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -1,6 +1,8 @@
 // The main navigation: a bottom bar on a phone, a rail on the left on a tablet. When the
 // text is large (200 %), the labels no longer fit side by side: one "Menu" button opens
 // the same links as a list instead (a container query in app.css picks which shows).
+// Overzicht is a sixth item on the rail and in that list; the phone's bar keeps five, and
+// on a phone Overzicht opens from Vandaag.
 
 import { useEffect, useRef } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
@@ -12,6 +14,7 @@ const ITEMS = [
   { href: '/vandaag', label: text.nav.today, icon: 'list' },
   { href: '/sociale-kaart', label: text.nav.partners, icon: 'map' },
   { href: '/versturen', label: text.nav.sync, icon: 'sync' },
+  { href: '/overzicht', label: text.nav.reports, icon: 'chart', wide: true },
   { href: '/instellingen', label: text.nav.settings, icon: 'gear' },
 ] as const;
 
@@ -27,7 +30,7 @@ export function NavBar() {
       <a
         key={item.href}
         href={item.href}
-        class={kind}
+        class={kind === 'nav-item' && 'wide' in item ? `${kind} nav-item-wide` : kind}
         aria-current={isCurrent(path, item.href) ? 'page' : undefined}
       >
         <Icon name={item.icon} size={24} />

@@ -14,6 +14,7 @@ export const text = {
     today: 'Vandaag',
     partners: 'Sociale kaart',
     sync: 'Versturen',
+    reports: 'Overzicht',
     settings: 'Instellingen',
     beheer: 'Beheer (voor beheerders)',
     menu: 'Menu',

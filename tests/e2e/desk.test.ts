@@ -16,6 +16,8 @@ const SCREENS = [
   '/sociale-kaart',
   '/sociale-kaart/uitwisselen',
   '/sociale-kaart/nieuw',
+  '/overzicht',
+  '/overzicht/monitor',
 ];
 
 let harness: Harness;

@@ -1,6 +1,7 @@
 // "Vandaag": the day's visits at a glance (how many, which questions) and each visit with
 // its questions, referrals and whether it has been sent. Earlier days are a tap away, so
-// yesterday's mistake can still be fixed. Open a visit to change or delete it.
+// yesterday's mistake can still be fixed. Open a visit to change or delete it. The day's
+// summary leads to the Overzicht of that day (charts, exports; on a phone the only way in).
 
 import './registration.css';
 import { useState } from 'preact/hooks';
@@ -54,6 +55,11 @@ export function TodayScreen() {
             )
           </span>
         ) : null}
+      </p>
+      <p class="day-report">
+        <a class="button button-small" href={`/overzicht?periode=dag&dag=${asked}`}>
+          {text.today.report}
+        </a>
       </p>
       <nav class="day-nav" aria-label={text.today.otherDays}>
         <a class="button button-small" href={dayLink(addDays(asked, -1))}>

@@ -74,6 +74,7 @@ export const text = {
     later: 'Latere dag',
     backToToday: 'Naar vandaag',
     otherDays: 'Andere dagen',
+    report: 'Overzicht van deze dag',
     referral: (kind: string, warm: boolean) =>
       `verwezen naar ${kind.toLowerCase()}${warm ? ' (warm)' : ''}`,
     count: (count: number) => plural(count, 'bezoek', 'bezoeken'),

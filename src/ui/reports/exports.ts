@@ -1,0 +1,74 @@
+// The Overzicht's files. Summary: every table on the screen as one long sheet (part, answer,
+// count, share) for a pivot table; rows: one per question, never the note. CSV for Dutch Excel
+// (UTF-8 with BOM, `;`, CRLF); XLSX through xlsx.ts, loaded only when asked.
+// A comparison goes into the CSV as the other periods' own counts, never as a signed
+// difference: the CSV guard would turn "-2" into the text "'-2". XLSX holds real numbers.
+
+import type { Report } from '../../core/reports/aggregate';
+import { summarySheet, tableCsv } from '../../core/reports/csv';
+import { hourBand, type Labels, WEEKDAY_NAMES } from '../../core/reports/labels';
+import type { Period } from '../../core/reports/period';
+import { questionTable } from '../../core/reports/questions';
+import type { LiveRow } from '../../core/reports/rows';
+import { type CellOptions, countCell } from '../../core/reports/suppress';
+import { summaryTables, type Table } from '../../core/reports/table';
+import { formatPeriod } from './format';
+import type { PeriodReports } from './hooks';
+import { text } from './text';
+
+export type ExportKind = 'summary' | 'rows';
+export type ExportFormat = 'csv' | 'xlsx';
+
+/** The summary as one long table: totals, the comparisons, every breakdown, the heatmap. */
+export function summaryTable(reports: PeriodReports, labels: Labels, options: CellOptions): Table {
+  const totals = (name: string, report: Report) => [
+    [name, text.headline.visits, countCell(report.visits, options), ''],
+    [name, text.headline.questions, countCell(report.questions, options), ''],
+  ];
+  const long = summarySheet(summaryTables(reports.current, labels, options));
+  const heat = reports.current.heatmap.flatMap((hours, day) =>
+    hours.flatMap((count, hour) =>
+      count === 0
+        ? []
+        : [
+            [
+              text.sheets.heatmap,
+              `${WEEKDAY_NAMES[day]} ${hourBand(hour)}`,
+              countCell(count, options),
+              '',
+            ],
+          ],
+    ),
+  );
+  return {
+    title: long.title,
+    header: long.header,
+    rows: [
+      ...totals(`Totaal (${formatPeriod(reports.period)})`, reports.current),
+      ...totals(
+        `${text.headline.previous} (${formatPeriod(reports.previousPeriod)})`,
+        reports.previous,
+      ),
+      ...totals(
+        `${text.headline.lastYear} (${formatPeriod(reports.lastYearPeriod)})`,
+        reports.lastYear,
+      ),
+      ...long.rows,
+      ...heat,
+    ],
+  };
+}
+
+export function rowsTable(rows: readonly LiveRow[], labels: Labels): Table {
+  return questionTable(rows, labels);
+}
+
+export function csvBlob(table: Table): Blob {
+  return new Blob([tableCsv(table)], { type: 'text/csv;charset=utf-8' });
+}
+
+export function fileName(kind: ExportKind, period: Period, format: ExportFormat): string {
+  const what = kind === 'summary' ? 'overzicht' : 'vragen';
+  const span = period.from === period.to ? period.from : `${period.from}-tot-${period.to}`;
+  return `balie-${what}-${span}.${format}`;
+}

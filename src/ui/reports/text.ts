@@ -1,0 +1,123 @@
+// The Overzicht's sentences: periods, numbers and comparisons, the charts' text alternatives,
+// exports and the Bibliotheekmonitor helper. Dutch at taalniveau B1.
+// Table titles and column names come from the report core (src/core/reports/table.ts).
+
+import { plural } from '../text';
+
+export const text = {
+  title: 'Overzicht',
+  scope: (location: string) =>
+    `${location}. Alleen de registraties van dit apparaat. Ook zonder internet.`,
+  period: {
+    legend: 'Periode',
+    kinds: {
+      day: 'Vandaag',
+      week: 'Deze week',
+      month: 'Deze maand',
+      quarter: 'Dit kwartaal',
+      year: 'Dit jaar',
+      range: 'Van – tot',
+    },
+    from: 'Van',
+    to: 'Tot en met',
+    show: 'Toon',
+    earlier: 'Eerder',
+    later: 'Later',
+    nav: 'Andere periode',
+    badRange: 'Kies twee geldige datums.',
+  },
+  reading: 'Bezig met tellen…',
+  progress: (done: string, total: string) => `${done} van ${total} registraties gelezen`,
+  failed: 'Het overzicht kon niet worden gemaakt. Laad de pagina opnieuw en probeer het nog eens.',
+  empty: 'In deze periode is op dit apparaat niets geregistreerd.',
+  headline: {
+    title: 'In het kort',
+    visits: 'Bezoeken',
+    questions: 'Vragen',
+    perVisit: 'Vragen per bezoek',
+    thisPeriod: 'Deze periode',
+    previous: 'Periode ervoor',
+    lastYear: 'Zelfde periode vorig jaar',
+    difference: 'Verschil',
+    compareCaption: (previous: string, lastYear: string) =>
+      `Vergeleken met ${previous} en met ${lastYear}`,
+  },
+  sections: {
+    domains: 'Soort vraag, vergeleken',
+    time: 'Bezoeken in de tijd',
+    perDay: 'Bezoeken per dag',
+    perWeek: 'Bezoeken per week',
+    perHour: 'Bezoeken per uur',
+    heatmap: 'Drukte per dag en uur',
+    heatmapHint: 'Hoe donkerder het vak, hoe meer bezoeken. Handig voor het rooster.',
+    breakdowns: 'Vragen en bezoeken per onderdeel',
+    tableOf: (title: string) => `Cijfers: ${title}`,
+    kind: 'Soort vraag',
+    lastYearShort: 'Vorig jaar',
+    total: 'Totaal',
+  },
+  chart: {
+    bars: (title: string, parts: string) => `Staafdiagram ${title}: ${parts}.`,
+    stacked: (title: string, parts: string) => `Gestapelde staven ${title}: ${parts}.`,
+    line: (title: string, count: number, highest: string) =>
+      `Lijndiagram ${title} over ${plural(count, 'punt', 'punten')}. Het hoogste punt: ${highest}.`,
+    heatmap: (busiest: string) => `Drukte per weekdag en uur. Het drukst: ${busiest}.`,
+    nothing: 'geen bezoeken',
+    part: (label: string, count: string) => `${label} ${count}`,
+  },
+  weekdays: ['maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag', 'zondag'],
+  exports: {
+    title: 'Exporteren',
+    hint: 'Voor Excel. De notitie bij een bezoek gaat nooit mee.',
+    suppress: 'Kleine aantallen verbergen (minder dan 5 wordt "<5")',
+    suppressHint:
+      'Zet dit aan als u het bestand buiten de vestiging deelt. Dan gaan losse vragen niet mee.',
+    summaryCsv: 'Overzicht (CSV)',
+    summaryXlsx: 'Overzicht (Excel)',
+    rowsCsv: 'Alle vragen (CSV)',
+    rowsXlsx: 'Alle vragen (Excel)',
+    working: 'Bezig met het bestand…',
+    done: (name: string) => `${name} is gemaakt. Kijk bij uw downloads.`,
+    failed: 'Het bestand kon niet worden gemaakt. Probeer het opnieuw.',
+    print: 'Afdrukken of als PDF bewaren',
+  },
+  sheets: {
+    headline: 'In het kort',
+    breakdowns: 'Per onderdeel',
+    heatmap: 'Dag en uur',
+    questions: 'Vragen',
+    period: 'Periode',
+    location: 'Locatie',
+    madeOn: 'Gemaakt op',
+    scope: 'Bron',
+    scopeValue: 'De registraties van één apparaat',
+    suppressed: 'Aantallen onder 5 zijn verborgen',
+  },
+  print: {
+    madeOn: (date: string) => `Gemaakt op ${date}`,
+  },
+  monitorLink: 'Overnemen in de Bibliotheekmonitor',
+  todayLink: 'Naar het overzicht',
+  monitor: {
+    title: 'Overnemen in de Bibliotheekmonitor',
+    intro:
+      'Hier staan de bezoeken in de volgorde van het landelijke formulier. Neem ze één voor één over en vink ze af.',
+    check:
+      'Let op: de woorden volgen nog de lijsten van Balie. Ze zijn nog niet vergeleken met het formulier van de KB.',
+    progress: (done: number, total: number) => `${done} van ${total} overgenomen`,
+    totals: 'Totalen voor het formulier',
+    split: {
+      'digitale-overheid': 'Digitale overheid',
+      bibliotheekdienstverlening: 'Bibliotheekdienstverlening',
+      overig: 'Overig',
+    },
+    visits: 'Bezoeken',
+    questions: 'Vragen',
+    visit: (number: number, day: string, hour: string) => `Bezoek ${number}: ${day}, ${hour}`,
+    question: (number: number, total: number) => `Vraag ${number} van ${total}`,
+    copied: 'Overgenomen',
+    empty: 'Geen bezoeken in deze periode op deze locatie.',
+    back: 'Terug naar het overzicht',
+    saveFailed: 'Afvinken is niet bewaard. Probeer het opnieuw.',
+  },
+} as const;
