@@ -1,6 +1,6 @@
-// The endpoint's database (SQLite): registration revisions, replayable batch replies, device
-// tokens, and the published sociale kaart; the organisation's own tables are in org-store.ts
-// and manager-store.ts. Each batch is stored in one transaction; each (id, rev) at most once.
+// The endpoint's database (SQLite): registration revisions, replayable batch replies and device
+// tokens; the published sociale kaart is map-store.ts, the organisation's own tables are in
+// org-store.ts and manager-store.ts. Each batch is stored in one transaction; each (id, rev) at most once.
 
 import { randomUUID } from 'node:crypto';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import { canonicalJson } from '../src/core/canonical';
 import { type ClientInfo, parseUploadRecord, type RecordResult } from '../src/core/upload/batch';
 import { openManagerStore } from './manager-store';
-import { etagFor } from './map-body';
+import { openMapStore } from './map-store';
 import { locationKey, migrate } from './migrations';
 import { openOrgStore } from './org-store';
 import { describeIssues } from './reasons';
@@ -94,39 +94,6 @@ export const TOKEN_IDLE_DAYS = 180;
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Last use is written at most this often per device (each write is a disk sync). */
 const SEEN_RESOLUTION_MS = 5 * 60 * 1000;
-
-export interface PublishedMap {
-  readonly body: string;
-  /** A strong validator: the hash of the body, quoted as HTTP wants it. */
-  readonly etag: string;
-  readonly partners: number;
-  readonly publishedAt: string;
-  /** Counts every publish and restore: 1, 2, … */
-  readonly version: number;
-}
-
-export interface MapVersion {
-  readonly version: number;
-  readonly etag: string;
-  readonly partners: number;
-  readonly publishedAt: string;
-  /** The label of the device that published it. */
-  readonly publishedBy: string;
-  /** The version this one restored, or null for a publish. */
-  readonly restoredFrom: number | null;
-}
-
-/** What the writer expects the current map to be: its ETag, or `none` for a first publish. */
-export type MapPrecondition = { readonly etag: string } | 'none';
-
-export type MapWrite =
-  | { readonly kind: 'published'; readonly map: PublishedMap }
-  /** The current map is not the one expected (or there is none / no such version). */
-  | { readonly kind: 'stale'; readonly current: PublishedMap | undefined }
-  | { readonly kind: 'no-version' };
-
-/** How many versions of the map are kept; older ones are removed as new ones come in. */
-export const MAP_VERSIONS_KEPT = 20;
 
 /** The sending device, as far as storing a batch needs it. */
 export interface Sender {
@@ -324,6 +291,7 @@ export function openStore(file: string, options: StoreOptions = {}) {
   const touchDevice = db.prepare('UPDATE devices SET last_seen_at = ? WHERE id = ?');
   const org = openOrgStore(db, now);
   const managers = openManagerStore(db, now);
+  const maps = openMapStore(db, iso, () => org.organisation().id);
 
   /** What a bearer token is: a device, or why not (unknown, revoked, unused 180 days). */
   function checkToken(token: string): TokenCheck {
@@ -337,70 +305,6 @@ export function openStore(file: string, options: StoreOptions = {}) {
     return { ok: true, device };
   }
 
-  const putMap = db.prepare(
-    `INSERT INTO map (id, body, etag, partners, device_id, published_at, version, organisation_id)
-     VALUES (1, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (id) DO UPDATE SET body = excluded.body, etag = excluded.etag, partners = excluded.partners,
-       device_id = excluded.device_id, published_at = excluded.published_at, version = excluded.version,
-       organisation_id = excluded.organisation_id`,
-  );
-  const getMap = db.prepare<[], PublishedMap>(
-    'SELECT body, etag, partners, published_at AS publishedAt, version FROM map WHERE id = 1',
-  );
-  const insertVersion = db.prepare(
-    `INSERT INTO map_versions (version, body, etag, partners, device_id, published_at, restored_from, organisation_id)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const getVersion = db.prepare<[number], { body: string; partners: number; etag: string }>(
-    'SELECT body, partners, etag FROM map_versions WHERE version = ?',
-  );
-  const pruneVersions = db.prepare('DELETE FROM map_versions WHERE version <= ?');
-
-  /** Writes a new current map and its version, if the precondition still holds. */
-  const writeMap = db.transaction(
-    (
-      body: string,
-      partners: number,
-      deviceId: string,
-      expected: MapPrecondition,
-      restoredFrom: number | null,
-    ): MapWrite => {
-      const current = getMap.get();
-      const holds = expected === 'none' ? current === undefined : current?.etag === expected.etag;
-      if (!holds) return { kind: 'stale', current };
-      const map: PublishedMap = {
-        body,
-        etag: etagFor(body),
-        partners,
-        publishedAt: iso(),
-        version: (current?.version ?? 0) + 1,
-      };
-      // One map per endpoint for now; it records whose organisation published it.
-      const organisationId = org.organisation().id;
-      putMap.run(
-        map.body,
-        map.etag,
-        map.partners,
-        deviceId,
-        map.publishedAt,
-        map.version,
-        organisationId,
-      );
-      insertVersion.run(
-        map.version,
-        map.body,
-        map.etag,
-        map.partners,
-        deviceId,
-        map.publishedAt,
-        restoredFrom,
-        organisationId,
-      );
-      pruneVersions.run(map.version - MAP_VERSIONS_KEPT);
-      return { kind: 'published', map };
-    },
-  );
-
   return {
     /** The organisation, its locations, koppelcodes, devices, answer lists and audit log. */
     org,
@@ -410,43 +314,7 @@ export function openStore(file: string, options: StoreOptions = {}) {
     /** The organisation's report over a period, from the report tables (report-query.ts). */
     report: reportQueries(db),
 
-    /** Publishes a checked map (Balie's own writing of it) if the current one is `expected`. */
-    publishMap(
-      body: string,
-      partners: number,
-      /** The device or manager who publishes. */
-      deviceId: string,
-      expected: MapPrecondition,
-    ): MapWrite {
-      return writeMap(body, partners, deviceId, expected, null);
-    },
-
-    /** Makes an earlier version the current map again, as a new version. */
-    restoreMapVersion(version: number, deviceId: string, expected: MapPrecondition): MapWrite {
-      const earlier = getVersion.get(version);
-      if (!earlier) return { kind: 'no-version' };
-      return writeMap(earlier.body, earlier.partners, deviceId, expected, version);
-    },
-
-    publishedMap(): PublishedMap | undefined {
-      return getMap.get();
-    },
-
-    /** The kept versions, newest first. */
-    mapVersions(): MapVersion[] {
-      return db
-        .prepare<[], MapVersion>(
-          `SELECT v.version, v.etag, v.partners, v.published_at AS publishedAt,
-             COALESCE(d.label, m.name, '') AS publishedBy, v.restored_from AS restoredFrom
-           FROM map_versions v LEFT JOIN devices d ON d.id = v.device_id
-             LEFT JOIN managers m ON m.id = v.device_id ORDER BY v.version DESC`,
-        )
-        .all();
-    },
-
-    mapVersion(version: number): { body: string; etag: string } | undefined {
-      return getVersion.get(version);
-    },
+    ...maps,
 
     /** Stores a batch from `device`; `client` is what the app said about itself. */
     ingest(

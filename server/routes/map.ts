@@ -6,7 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type Context, caller, limitedBody } from '../context';
 import { refuse, sendJson } from '../http';
 import { checkMap } from '../map-body';
-import type { MapPrecondition, MapWrite, PublishedMap } from '../store';
+import type { MapPrecondition, MapWrite, PublishedMap } from '../map-store';
 import type { Routes } from './types';
 
 /** A published map: thousands of partners fit; a mistake (a whole database dump) does not. */

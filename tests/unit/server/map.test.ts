@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { MAX_MAP_BYTES, type RunningServer, startServer } from '../../../server/app';
-import { MAP_VERSIONS_KEPT, openStore } from '../../../server/store';
+import { MAP_VERSIONS_KEPT } from '../../../server/map-store';
+import { openStore } from '../../../server/store';
 import { exportHsdsJson, importHsdsJson } from '../../../src/core/hsds/json';
 import { generatePartners } from '../../support/partners';
 
