@@ -5,11 +5,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TLSSocket } from 'node:tls';
 import type * as z from 'zod/mini';
+import type { TokenDevice } from './device-store';
 import { readBody, refuse, sendJson, TooLarge, TooSlow } from './http';
 import type { Limits, RateLimiter } from './limits';
 import type { Manager } from './manager-store';
 import { describeIssues } from './reasons';
-import type { Store, TokenDevice } from './store';
+import type { Store } from './store';
 
 export const SESSION_COOKIE = 'balie_session';
 /** The cookie lives as long as a session may sit idle: 12 hours. */

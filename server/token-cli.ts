@@ -6,7 +6,8 @@
 //   npm run token -- revoke <id or label>
 
 import { readConfig } from './config';
-import { openStore, ROLES, type Role } from './store';
+import { ROLES, type Role } from './device-store';
+import { openStore } from './store';
 
 const [command, ...rest] = process.argv.slice(2);
 const config = readConfig();

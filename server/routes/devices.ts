@@ -15,9 +15,9 @@ import {
   TOO_MANY_FAILURES,
   tooMany,
 } from '../context';
+import { ROLES } from '../device-store';
 import { sendJson } from '../http';
 import { normaliseKoppelcode } from '../secrets';
-import { ROLES } from '../store';
 import { ID, type Routes } from './types';
 
 const Label = z.string().check(
