@@ -15,7 +15,7 @@ import { text } from './text';
 
 export function MonitorScreen() {
   const { query } = useLocation();
-  const { location, today } = useDesk();
+  const { location, recordedAs, today } = useDesk();
   const period = periodFromQuery(query, today);
   const visits = usePeriodVisits(period);
   const labels = useLabels();
@@ -23,7 +23,9 @@ export function MonitorScreen() {
   if (!visits || !labels || !copied) return null;
 
   const here = visits
-    .filter((visit) => visit.location === location)
+    .filter((visit) => recordedAs.includes(visit.location))
+    // Visits from before locations had ids name the desk by its name: one desk, one layout.
+    .map((visit) => ({ ...visit, location }))
     .sort((a, b) => a.day.localeCompare(b.day) || a.hour - b.hour);
   const layout = monitorLayout(here, period, location, labels);
   const done = here.filter((visit) => Object.hasOwn(copied, visit.id)).length;

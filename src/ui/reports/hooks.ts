@@ -60,19 +60,36 @@ export function useReports(period: Period): ReportState {
   return state;
 }
 
-/** Option labels from this branch's answer lists; the device's location reads as itself. */
+/** Option labels from this branch's answer lists; the device's location id reads as its name. */
 export function useLabels(): Labels | undefined {
   const catalogue = useCatalogue();
+  const { device } = useServices();
   return useMemo(
-    () => (catalogue ? catalogueLabels(catalogue.base, catalogue.custom) : undefined),
-    [catalogue],
+    () =>
+      catalogue
+        ? catalogueLabels(
+            catalogue.base,
+            catalogue.custom,
+            device.locationId ? { [device.locationId]: device.location } : {},
+          )
+        : undefined,
+    [catalogue, device],
   );
 }
 
-/** This device's location and today's date, for headings and the period picker. */
-export function useDesk(): { readonly location: string; readonly today: string } {
+export interface Desk {
+  /** The location's name, as shown. */
+  readonly location: string;
+  /** What this device's visits record as their location: the id, and the name from before. */
+  readonly recordedAs: readonly string[];
+  readonly today: string;
+}
+
+/** This device's location and today's date, for headings, filtering and the period picker. */
+export function useDesk(): Desk {
   const { device } = useServices();
-  return { location: device.location, today: dayOf(useNow(60_000)) };
+  const recordedAs = device.locationId ? [device.locationId, device.location] : [device.location];
+  return { location: device.location, recordedAs, today: dayOf(useNow(60_000)) };
 }
 
 /** Reads the period's live visits when an export asks for them. */
