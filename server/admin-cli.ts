@@ -6,7 +6,7 @@
 //   npm run admin -- location list               (one `id<TAB>name` line each)
 
 import { readConfig } from './config';
-import { LOCATION_KINDS, type LocationKind } from './org-store';
+import { LOCATION_KINDS, type LocationKind } from './org-types';
 import { generatePassword, hashPassword } from './secrets';
 import { openStore } from './store';
 

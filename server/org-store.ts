@@ -6,99 +6,19 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Customisation } from '../src/core/registration/catalogue';
 import { type CatalogueChange, mergeCatalogue } from './catalogue';
+import { openKoppelStore } from './koppel-store';
 import { locationKey } from './migrations';
-import { generateKoppelcode, normaliseKoppelcode, randomSecret, sha256 } from './secrets';
-
-export const LOCATION_KINDS = [
-  'vaste-balie',
-  'lopend-ido',
-  'spreekuur-elders',
-  'buiten-bibliotheek',
-] as const;
-export type LocationKind = (typeof LOCATION_KINDS)[number];
-
-export interface Location {
-  readonly id: string;
-  readonly name: string;
-  readonly gemeente: string;
-  readonly kind: LocationKind;
-  readonly hours: string;
-  readonly staffing: string;
-  readonly active: boolean;
-}
-
-export interface Organisation {
-  readonly id: string;
-  readonly name: string;
-  readonly screenLock: null | { readonly minutes: number };
-}
-
-export interface DeviceView {
-  readonly id: string;
-  readonly label: string;
-  readonly role: 'desk' | 'manager';
-  readonly locationId: string | null;
-  readonly createdAt: string;
-  readonly lastSeenAt: string | null;
-  readonly lastUploadAt: string | null;
-  readonly appVersion: string | null;
-  readonly unsentAtLastUpload: number | null;
-  readonly revokedAt: string | null;
-}
-
-export interface AuditEntry {
-  readonly at: string;
-  readonly actor: string;
-  readonly action: AuditAction;
-  readonly detail: Record<string, unknown>;
-}
-
-export const AUDIT_ACTIONS = [
-  'session.login',
-  'session.failed',
-  'koppelcode.created',
-  'device.linked',
-  'device.revoked',
-  'device.changed',
-  'location.created',
-  'location.changed',
-  'map.published',
-  'map.restored',
-  'catalogue.changed',
-  'password.changed',
-  'organisation.changed',
-] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
-
-export const KOPPELCODE_HOURS = 24;
-
-export type Redeemed =
-  | { readonly kind: 'unknown' | 'used' | 'expired' }
-  | {
-      readonly kind: 'linked';
-      readonly token: string;
-      readonly device: { readonly id: string; readonly label: string; readonly role: string };
-      readonly organisation: Organisation;
-      readonly location: Location;
-    };
-
-interface LocationRow {
-  id: string;
-  name: string;
-  gemeente: string;
-  kind: LocationKind;
-  hours: string;
-  staffing: string;
-  active: number;
-}
-
-const LOCATION_COLUMNS = 'id, name, gemeente, kind, hours, staffing, active';
-
-function toLocation(row: LocationRow): Location {
-  return { ...row, active: row.active === 1 };
-}
-
-export type LocationInput = Omit<Location, 'id' | 'active'>;
+import {
+  type AuditAction,
+  type AuditEntry,
+  type DeviceView,
+  LOCATION_COLUMNS,
+  type Location,
+  type LocationInput,
+  type LocationRow,
+  type Organisation,
+  toLocation,
+} from './org-types';
 
 export function openOrgStore(db: Database.Database, now: () => number) {
   const iso = () => new Date(now()).toISOString();
@@ -166,54 +86,6 @@ export function openOrgStore(db: Database.Database, now: () => number) {
     return { revision: row.revision, hidden: JSON.parse(row.hidden), added: JSON.parse(row.added) };
   }
 
-  const redeem = db.transaction((code: string): Redeemed => {
-    const row = db
-      .prepare<
-        [string],
-        {
-          organisation_id: string;
-          location_id: string;
-          label: string;
-          role: 'desk' | 'manager';
-          expires_at: string;
-          used_at: string | null;
-        }
-      >(
-        'SELECT organisation_id, location_id, label, role, expires_at, used_at FROM koppelcodes WHERE code_hash = ?',
-      )
-      .get(sha256(normaliseKoppelcode(code)));
-    if (!row) return { kind: 'unknown' };
-    if (row.used_at !== null) return { kind: 'used' };
-    if (Date.parse(row.expires_at) <= now()) return { kind: 'expired' };
-    const place = location(row.organisation_id, row.location_id);
-    if (!place) return { kind: 'unknown' };
-    const token = randomSecret();
-    const id = randomUUID();
-    const at = iso();
-    db.prepare(
-      `INSERT INTO devices (id, label, role, token_hash, created_at, organisation_id, location_id, last_seen_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(id, row.label, row.role, sha256(token), at, row.organisation_id, place.id, at);
-    db.prepare('UPDATE koppelcodes SET used_at = ?, device_id = ? WHERE code_hash = ?').run(
-      at,
-      id,
-      sha256(normaliseKoppelcode(code)),
-    );
-    audit(row.organisation_id, row.label, 'device.linked', {
-      deviceId: id,
-      label: row.label,
-      role: row.role,
-      locationId: place.id,
-    });
-    return {
-      kind: 'linked',
-      token,
-      device: { id, label: row.label, role: row.role },
-      organisation: organisation(row.organisation_id),
-      location: place,
-    };
-  });
-
   const putCatalogue = db.transaction(
     (organisationId: string, expected: number, next: CatalogueChange) => {
       const current = catalogue(organisationId);
@@ -233,6 +105,8 @@ export function openOrgStore(db: Database.Database, now: () => number) {
       return { kind: 'saved' as const, catalogue: merged };
     },
   );
+
+  const koppel = openKoppelStore(db, now, { organisation, location, audit });
 
   return {
     /** The organisation by id; without an id, the first (for now the only) one. */
@@ -327,33 +201,7 @@ export function openOrgStore(db: Database.Database, now: () => number) {
       return location(organisationId, current.id);
     },
 
-    /** A single-use code, valid 24 hours; only its hash is kept. */
-    createKoppelcode(
-      organisationId: string,
-      request: { locationId: string; label: string; role: 'desk' | 'manager'; createdBy: string },
-    ): { code: string; expiresAt: string } {
-      const code = generateKoppelcode();
-      const expiresAt = new Date(now() + KOPPELCODE_HOURS * 3600_000).toISOString();
-      db.prepare(
-        `INSERT INTO koppelcodes (code_hash, organisation_id, location_id, label, role, created_by, created_at, expires_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(
-        sha256(normaliseKoppelcode(code)),
-        organisationId,
-        request.locationId,
-        request.label,
-        request.role,
-        request.createdBy,
-        iso(),
-        expiresAt,
-      );
-      return { code, expiresAt };
-    },
-
-    /** Links a new device with a code: its own token, bound to the code's location and role. */
-    redeemKoppelcode(code: string): Redeemed {
-      return redeem(code);
-    },
+    ...koppel,
 
     devices(organisationId: string): DeviceView[] {
       return db

@@ -6,7 +6,7 @@ import { OptionId } from '../src/core/registration/schema';
 import { addYears } from '../src/core/reports/calendar';
 import { PeriodQuery } from '../src/core/reports/period';
 import { locationKey } from './migrations';
-import type { Location } from './org-store';
+import type { Location } from './org-types';
 import type { ReportFilter } from './report-query';
 
 /** The longest period a report on the endpoint may cover. */

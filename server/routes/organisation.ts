@@ -7,7 +7,7 @@ import { findUnsafeCharacters } from '../../src/core/registration/unsafe-charact
 import { CatalogueChange } from '../catalogue';
 import { type Context, caller, isManager, jsonBody } from '../context';
 import { refuse, sendJson } from '../http';
-import { LOCATION_KINDS } from '../org-store';
+import { LOCATION_KINDS } from '../org-types';
 import { ID, type Routes } from './types';
 
 const text = (max: number, min = 1) =>
