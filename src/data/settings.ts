@@ -2,7 +2,7 @@
 // the half-filled forms, the followed map and the upload time-out. Shared by the page and the
 // service worker. Every read parses what it finds; every settings write the app makes is here.
 
-import { createStore, del, get, set, type UseStore } from 'idb-keyval';
+import { createStore, del, get, set, type UseStore, update } from 'idb-keyval';
 import type { VisitDraft } from '../core/registration/draft';
 import { Device } from '../core/upload/enrolment';
 import { FollowedMapUrl, parseStored, StoredDraft, UploadTimeout } from './stored';
@@ -31,6 +31,28 @@ export async function readDevice(): Promise<Device | undefined> {
 
 export function saveDevice(device: Device): Promise<void> {
   return set(KEYS.device, device, settings());
+}
+
+/**
+ * Changes the stored enrolment in one transaction, but only while it still has `token`: a
+ * re-link during a contact with the endpoint is never undone by that contact's answer.
+ */
+export async function updateDevice(
+  token: string,
+  change: (device: Device) => Device,
+): Promise<Device | undefined> {
+  let result: Device | undefined;
+  await update(
+    KEYS.device,
+    (value: unknown) => {
+      const current = parseStored(Device, value, undefined).value;
+      if (!current || current.token !== token) return value;
+      result = change(current);
+      return result;
+    },
+    settings(),
+  );
+  return result;
 }
 
 export interface StoredDraftRead {

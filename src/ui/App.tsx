@@ -18,6 +18,7 @@ import { EditVisitScreen } from './registration/EditVisitScreen';
 import { RegisterScreen } from './registration/RegisterScreen';
 import { TodayScreen } from './registration/TodayScreen';
 import { StatusBar } from './StatusBar';
+import { DeviceContact } from './settings/DeviceContact';
 import { FirstRun } from './settings/FirstRun';
 import { SettingsScreen } from './settings/SettingsScreen';
 import { SyncScreen } from './sync/SyncScreen';
@@ -61,6 +62,7 @@ export function App({ db, sync, maps }: { db: BalieDb; sync: SyncLink; maps: Map
         ? {
             db,
             device,
+            setDevice,
             wake: sync.wake,
             refreshMaps: () => maps.refresh(device),
             now: Date.now,
@@ -75,6 +77,7 @@ export function App({ db, sync, maps }: { db: BalieDb; sync: SyncLink; maps: Map
 
   return (
     <Services.Provider value={services}>
+      <DeviceContact />
       <LocationProvider>
         <div class="shell">
           <StatusBar updateReady={updateReady} onUpdate={sync.applyUpdate} />

@@ -94,16 +94,19 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   return harness;
 }
 
-/** Opens the app, links the device with the dev token if asked, and waits for the worker. */
-export async function openApp(harness: Harness, location = 'Bibliotheek Teststad'): Promise<Page> {
+/**
+ * Opens the app, links the device with the dev token (the long code, as ICT-beheer does) if it
+ * is not linked yet, and waits for the worker.
+ */
+export async function openApp(harness: Harness, token = harness.token): Promise<Page> {
   const page = harness.context.pages()[0] ?? (await harness.context.newPage());
   page.on('pageerror', (error) => console.error('page error:', error.message));
   await page.goto(harness.appUrl);
   await page.getByRole('heading', { name: /Welkom bij Balie|Nieuwe registratie/ }).waitFor();
   if (await page.getByRole('heading', { name: 'Welkom bij Balie' }).isVisible()) {
-    await page.getByLabel('Naam van de vestiging').fill(location);
-    await page.getByLabel('Koppelcode').fill(harness.token);
-    await page.getByRole('button', { name: 'Koppelen en beginnen' }).click();
+    await page.getByText('Koppelen met een lange code (voor ICT-beheer)').click();
+    await page.getByLabel('Lange code').fill(token);
+    await page.getByRole('button', { name: 'Koppelen met de lange code' }).click();
   }
   await page.getByRole('heading', { name: 'Nieuwe registratie' }).waitFor();
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
