@@ -1,11 +1,21 @@
 // Small settings kept with idb-keyval (database `balie-settings`): this device's enrolment,
-// the half-filled forms, the followed map and the upload time-out. Shared by the page and the
+// the half-filled forms, the followed map, the upload time-out and the screen lock. Shared by the page and the
 // service worker. Every read parses what it finds; every settings write the app makes is here.
 
 import { createStore, del, get, set, type UseStore, update } from 'idb-keyval';
+import { type LockTries, NO_TRIES } from '../core/lock/pin';
 import type { VisitDraft } from '../core/registration/draft';
 import { Device } from '../core/upload/enrolment';
-import { FollowedMapUrl, parseStored, StoredDraft, UploadTimeout } from './stored';
+import type { PinHash } from './pin';
+import {
+  FollowedMapUrl,
+  parseStored,
+  StoredDraft,
+  StoredLocked,
+  StoredLockTries,
+  StoredPin,
+  UploadTimeout,
+} from './stored';
 
 let store: UseStore | undefined;
 
@@ -20,6 +30,7 @@ const KEYS = {
   draft: { new: 'draft', edit: 'edit-draft' },
   followedMap: 'map-follow-url',
   uploadTimeout: 'uploadTimeoutMs',
+  lock: { pin: 'lock-pin', tries: 'lock-tries', locked: 'lock-locked' },
 } as const;
 
 export type DraftKind = keyof typeof KEYS.draft;
@@ -90,4 +101,38 @@ export function saveFollowedMap(url: string | null): Promise<void> {
 /** The upload time-out in ms, when set (slow links; tests that stall the endpoint). */
 export async function readUploadTimeout(): Promise<number | undefined> {
   return parseStored(UploadTimeout, await get(KEYS.uploadTimeout, settings()), undefined).value;
+}
+
+/** The screen lock's PIN hash; a damaged one counts as none, so a new PIN is chosen. */
+export async function readPin(): Promise<PinHash | null> {
+  return parseStored<PinHash | null>(StoredPin, await get(KEYS.lock.pin, settings()), null).value;
+}
+
+export function savePin(pin: PinHash): Promise<void> {
+  return set(KEYS.lock.pin, pin, settings());
+}
+
+/** Wrong tries in a row and the wait they earned; kept across reloads. */
+export async function readLockTries(): Promise<LockTries> {
+  return parseStored(StoredLockTries, await get(KEYS.lock.tries, settings()), NO_TRIES).value;
+}
+
+export function saveLockTries(tries: LockTries): Promise<void> {
+  return set(KEYS.lock.tries, tries, settings());
+}
+
+/** Whether the screen is locked: a reload does not open it. */
+export async function readLocked(): Promise<boolean> {
+  return parseStored(StoredLocked, await get(KEYS.lock.locked, settings()), false).value;
+}
+
+export function saveLocked(locked: boolean): Promise<void> {
+  return set(KEYS.lock.locked, locked, settings());
+}
+
+/** A forgotten PIN: after linking again, the lock starts afresh (a new PIN is chosen). */
+export async function forgetPin(): Promise<void> {
+  await del(KEYS.lock.pin, settings());
+  await del(KEYS.lock.tries, settings());
+  await del(KEYS.lock.locked, settings());
 }

@@ -12,6 +12,7 @@ import {
   type SyncLink,
   useStoredDevice,
 } from './hooks';
+import { LockGate } from './lock/LockGate';
 import { NavBar } from './NavBar';
 import { NotFound } from './NotFound';
 import { EditVisitScreen } from './registration/EditVisitScreen';
@@ -78,28 +79,30 @@ export function App({ db, sync, maps }: { db: BalieDb; sync: SyncLink; maps: Map
   return (
     <Services.Provider value={services}>
       <DeviceContact />
-      <LocationProvider>
-        <div class="shell">
-          <StatusBar updateReady={updateReady} onUpdate={sync.applyUpdate} />
-          <NavBar />
-          <main id="main" class="main">
-            <Router>
-              <Route path="/" component={RegisterScreen} />
-              <Route path="/vandaag" component={TodayScreen} />
-              <Route path="/vandaag/:id" component={EditVisitScreen} />
-              <Route path="/instellingen" component={SettingsScreen} />
-              <Route path="/versturen" component={SyncScreen} />
-              <Route path="/sociale-kaart" component={PartnersScreen} />
-              <Route path="/sociale-kaart/nieuw" component={PartnerFormScreen} />
-              <Route path="/sociale-kaart/uitwisselen" component={PartnerExchangeScreen} />
-              <Route path="/sociale-kaart/:id" component={PartnerDetailScreen} />
-              <Route path="/sociale-kaart/:id/bewerken" component={PartnerFormScreen} />
-              <Route path="/sociale-kaart/:id/briefje" component={ReferralSlipScreen} />
-              <Route default component={NotFound} />
-            </Router>
-          </main>
-        </div>
-      </LocationProvider>
+      <LockGate>
+        <LocationProvider>
+          <div class="shell">
+            <StatusBar updateReady={updateReady} onUpdate={sync.applyUpdate} />
+            <NavBar />
+            <main id="main" class="main">
+              <Router>
+                <Route path="/" component={RegisterScreen} />
+                <Route path="/vandaag" component={TodayScreen} />
+                <Route path="/vandaag/:id" component={EditVisitScreen} />
+                <Route path="/instellingen" component={SettingsScreen} />
+                <Route path="/versturen" component={SyncScreen} />
+                <Route path="/sociale-kaart" component={PartnersScreen} />
+                <Route path="/sociale-kaart/nieuw" component={PartnerFormScreen} />
+                <Route path="/sociale-kaart/uitwisselen" component={PartnerExchangeScreen} />
+                <Route path="/sociale-kaart/:id" component={PartnerDetailScreen} />
+                <Route path="/sociale-kaart/:id/bewerken" component={PartnerFormScreen} />
+                <Route path="/sociale-kaart/:id/briefje" component={ReferralSlipScreen} />
+                <Route default component={NotFound} />
+              </Router>
+            </main>
+          </div>
+        </LocationProvider>
+      </LockGate>
     </Services.Provider>
   );
 }

@@ -41,7 +41,8 @@ test('register offline, reopen, come back online: one copy on the server, shown 
   expect(stored).toHaveLength(1);
   expect(stored[0]?.rev).toBe(1);
   expect(JSON.parse(stored[0]?.body ?? '{}')).toMatchObject({
-    location: 'Bibliotheek Teststad',
+    // Record shape version 2: the id of the location the device was linked at.
+    location: harness.server.store.org.locations(harness.server.store.org.organisation().id)[0]?.id,
     questions: [{ domain: 'digitale-overheid', topic: 'digid' }],
   });
   expect(await again.getByTestId('status').getAttribute('data-unsent')).toBe('0');
