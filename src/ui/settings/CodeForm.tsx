@@ -55,9 +55,9 @@ export function CodeForm(props: CodeFormProps) {
     setProblem({ field, text: why });
   }
 
-  function submitCode(event?: Event) {
+  function submitCode(event?: Event, typed = code) {
     event?.preventDefault();
-    const read = readCode(code);
+    const read = readCode(typed);
     if (!read) {
       setProblem({ field: 'code', text: text.link.invalid.code });
       return;
@@ -77,7 +77,9 @@ export function CodeForm(props: CodeFormProps) {
 
   // A QR link links at once: no typing at all.
   useEffect(() => {
-    if (props.autoCode) submitCode();
+    if (!props.autoCode) return;
+    setCode(props.autoCode);
+    submitCode(undefined, props.autoCode);
   }, [props.autoCode]);
 
   const error = (field: 'code' | 'token' | 'endpoint') =>
@@ -85,7 +87,7 @@ export function CodeForm(props: CodeFormProps) {
 
   return (
     <div class="code-form">
-      <form onSubmit={submitCode} noValidate>
+      <form onSubmit={(event) => submitCode(event)} noValidate>
         <Field
           id="koppelcode"
           label={text.link.code}

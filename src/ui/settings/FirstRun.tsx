@@ -3,14 +3,22 @@
 // from `npm run token` or the development server) fills in the long-code form.
 
 import './settings.css';
-import { useEffect } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { Device } from '../../core/upload/enrolment';
 import { CodeForm } from './CodeForm';
 import { linkFirst } from './hooks';
 import { text } from './text';
 
 export function FirstRun({ onLinked }: { onLinked: (device: Device) => void }) {
-  const link = readLink(location.hash);
+  const [hash, setHash] = useState(location.hash);
+  const link = readLink(hash);
+
+  useEffect(() => {
+    // A QR link opened while this screen is open already (same page, new fragment).
+    const follow = () => location.hash && setHash(location.hash);
+    window.addEventListener('hashchange', follow);
+    return () => window.removeEventListener('hashchange', follow);
+  }, []);
 
   useEffect(() => {
     // A code should not linger in the address bar or the history.
