@@ -13,7 +13,7 @@ export interface CodeFormProps {
   readonly link: (request: LinkRequest) => Promise<LinkResult>;
   /** A koppelcode from a QR link: linked at once. */
   readonly autoCode?: string | undefined;
-  /** A long code from a koppellink: filled in, the person confirms. */
+  /** A long code from a koppellink (#koppel=…): linked at once too, shown in its form. */
   readonly token?: string | undefined;
 }
 
@@ -65,9 +65,9 @@ export function CodeForm(props: CodeFormProps) {
     void run({ endpoint: endpoint.trim(), ...read }, 'code');
   }
 
-  function submitToken(event: Event) {
-    event.preventDefault();
-    const read = readCode(token);
+  function submitToken(event?: Event, typed = token) {
+    event?.preventDefault();
+    const read = readCode(typed);
     if (read?.kind !== 'token') {
       setProblem({ field: 'token', text: text.link.invalid.token });
       return;
@@ -75,12 +75,15 @@ export function CodeForm(props: CodeFormProps) {
     void run({ endpoint: endpoint.trim(), ...read }, 'token');
   }
 
-  // A QR link links at once: no typing at all.
+  // A link links at once: no typing at all.
   useEffect(() => {
-    if (!props.autoCode) return;
-    setCode(props.autoCode);
-    submitCode(undefined, props.autoCode);
-  }, [props.autoCode]);
+    if (props.autoCode) {
+      setCode(props.autoCode);
+      submitCode(undefined, props.autoCode);
+    } else if (props.token) {
+      submitToken(undefined, props.token);
+    }
+  }, [props.autoCode, props.token]);
 
   const error = (field: 'code' | 'token' | 'endpoint') =>
     problem?.field === field ? problem.text : undefined;
@@ -119,7 +122,7 @@ export function CodeForm(props: CodeFormProps) {
       </form>
       <details class="more" open={Boolean(props.token)}>
         <summary>{text.link.longTitle}</summary>
-        <form onSubmit={submitToken} noValidate>
+        <form onSubmit={(event) => submitToken(event)} noValidate>
           <Field
             id="long-code"
             label={text.link.longCode}

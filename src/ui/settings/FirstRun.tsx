@@ -1,6 +1,6 @@
 // First run: link this device with the koppelcode from the manager, typed or opened as the
-// QR link (#koppelcode=…, linked at once). The koppellink with a long code (#koppel=…&endpoint=…,
-// from `npm run token` or the development server) fills in the long-code form.
+// QR link (#koppelcode=…). The koppellink with a long code (#koppel=…&endpoint=…, from
+// `npm run token` or the development server) links at once too.
 
 import './settings.css';
 import { useEffect, useState } from 'preact/hooks';

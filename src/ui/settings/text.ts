@@ -6,8 +6,7 @@ export const text = {
     intro:
       'Met Balie registreert u de vragen aan de IDO-balie. Dat werkt ook zonder internet. ' +
       'Koppel dit apparaat eerst aan uw bibliotheek. Dan komen de registraties daar veilig aan.',
-    fromLink: 'De code uit uw koppellink staat al ingevuld. Kies "Koppelen met de lange code".',
-    linkingFromQr: 'Bezig met koppelen met de code uit de link…',
+    fromLink: 'Balie koppelt dit apparaat met de code uit uw koppellink.',
   },
   link: {
     code: 'Koppelcode',
