@@ -41,10 +41,7 @@ export const text = {
   },
   location: {
     choose: 'Kies uw locatie',
-    current: (name: string) => `Locatie: ${name}`,
     switchHint: 'Nieuwe registraties krijgen de locatie die u hier kiest.',
-    chosen: (name: string) => `U registreert nu bij ${name}.`,
-    close: 'Sluiten',
   },
   settings: {
     title: 'Instellingen',
@@ -66,7 +63,6 @@ export const text = {
       referralKinds: 'Verwezen naar',
     },
     shown: 'Wordt getoond',
-    hidden: 'Verborgen',
     local: 'eigen keuze',
     addLabel: (list: string) => `Eigen keuze toevoegen aan "${list}"`,
     addButton: 'Toevoegen',
