@@ -2,11 +2,16 @@
 // Builds the page (Preact) and the service worker (sw/, injectManifest), and runs the tests:
 // `unit` in Node with fake-indexeddb, `e2e` in Debian's Chromium against the real endpoint.
 
+import { readFileSync } from 'node:fs';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
+const { version } = JSON.parse(readFileSync(new URL('package.json', import.meta.url), 'utf8'));
+
 export default defineConfig({
+  // The app's version, told to the endpoint with each batch (src/data/app-version.ts).
+  define: { __APP_VERSION__: JSON.stringify(version) },
   build: { target: 'es2022', sourcemap: true },
   server: { proxy: { '/api': 'http://127.0.0.1:8080' } },
   plugins: [

@@ -9,7 +9,7 @@ import type { Partner } from '../core/partners/partner';
 import type { Customisation } from '../core/registration/catalogue';
 import type { Favourite } from '../core/registration/quick-picks';
 import type { VisitContent } from '../core/registration/schema';
-import type { UploadRecord } from '../core/upload/batch';
+import type { ClientInfo, UploadRecord } from '../core/upload/batch';
 import type { RetryState } from '../core/upload/outbox';
 
 export interface VisitRow {
@@ -81,7 +81,9 @@ export interface MapFailure {
 export type StateRow =
   | { readonly key: 'retry'; readonly value: RetryState }
   | { readonly key: 'progress'; readonly value: Progress }
-  /** The branch's own changes to the answer lists. */
+  /** The client info sent with the current batch, so a resend is the very same body. */
+  | { readonly key: 'batch-client'; readonly value: { batchId: string; client: ClientInfo } }
+  /** The answer lists: the organisation's, or (before it sent any) the branch's own changes. */
   | { readonly key: 'catalogue'; readonly value: Customisation }
   | { readonly key: 'favourites'; readonly value: readonly Favourite[] }
   /** Per published map URL: what the device last heard from it. */

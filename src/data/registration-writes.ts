@@ -1,5 +1,5 @@
 // Every write of a registration: saving, changing and deleting visits, and retrying a
-// refused one. (The answer lists and favourites are written in list-writes.ts.)
+// refused one (also with another location, when the endpoint did not know the one it had). (The answer lists and favourites are written in list-writes.ts.)
 //
 // This file and upload-writes.ts keep the promise "nothing the UI called saved is lost, and
 // the endpoint ends up with exactly one copy of each revision". The rules, each applied
@@ -94,6 +94,32 @@ export function retryRefused(db: BalieDb, ref: RecordRef, now: number): Promise<
     const row = await db.visits.get(ref.id);
     if (!entry || entry.state === 'queued' || !row) return false;
     const next: VisitRow = { ...row, rev: Math.max(row.rev, row.frozenRev) + 1, updatedAt: now };
+    await replaceRevision(db, row, next, now);
+    return true;
+  });
+}
+
+/**
+ * Sends a refused visit again at another location (its id): the endpoint did not know the
+ * location it had (a branch name from before locations had ids, or a closed location). Like
+ * any retry it is a new revision, and the visit itself keeps the new location from now on.
+ */
+export function retryWithLocation(
+  db: BalieDb,
+  ref: RecordRef,
+  location: string,
+  now: number,
+): Promise<boolean> {
+  return db.transaction('rw', db.visits, db.outbox, async () => {
+    const entry = await db.outbox.get([ref.id, ref.rev]);
+    const row = await db.visits.get(ref.id);
+    if (!entry || entry.state === 'queued' || !row || row.deleted) return false;
+    const next: VisitRow = {
+      ...row,
+      content: { ...row.content, location },
+      rev: Math.max(row.rev, row.frozenRev) + 1,
+      updatedAt: now,
+    };
     await replaceRevision(db, row, next, now);
     return true;
   });

@@ -1,13 +1,24 @@
 // Small settings kept with idb-keyval (database `balie-settings`): this device's enrolment,
-// the half-filled forms, the followed map, the upload time-out and which visits were copied
-// into the Bibliotheekmonitor. Shared by the page and the
-// service worker. Every read parses what it finds; every settings write the app makes is here.
+// the half-filled forms, the followed map, the upload time-out, which visits were copied into
+// the Bibliotheekmonitor, and the screen lock. Shared by the page and the service worker.
+// Every read parses what it finds; every settings write the app makes is here.
 
 import { createStore, del, get, set, type UseStore, update } from 'idb-keyval';
 import { addDays } from '../core/day';
+import { type LockTries, NO_TRIES } from '../core/lock/pin';
 import type { VisitDraft } from '../core/registration/draft';
 import { Device } from '../core/upload/enrolment';
-import { CopiedVisits, FollowedMapUrl, parseStored, StoredDraft, UploadTimeout } from './stored';
+import type { PinHash } from './pin';
+import {
+  CopiedVisits,
+  FollowedMapUrl,
+  parseStored,
+  StoredDraft,
+  StoredLocked,
+  StoredLockTries,
+  StoredPin,
+  UploadTimeout,
+} from './stored';
 
 let store: UseStore | undefined;
 
@@ -24,6 +35,7 @@ const KEYS = {
   uploadTimeout: 'uploadTimeoutMs',
   /** Visit id → its day, for each visit checked as "overgenomen" in the Bibliotheekmonitor. */
   copied: 'monitor-copied',
+  lock: { pin: 'lock-pin', tries: 'lock-tries', locked: 'lock-locked' },
 } as const;
 
 /** Check-offs are kept this long after the visit's day, then forgotten (the KB asks yearly). */
@@ -38,6 +50,28 @@ export async function readDevice(): Promise<Device | undefined> {
 
 export function saveDevice(device: Device): Promise<void> {
   return set(KEYS.device, device, settings());
+}
+
+/**
+ * Changes the stored enrolment in one transaction, but only while it still has `token`: a
+ * re-link during a contact with the endpoint is never undone by that contact's answer.
+ */
+export async function updateDevice(
+  token: string,
+  change: (device: Device) => Device,
+): Promise<Device | undefined> {
+  let result: Device | undefined;
+  await update(
+    KEYS.device,
+    (value: unknown) => {
+      const current = parseStored(Device, value, undefined).value;
+      if (!current || current.token !== token) return value;
+      result = change(current);
+      return result;
+    },
+    settings(),
+  );
+  return result;
 }
 
 export interface StoredDraftRead {
@@ -98,4 +132,38 @@ export function saveCopied(id: string, day: string, copied: boolean, today: stri
     },
     settings(),
   );
+}
+
+/** The screen lock's PIN hash; a damaged one counts as none, so a new PIN is chosen. */
+export async function readPin(): Promise<PinHash | null> {
+  return parseStored<PinHash | null>(StoredPin, await get(KEYS.lock.pin, settings()), null).value;
+}
+
+export function savePin(pin: PinHash): Promise<void> {
+  return set(KEYS.lock.pin, pin, settings());
+}
+
+/** Wrong tries in a row and the wait they earned; kept across reloads. */
+export async function readLockTries(): Promise<LockTries> {
+  return parseStored(StoredLockTries, await get(KEYS.lock.tries, settings()), NO_TRIES).value;
+}
+
+export function saveLockTries(tries: LockTries): Promise<void> {
+  return set(KEYS.lock.tries, tries, settings());
+}
+
+/** Whether the screen is locked: a reload does not open it. */
+export async function readLocked(): Promise<boolean> {
+  return parseStored(StoredLocked, await get(KEYS.lock.locked, settings()), false).value;
+}
+
+export function saveLocked(locked: boolean): Promise<void> {
+  return set(KEYS.lock.locked, locked, settings());
+}
+
+/** A forgotten PIN: after linking again, the lock starts afresh (a new PIN is chosen). */
+export async function forgetPin(): Promise<void> {
+  await del(KEYS.lock.pin, settings());
+  await del(KEYS.lock.tries, settings());
+  await del(KEYS.lock.locked, settings());
 }

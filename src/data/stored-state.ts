@@ -1,9 +1,10 @@
-// The shapes of Dexie's state rows: the uploader's retry state and progress, the branch's
-// answer-list changes and what the device knows of published maps. Read with parseStored
+// The shapes of Dexie's state rows: the uploader's retry state, progress and batch client info, the
+// answer lists and what the device knows of published maps. Read with parseStored
 // (stored.ts): a damaged row gives its default. Each shape is checked against its type.
 
 import * as z from 'zod/mini';
 import { type Customisation, LIST_NAMES } from '../core/registration/catalogue';
+import { ClientInfo } from '../core/upload/batch';
 import { FAILURE_CODES, type RetryState } from '../core/upload/outbox';
 import type { MapSourceState, Progress } from './db';
 import { type Fits, Id, Ids, Moment, Text } from './stored';
@@ -46,6 +47,9 @@ export const StoredCustomisation = z.object({
     }),
   ),
 });
+
+/** The envelope's client info, kept with the batch it went with (a resend is byte-identical). */
+export const StoredBatchClient = z.object({ batchId: z.string(), client: ClientInfo });
 
 const MapFailureShape = z.object({
   code: z.enum(['network', 'timeout', 'not-found', 'http', 'too-large', 'invalid']),

@@ -51,6 +51,18 @@ export const StoredDraft = z.object({
 /** Visit id → day: the visits checked as copied into the Bibliotheekmonitor. */
 export const CopiedVisits = z.record(Id, z.iso.date());
 
+/** The screen lock's PIN hash (pin.ts): never less than 100,000 iterations is trusted. */
+export const StoredPin = z.object({
+  salt: z.string().check(z.minLength(8), z.maxLength(100)),
+  hash: z.string().check(z.minLength(8), z.maxLength(100)),
+  iterations: z.int().check(z.gte(100_000), z.lte(10_000_000)),
+});
+export const StoredLockTries = z.object({
+  failures: z.int().check(z.gte(0), z.lte(1_000_000)),
+  waitUntil: Moment,
+});
+export const StoredLocked = z.boolean();
+
 export const UploadTimeout = z.int().check(z.gte(100), z.lte(10 * 60_000));
 /** https anywhere, or the app's own server (the page checks which when it is chosen). */
 export const FollowedMapUrl = z.url({ protocol: /^https?$/ });

@@ -16,6 +16,7 @@ import {
   type SyncTrigger,
   startRun,
 } from '../core/upload/outbox';
+import { APP_VERSION } from './app-version';
 import type { BalieDb } from './db';
 import { readDevice, readUploadTimeout } from './settings';
 import { SYNC_TAG, UPLOAD_LOCK } from './sync-names';
@@ -23,6 +24,7 @@ import { postBatch, UploadError } from './upload';
 import { countQueued, readRetryState } from './upload-reads';
 import {
   applyAnswer,
+  batchClient,
   claimBatch,
   refuseRecord,
   releaseBatch,
@@ -122,6 +124,8 @@ async function uploadAll(
     });
     if (!batch) return 'done';
     const refs = batch.entries.map(({ id, rev }) => ({ id, rev }));
+    const unsent = await countQueued(db);
+    const client = await batchClient(db, batch.batchId, () => ({ version: APP_VERSION, unsent }));
 
     let reply: Awaited<ReturnType<typeof postBatch>>;
     try {
@@ -133,6 +137,7 @@ async function uploadAll(
           batchId: batch.batchId,
           deviceId: device.deviceId,
           records: batch.entries.map((e) => e.record),
+          client,
         },
         deps.timeoutMs,
       );

@@ -5,8 +5,17 @@
 //  - Refused entries stay, with the endpoint's reason, until a person acts on them.
 
 import Dexie from 'dexie';
-import { type RecordRef, type RetryState, takeBatch } from '../core/upload/outbox';
+import type { ClientInfo } from '../core/upload/batch';
+import {
+  INITIAL_RETRY_STATE,
+  type RecordRef,
+  type RetryState,
+  type SyncFailure,
+  takeBatch,
+} from '../core/upload/outbox';
 import type { BalieDb, LocalRefusal, OutboxEntry, Progress } from './db';
+import { parseStored } from './stored';
+import { StoredBatchClient, StoredRetryState } from './stored-state';
 
 export interface ClaimedBatch {
   readonly batchId: string;
@@ -120,4 +129,37 @@ export function saveProgress(db: BalieDb, value: Progress): Promise<unknown> {
 /** Re-enrolment: a new token lifts the block that a refused token put on uploading. */
 export function liftAuthBlock(db: BalieDb, retry: RetryState): Promise<unknown> {
   return saveRetryState(db, { ...retry, blocked: false, nextTryAt: null, attempts: 0 });
+}
+
+/** The endpoint refused the token outside an upload (GET /device): stop until re-linked. */
+export function blockUploads(
+  db: BalieDb,
+  failure: Omit<SyncFailure, 'at'>,
+  now: number,
+): Promise<void> {
+  return db.transaction('rw', db.state, async () => {
+    const row = await db.state.get('retry');
+    const retry = parseStored(StoredRetryState, row?.value, INITIAL_RETRY_STATE).value;
+    if (retry.blocked) return;
+    await saveRetryState(db, { ...retry, blocked: true, lastError: { ...failure, at: now } });
+  });
+}
+
+/**
+ * The client info sent with a batch: made once per batch and kept, so a batch sent again
+ * (same Idempotency-Key) is byte-identical, as the endpoint requires.
+ */
+export function batchClient(
+  db: BalieDb,
+  batchId: string,
+  make: () => ClientInfo,
+): Promise<ClientInfo> {
+  return db.transaction('rw', db.state, async () => {
+    const row = await db.state.get('batch-client');
+    const kept = parseStored(StoredBatchClient, row?.value, undefined).value;
+    if (kept?.batchId === batchId) return kept.client;
+    const client = make();
+    await db.state.put({ key: 'batch-client', value: { batchId, client } });
+    return client;
+  });
 }

@@ -13,10 +13,12 @@ import {
   type SyncLink,
   useStoredDevice,
 } from './hooks';
+import { LockGate } from './lock/LockGate';
 import { NavBar } from './NavBar';
 import { NotFound } from './NotFound';
 import { RegisterScreen } from './registration/RegisterScreen';
 import { StatusBar } from './StatusBar';
+import { DeviceContact } from './settings/DeviceContact';
 
 // Only the shell and the registration screen are on the first page; every other screen,
 // with its text and CSS, loads when first opened (the service worker precaches them all,
@@ -74,6 +76,7 @@ export function App({ db, sync, maps }: { db: BalieDb; sync: SyncLink; maps: Map
         ? {
             db,
             device,
+            setDevice,
             wake: sync.wake,
             refreshMaps: () => maps.refresh(device),
             now: Date.now,
@@ -88,32 +91,35 @@ export function App({ db, sync, maps }: { db: BalieDb; sync: SyncLink; maps: Map
 
   return (
     <Services.Provider value={services}>
-      <LocationProvider>
-        <div class="shell">
-          <StatusBar updateReady={updateReady} onUpdate={sync.applyUpdate} />
-          <NavBar />
-          <main id="main" class="main">
-            <Router>
-              <Route path="/" component={RegisterScreen} />
-              <Route path="/vandaag" component={TodayScreen} />
-              <Route path="/vandaag/:id" component={EditVisitScreen} />
-              <Route path="/overzicht" component={ReportsScreen} />
-              <Route path="/overzicht/monitor" component={MonitorScreen} />
-              <Route path="/instellingen" component={SettingsScreen} />
-              <Route path="/versturen" component={SyncScreen} />
-              <Route path="/sociale-kaart" component={PartnersScreen} />
-              <Route path="/sociale-kaart/nieuw" component={PartnerFormScreen} />
-              <Route path="/sociale-kaart/uitwisselen" component={PartnerExchangeScreen} />
-              <Route path="/sociale-kaart/:id" component={PartnerDetailScreen} />
-              <Route path="/sociale-kaart/:id/bewerken" component={PartnerFormScreen} />
-              <Route path="/sociale-kaart/:id/briefje" component={ReferralSlipScreen} />
-              <Route path="/beheer" component={BeheerApp} />
-              <Route path="/beheer/*" component={BeheerApp} />
-              <Route default component={NotFound} />
-            </Router>
-          </main>
-        </div>
-      </LocationProvider>
+      <DeviceContact />
+      <LockGate>
+        <LocationProvider>
+          <div class="shell">
+            <StatusBar updateReady={updateReady} onUpdate={sync.applyUpdate} />
+            <NavBar />
+            <main id="main" class="main">
+              <Router>
+                <Route path="/" component={RegisterScreen} />
+                <Route path="/vandaag" component={TodayScreen} />
+                <Route path="/vandaag/:id" component={EditVisitScreen} />
+                <Route path="/overzicht" component={ReportsScreen} />
+                <Route path="/overzicht/monitor" component={MonitorScreen} />
+                <Route path="/instellingen" component={SettingsScreen} />
+                <Route path="/versturen" component={SyncScreen} />
+                <Route path="/sociale-kaart" component={PartnersScreen} />
+                <Route path="/sociale-kaart/nieuw" component={PartnerFormScreen} />
+                <Route path="/sociale-kaart/uitwisselen" component={PartnerExchangeScreen} />
+                <Route path="/sociale-kaart/:id" component={PartnerDetailScreen} />
+                <Route path="/sociale-kaart/:id/bewerken" component={PartnerFormScreen} />
+                <Route path="/sociale-kaart/:id/briefje" component={ReferralSlipScreen} />
+                <Route path="/beheer" component={BeheerApp} />
+                <Route path="/beheer/*" component={BeheerApp} />
+                <Route default component={NotFound} />
+              </Router>
+            </main>
+          </div>
+        </LocationProvider>
+      </LockGate>
     </Services.Provider>
   );
 }

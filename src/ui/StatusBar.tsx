@@ -1,7 +1,8 @@
-// The bar on every screen: online or not, how many registrations wait, sync progress,
-// and the offer to update when a new version is ready.
+// The bar on every screen: the location (switched here on a walking phone), online or not,
+// how many registrations wait, sync progress, and the offer to update when one is ready.
 
-import { useOnline, useServices, useSyncStatus, useUploadRunning } from './hooks';
+import { useOnline, useSyncStatus, useUploadRunning } from './hooks';
+import { LocationSwitch } from './settings/LocationSwitch';
 import { text } from './text';
 
 export function StatusBar({
@@ -11,7 +12,6 @@ export function StatusBar({
   updateReady: boolean;
   onUpdate: () => void;
 }) {
-  const { device } = useServices();
   const online = useOnline();
   const { unsent, refused, progress, retry } = useSyncStatus();
   const sending =
@@ -34,7 +34,7 @@ export function StatusBar({
         <img src="/icon.svg" alt="" width="32" height="32" />
         <div>
           <span class="brand-name">{text.appName}</span>
-          <span class="brand-location">{device.location}</span>
+          <LocationSwitch />
         </div>
       </div>
       <a

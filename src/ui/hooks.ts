@@ -42,6 +42,8 @@ export interface MapLink {
 export interface AppServices {
   readonly db: BalieDb;
   readonly device: Device;
+  /** The enrolment was changed in settings (a location, a re-link, a contact): show it. */
+  readonly setDevice: (device: Device) => void;
   /** Asks the uploader to run (in the service worker, or here when there is none). */
   readonly wake: (trigger: SyncTrigger) => void;
   /** Refreshes every published map this device follows. */

@@ -67,7 +67,7 @@ describe('the Versturen screen', () => {
     await page.getByRole('link', { name: 'Versturen' }).first().click();
     await page
       .getByRole('alert')
-      .filter({ hasText: 'weigert de koppelcode' })
+      .filter({ hasText: 'opnieuw gekoppeld' })
       .waitFor({ timeout: 20_000 });
     expect(await page.getByRole('button', { name: 'Nu versturen' }).isDisabled()).toBe(true);
     expect(await page.getByTestId('status').textContent()).toContain('Koppel dit apparaat opnieuw');
@@ -75,7 +75,7 @@ describe('the Versturen screen', () => {
 
     const { token } = harness.server.store.createDevice('e2e opnieuw');
     await page.getByRole('link', { name: 'Opnieuw koppelen' }).click();
-    await page.getByText('Opnieuw koppelen', { exact: true }).first().click();
+    // Blocked, the form to link again is open already; a long code may go in the code field.
     await page.getByLabel('Koppelcode').fill(token);
     await page.getByRole('button', { name: 'Opnieuw koppelen' }).click();
     await page.getByRole('heading', { name: 'Versturen' }).waitFor();

@@ -16,6 +16,8 @@ export interface Harness {
   readonly proxy: FaultProxy | undefined;
   readonly token: string;
   context: BrowserContext;
+  /** Another device: a browser with its own fresh profile, closed with the harness. */
+  launchDevice(): Promise<BrowserContext>;
   /** Opens a fresh browser profile directory's context again (a closed and reopened browser). */
   reopen(): Promise<BrowserContext>;
   close(): Promise<void>;
@@ -58,8 +60,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const proxy = options.faults
     ? await startFaultProxy({ ...options.faults, upstream: server.url })
     : undefined;
-  const profile = join(dir, 'profile');
-  const launch = async () => {
+  const others: BrowserContext[] = [];
+  const launch = async (profile = join(dir, 'profile')) => {
     const context = await chromium.launchPersistentContext(profile, {
       executablePath: ensureChromium(),
       args: CHROMIUM_ARGS,
@@ -79,6 +81,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     proxy,
     token,
     context: await launch(),
+    async launchDevice() {
+      const context = await launch(join(dir, `profile-${others.length + 2}`));
+      others.push(context);
+      return context;
+    },
     async reopen() {
       await harness.context.close();
       harness.context = await launch();
@@ -86,6 +93,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
     async close() {
       await harness.context.close().catch(() => undefined);
+      for (const other of others) await other.close().catch(() => undefined);
       await proxy?.close();
       await server.close();
       rmSync(dir, { recursive: true, force: true });
@@ -94,16 +102,19 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   return harness;
 }
 
-/** Opens the app, links the device with the dev token if asked, and waits for the worker. */
-export async function openApp(harness: Harness, location = 'Bibliotheek Teststad'): Promise<Page> {
+/**
+ * Opens the app, links the device with the dev token (the long code, as ICT-beheer does) if it
+ * is not linked yet, and waits for the worker.
+ */
+export async function openApp(harness: Harness, token = harness.token): Promise<Page> {
   const page = harness.context.pages()[0] ?? (await harness.context.newPage());
   page.on('pageerror', (error) => console.error('page error:', error.message));
   await page.goto(harness.appUrl);
   await page.getByRole('heading', { name: /Welkom bij Balie|Nieuwe registratie/ }).waitFor();
   if (await page.getByRole('heading', { name: 'Welkom bij Balie' }).isVisible()) {
-    await page.getByLabel('Naam van de vestiging').fill(location);
-    await page.getByLabel('Koppelcode').fill(harness.token);
-    await page.getByRole('button', { name: 'Koppelen en beginnen' }).click();
+    await page.getByText('Koppelen met een lange code (voor ICT-beheer)').click();
+    await page.getByLabel('Lange code').fill(token);
+    await page.getByRole('button', { name: 'Koppelen met de lange code' }).click();
   }
   await page.getByRole('heading', { name: 'Nieuwe registratie' }).waitFor();
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
@@ -158,4 +169,55 @@ export function storeKeys(page: Page, store: 'visits' | 'outbox'): Promise<unkno
       }),
     store,
   );
+}
+
+/** The endpoint's (only) organisation and its locations, straight from the store. */
+export function organisationOf(harness: Harness) {
+  const { org } = harness.server.store;
+  const id = org.organisation().id;
+  return {
+    id,
+    locations: () => org.locations(id, false),
+    locationId(name: string): string {
+      const found = org.locations(id, false).find((location) => location.name === name);
+      if (!found) throw new Error(`no location ${name}`);
+      return found.id;
+    },
+    addLocation(name: string, kind: 'vaste-balie' | 'lopend-ido' = 'vaste-balie'): string {
+      const made = org.addLocation(id, {
+        name,
+        gemeente: 'Teststad',
+        kind,
+        hours: '',
+        staffing: '',
+      });
+      if (made === 'taken') throw new Error(`location ${name} exists`);
+      return made.id;
+    },
+    /** A koppelcode as a manager makes it (shown as `7KQM-4P2X`). */
+    koppelcode(locationId: string, label: string, role: 'desk' | 'manager' = 'desk'): string {
+      return org.createKoppelcode(id, { locationId, label, role, createdBy: 'e2e' }).code;
+    },
+    deviceId(label: string): string {
+      const found = org.devices(id).find((device) => device.label === label);
+      if (!found) throw new Error(`no device ${label}`);
+      return found.id;
+    },
+  };
+}
+
+/** Opens the app in a fresh device and links it by typing the koppelcode. */
+export async function linkWithCode(page: Page, appUrl: string, typed: string): Promise<void> {
+  page.on('pageerror', (error) => console.error('page error:', error.message));
+  await page.goto(appUrl);
+  await page.getByLabel('Koppelcode').fill(typed);
+  await page.getByRole('button', { name: 'Koppelen en beginnen' }).click();
+}
+
+/** Waits until the app is linked and its service worker controls the page. */
+export async function waitForApp(page: Page): Promise<void> {
+  await page.getByRole('heading', { name: 'Nieuwe registratie' }).waitFor();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
+    timeout: 20_000,
+  });
 }

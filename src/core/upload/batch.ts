@@ -59,6 +59,7 @@ export interface Batch {
   readonly batchId: string;
   readonly deviceId: string;
   readonly records: readonly UploadRecord[];
+  readonly client?: ClientInfo;
 }
 
 export const RESULT_STATUSES = ['accepted', 'duplicate', 'rejected', 'conflict'] as const;

@@ -1,5 +1,5 @@
-// One answer list in Instellingen: show or hide each option, and add the branch's own.
-// Old registrations keep their options: hiding never deletes.
+// One answer list in Instellingen: show or hide each option, and add the branch's own; read
+// only when the organisation's manager keeps the lists. Old registrations keep their options.
 
 import { useState } from 'preact/hooks';
 import {
@@ -16,7 +16,15 @@ import { type CatalogueView, useServices } from '../hooks';
 import { useChangeCustomisation } from './hooks';
 import { text } from './text';
 
-export function ListEditor({ list, catalogue }: { list: ListName; catalogue: CatalogueView }) {
+export function ListEditor({
+  list,
+  catalogue,
+  readOnly,
+}: {
+  list: ListName;
+  catalogue: CatalogueView;
+  readOnly: boolean;
+}) {
   const { newId } = useServices();
   const changeCustomisation = useChangeCustomisation();
   const { base, custom } = catalogue;
@@ -72,6 +80,7 @@ export function ListEditor({ list, catalogue }: { list: ListName; catalogue: Cat
                 type="checkbox"
                 id={id}
                 checked={shown}
+                disabled={readOnly}
                 onChange={(event) =>
                   toggle(option.id, (event.currentTarget as HTMLInputElement).checked)
                 }
@@ -86,40 +95,42 @@ export function ListEditor({ list, catalogue }: { list: ListName; catalogue: Cat
           );
         })}
       </ul>
-      <form class="add-option" onSubmit={add}>
-        <Field
-          id={`add-${list}`}
-          label={text.settings.addLabel(name)}
-          value={label}
-          onInput={setLabel}
-          maxLength={80}
-        />
-        {list === 'topics' ? (
-          <div class="field">
-            <label class="label" for="add-topic-domain">
-              {text.settings.addDomain}
-            </label>
-            <select
-              id="add-topic-domain"
-              class="input"
-              value={domain}
-              onChange={(event) => setDomain((event.currentTarget as HTMLSelectElement).value)}
-            >
-              {offeredOptions(base, custom, 'domains').map((option) => (
-                <option key={option.id} value={option.id}>
-                  {option.label}
-                </option>
-              ))}
-            </select>
-          </div>
-        ) : null}
-        <button type="submit" class="button">
-          {text.settings.addButton}
-        </button>
-        <p role="status" class="form-message">
-          {message}
-        </p>
-      </form>
+      {readOnly ? null : (
+        <form class="add-option" onSubmit={add}>
+          <Field
+            id={`add-${list}`}
+            label={text.settings.addLabel(name)}
+            value={label}
+            onInput={setLabel}
+            maxLength={80}
+          />
+          {list === 'topics' ? (
+            <div class="field">
+              <label class="label" for="add-topic-domain">
+                {text.settings.addDomain}
+              </label>
+              <select
+                id="add-topic-domain"
+                class="input"
+                value={domain}
+                onChange={(event) => setDomain((event.currentTarget as HTMLSelectElement).value)}
+              >
+                {offeredOptions(base, custom, 'domains').map((option) => (
+                  <option key={option.id} value={option.id}>
+                    {option.label}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ) : null}
+          <button type="submit" class="button">
+            {text.settings.addButton}
+          </button>
+          <p role="status" class="form-message">
+            {message}
+          </p>
+        </form>
+      )}
     </details>
   );
 }

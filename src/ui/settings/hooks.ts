@@ -1,30 +1,102 @@
-// The settings screens' seam to data: linking this device (first run and re-linking) and
-// the branch's answer lists. Views import these, never src/data.
+// The settings screens' seam to data: linking this device (first run and linking again), the
+// contact with the endpoint at start and when the connection returns, switching location,
+// and the answer lists. Views import these, never src/data.
 
+import { useEffect } from 'preact/hooks';
 import type { Customisation } from '../../core/registration/catalogue';
-import type { Device } from '../../core/upload/enrolment';
-import { checkToken } from '../../data/linking';
+import { chooseLocation, type Device } from '../../core/upload/enrolment';
+import {
+  contactEndpoint,
+  type LinkResult,
+  linkWithKoppelcode,
+  linkWithToken,
+} from '../../data/linking';
 import { changeCustomisation } from '../../data/list-writes';
-import { saveDevice } from '../../data/settings';
+import { saveDevice, updateDevice } from '../../data/settings';
 import { readRetryState } from '../../data/upload-reads';
 import { liftAuthBlock } from '../../data/upload-writes';
 import { useServices } from '../hooks';
 
-export type { TokenCheck } from '../../data/linking';
+export type { LinkResult } from '../../data/linking';
+export type LinkRequest =
+  | { readonly endpoint: string; readonly kind: 'koppelcode'; readonly code: string }
+  | { readonly endpoint: string; readonly kind: 'token'; readonly token: string };
 
-/** Linking before the app's services exist (first run): no database needed. */
-export const linking = { checkToken, saveDevice };
+function linkWith(request: LinkRequest, deviceId: string): Promise<LinkResult> {
+  return request.kind === 'koppelcode'
+    ? linkWithKoppelcode(request.endpoint, request.code, deviceId)
+    : linkWithToken(request.endpoint, request.token, deviceId);
+}
 
-/** Re-linking a linked device: the new code is kept and the block on uploading lifted. */
+/** First run (before the app's services exist): links, keeps the enrolment, says so. */
+export async function linkFirst(
+  request: LinkRequest,
+  onLinked: (device: Device) => void,
+): Promise<LinkResult> {
+  const result = await linkWith(request, crypto.randomUUID());
+  if (result.status === 'linked') {
+    await saveDevice(result.device);
+    onLinked(result.device);
+  }
+  return result;
+}
+
+/**
+ * Linking a linked device again (revoked, expired, forgotten PIN): a new token, the same
+ * device id, database and outbox; the block on uploading is lifted and the outbox sent.
+ */
 export function useRelink() {
-  const { db } = useServices();
-  return async (device: Device) => {
-    await saveDevice(device);
+  const { db, device, setDevice, wake } = useServices();
+  return async (request: LinkRequest): Promise<LinkResult> => {
+    const result = await linkWith(request, device.deviceId);
+    if (result.status !== 'linked') return result;
+    // A new code without a location of its own keeps the one this device had.
+    const next: Device = result.device.locationId
+      ? result.device
+      : {
+          ...result.device,
+          location: device.location,
+          ...(device.locationId ? { locationId: device.locationId } : {}),
+        };
+    await saveDevice(next);
     await liftAuthBlock(db, await readRetryState(db));
+    setDevice(next);
+    wake('manual');
+    return result;
   };
 }
 
-/** Changes the branch's answer lists inside one transaction (see registration-writes.ts). */
+/** Asks the endpoint what this device is at start and whenever the connection returns. */
+export function useDeviceContact() {
+  const { db, device, setDevice, now } = useServices();
+  useEffect(() => {
+    let stopped = false;
+    const contact = async () => {
+      if (!navigator.onLine) return;
+      const result = await contactEndpoint(db, device, now());
+      if (!stopped && result.device && JSON.stringify(result.device) !== JSON.stringify(device)) {
+        setDevice(result.device);
+      }
+    };
+    void contact();
+    window.addEventListener('online', contact);
+    return () => {
+      stopped = true;
+      window.removeEventListener('online', contact);
+    };
+  }, [db, device.token, device.endpoint]);
+}
+
+/** Switches this device to another of the organisation's locations, for the next registration. */
+export function useChooseLocation() {
+  const { device, setDevice } = useServices();
+  return async (id: string) => {
+    const updated = await updateDevice(device.token, (stored) => chooseLocation(stored, id));
+    if (updated) setDevice(updated);
+  };
+}
+
+/** Changes the branch's answer lists inside one transaction (see list-writes.ts). */
 export function useChangeCustomisation() {
   const { db } = useServices();
   return (change: (current: Customisation) => Customisation) => changeCustomisation(db, change);

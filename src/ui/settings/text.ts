@@ -1,35 +1,55 @@
-// The sentences of linking a device (first run) and of Instellingen.
+// The sentences of linking a device (first run, re-linking), the location and Instellingen.
 
 export const text = {
   firstRun: {
     title: 'Welkom bij Balie',
     intro:
       'Met Balie registreert u de vragen aan de IDO-balie. Dat werkt ook zonder internet. ' +
-      'Koppel dit apparaat eerst aan de server van uw bibliotheek. Dan komen de registraties daar veilig aan.',
-    location: 'Naam van de vestiging',
-    locationHint: 'Bijvoorbeeld: Bibliotheek Centrum, 1e etage',
-    endpoint: 'Adres van de server',
-    endpointHint: 'Dit adres krijgt u van de beheerder van Balie.',
-    token: 'Koppelcode',
-    tokenHint: 'Een lange code van de beheerder. Of open de koppellink die u kreeg.',
-    fromLink: 'De koppelcode uit uw koppellink staat al ingevuld.',
-    wait: 'De server heeft te veel pogingen gezien. Wacht een minuut en probeer het opnieuw.',
+      'Koppel dit apparaat eerst aan uw bibliotheek. Dan komen de registraties daar veilig aan.',
+    fromLink: 'Balie koppelt dit apparaat met de code uit uw koppellink.',
+  },
+  link: {
+    code: 'Koppelcode',
+    codeHint: 'U krijgt de code van uw beheerder. Bijvoorbeeld: 7KQM-4P2X.',
     submit: 'Koppelen en beginnen',
+    otherEndpoint: 'Ander adres',
+    endpoint: 'Adres van de server',
+    endpointHint: 'Alleen nodig als uw beheerder u een ander adres gaf.',
+    longTitle: 'Koppelen met een lange code (voor ICT-beheer)',
+    longCode: 'Lange code',
+    longHint: 'Een lange code uit het beheerprogramma van de server.',
+    longSubmit: 'Koppelen met de lange code',
     checking: 'Bezig met koppelen…',
-    offlineSaved:
-      'Er is nu geen verbinding met de server. Balie is wel klaar voor gebruik. De koppeling wordt gecontroleerd zodra er internet is.',
-    refused: 'De server kent deze koppelcode niet. Controleer de code of vraag een nieuwe aan.',
+    linked: 'Gekoppeld.',
     invalid: {
-      location: 'Vul de naam van de vestiging in (hoogstens 80 tekens).',
+      code: 'Een koppelcode heeft 8 tekens, bijvoorbeeld 7KQM-4P2X. Controleer de code.',
+      token: 'Vul de lange code in. Die is minstens 16 tekens lang.',
       endpoint: 'Vul een geldig adres in dat begint met https:// of http://.',
-      token: 'Vul de koppelcode in. Die is minstens 16 tekens lang.',
     },
+    refused: {
+      unknown:
+        'Deze koppelcode kennen we niet. Controleer de code of vraag de beheerder om een nieuwe.',
+      used: 'Deze koppelcode is al gebruikt. Vraag de beheerder om een nieuwe.',
+      expired:
+        'Deze koppelcode is verlopen. Een code geldt 24 uur. Vraag de beheerder om een nieuwe.',
+      revoked: 'Deze code is ingetrokken. Vraag de beheerder om een nieuwe koppelcode.',
+    },
+    wait: 'Er waren te veel pogingen. Wacht een minuut en probeer het dan opnieuw.',
+    offline: 'Koppelen kan alleen met internet. Zoek een verbinding en probeer het opnieuw.',
+    unreachable:
+      'De server is niet te bereiken. Controleer het adres of probeer het later opnieuw.',
+  },
+  location: {
+    choose: 'Kies uw locatie',
+    switchHint: 'Nieuwe registraties krijgen de locatie die u hier kiest.',
   },
   settings: {
     title: 'Instellingen',
     listsTitle: 'Keuzelijsten',
     listsIntro:
       'Verberg keuzes die uw vestiging niet gebruikt, of voeg eigen keuzes toe. Oude registraties houden hun keuzes.',
+    listsManaged:
+      'Uw beheerder beheert de keuzelijsten. U ziet hier welke keuzes Balie toont. Wilt u iets veranderen? Vraag het uw beheerder.',
     lists: {
       channels: 'Hoe kwam de vraag binnen',
       durations: 'Hoe lang duurde het',
@@ -51,12 +71,16 @@ export const text = {
     added: (label: string) => `"${label}" is toegevoegd.`,
     version: (version: string) => `Versie van de keuzelijsten: ${version}`,
     deviceTitle: 'Dit apparaat',
-    location: 'Vestiging',
+    organisation: 'Organisatie',
+    location: 'Locatie',
+    role: 'Soort apparaat',
+    roles: { desk: 'Balie-apparaat', manager: 'Apparaat van een beheerder' },
     endpoint: 'Server',
     deviceId: 'Apparaatnummer',
     beheer: 'Beheer (voor beheerders)',
     relink: 'Opnieuw koppelen',
     relinkHint:
-      'Nodig als de server de koppelcode weigert. Registraties op dit apparaat blijven bewaard.',
+      'Nodig als de server dit apparaat niet meer kent, of als u de pincode vergeten bent. Vraag uw beheerder om een nieuwe koppelcode. Registraties op dit apparaat blijven bewaard en worden daarna verstuurd.',
+    relinkSubmit: 'Opnieuw koppelen',
   },
 } as const;

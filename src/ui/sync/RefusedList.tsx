@@ -1,19 +1,23 @@
-// The records the endpoint refused, each with its reason and "Opnieuw proberen". They stay
-// on the device until a person acts on them.
+// The records the endpoint refused, each with its reason and "Opnieuw proberen"; a visit
+// refused for its location gets "Kies de locatie". They stay on the device until a person acts.
 
+import { useState } from 'preact/hooks';
 import { hourBand } from '../../core/day';
 import { labelOf } from '../../core/registration/catalogue';
 import { isTombstone } from '../../core/upload/batch';
+import type { Place } from '../../core/upload/enrolment';
 import type { RecordRef } from '../../core/upload/outbox';
 import { formatDay } from '../format';
 import type { CatalogueView } from '../hooks';
-import type { RefusedEntry } from './hooks';
+import { type RefusedEntry, refusedForLocation } from './hooks';
 import { text } from './text';
 
 export function RefusedList(props: {
   entries: readonly RefusedEntry[];
   catalogue: CatalogueView;
+  locations: readonly Place[];
   onRetry: (ref: RecordRef) => Promise<void>;
+  onRetryAt: (ref: RecordRef, locationId: string) => Promise<void>;
 }) {
   const { base, custom } = props.catalogue;
   return (
@@ -33,16 +37,62 @@ export function RefusedList(props: {
             <p class="error">
               {entry.reasonCode ? text.sync.refusal[entry.reasonCode] : entry.reason}
             </p>
-            <button
-              type="button"
-              class="button button-small"
-              onClick={() => void props.onRetry(entry)}
-            >
-              {text.sync.retry}
-            </button>
+            {refusedForLocation(entry) && props.locations.length > 0 ? (
+              <LocationFix
+                entry={entry}
+                locations={props.locations}
+                onChoose={(id) => props.onRetryAt(entry, id)}
+              />
+            ) : (
+              <button
+                type="button"
+                class="button button-small"
+                onClick={() => void props.onRetry(entry)}
+              >
+                {text.sync.retry}
+              </button>
+            )}
           </li>
         ))}
       </ul>
     </section>
+  );
+}
+
+function LocationFix(props: {
+  entry: RefusedEntry;
+  locations: readonly Place[];
+  onChoose: (id: string) => Promise<void>;
+}) {
+  const [chosen, setChosen] = useState('');
+  const id = `fix-${props.entry.id}-${props.entry.rev}`;
+  return (
+    <form
+      class="location-fix"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (chosen) void props.onChoose(chosen);
+      }}
+    >
+      <label class="label" for={id}>
+        {text.sync.chooseLocation}
+      </label>
+      <select
+        id={id}
+        class="input"
+        value={chosen}
+        onChange={(event) => setChosen((event.currentTarget as HTMLSelectElement).value)}
+      >
+        <option value="">{text.sync.pickOne}</option>
+        {props.locations.map((place) => (
+          <option key={place.id} value={place.id}>
+            {place.name}
+          </option>
+        ))}
+      </select>
+      <button type="submit" class="button button-small" disabled={!chosen}>
+        {text.sync.sendAt}
+      </button>
+    </form>
   );
 }

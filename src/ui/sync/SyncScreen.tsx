@@ -13,7 +13,7 @@ import { StoragePanel } from './StoragePanel';
 import { text } from './text';
 
 export function SyncScreen() {
-  const { now } = useServices();
+  const { now, device } = useServices();
   const actions = useSyncActions();
   const clock = useNow(1_000);
   const online = useOnline();
@@ -85,9 +85,12 @@ export function SyncScreen() {
       </dl>
 
       {retry.blocked ? (
-        <p class="notice notice-warning" role="alert">
-          {text.sync.blocked} <a href="/instellingen#koppelen">{text.sync.relink}</a>
-        </p>
+        <div class="notice notice-warning" role="alert">
+          <p>{text.sync.blocked}</p>
+          <a class="button button-primary" href="/instellingen#koppelen">
+            {text.sync.relink}
+          </a>
+        </div>
       ) : null}
       {waitingForServer && retry.waitUntil ? (
         <p class="notice">{text.sync.waitingServer(formatMoment(retry.waitUntil, clock))}</p>
@@ -117,7 +120,13 @@ export function SyncScreen() {
       </div>
 
       {summary.refused.length > 0 ? (
-        <RefusedList entries={summary.refused} catalogue={catalogue} onRetry={actions.retry} />
+        <RefusedList
+          entries={summary.refused}
+          catalogue={catalogue}
+          locations={device.locations ?? []}
+          onRetry={actions.retry}
+          onRetryAt={actions.retryAt}
+        />
       ) : null}
 
       <StoragePanel />

@@ -1,8 +1,10 @@
 // The Versturen screen's seam to data: the outbox summary, the uploader's state and progress,
-// retrying a refused record, and everything unsent for the download.
+// retrying a refused record (at another location when the endpoint did not know its location),
+// and everything unsent for the download.
 
 import type { RecordRef } from '../../core/upload/outbox';
-import { retryRefused } from '../../data/registration-writes';
+import type { OutboxEntry } from '../../data/db';
+import { retryRefused, retryWithLocation } from '../../data/registration-writes';
 import {
   outboxSummary,
   readProgress,
@@ -31,6 +33,20 @@ export function useSyncActions() {
       await retryRefused(db, ref, now());
       wake('manual');
     },
+    /** Queues a refused visit again at the chosen location (an id), and sends at once. */
+    retryAt: async (ref: RecordRef, locationId: string) => {
+      await retryWithLocation(db, ref, locationId, now());
+      wake('manual');
+    },
     unsentRecords: () => unsentRecords(db),
   };
+}
+
+/**
+ * Whether the endpoint refused a visit for its location: an unknown name from before locations
+ * had ids, a location of another organisation, or a closed one (protocol.md, version 2).
+ */
+export function refusedForLocation(entry: OutboxEntry): boolean {
+  if (!entry.reason || 'deleted' in entry.record) return false;
+  return /locatie/i.test(entry.reason) && /kies in balie/i.test(entry.reason);
 }

@@ -34,8 +34,11 @@ export const text = {
       'Lukt versturen niet? Download de registraties als bestand en geef het aan de beheerder.',
     waitingServer: (time: string) => `De server vraagt om te wachten tot ${time}.`,
     blocked:
-      'De server weigert de koppelcode van dit apparaat. Er gaat niets verloren, maar er wordt niets verstuurd tot u het apparaat opnieuw koppelt.',
-    relink: 'Opnieuw koppelen',
+      'Dit apparaat moet opnieuw gekoppeld worden: de server kent de koppeling niet meer. Misschien heeft de beheerder het apparaat ontkoppeld, of is de koppeling verlopen. Er gaat niets verloren. Alle registraties blijven op dit apparaat en worden verstuurd zodra het weer gekoppeld is.',
+    relink: 'Opnieuw koppelen met een nieuwe koppelcode',
+    chooseLocation: 'Kies de locatie',
+    pickOne: 'Kies een locatie…',
+    sendAt: 'Opnieuw versturen',
     refusal: {
       'too-large': 'Deze registratie is te groot voor de server.',
     } satisfies Record<LocalRefusal, string>,
@@ -48,7 +51,7 @@ export const text = {
       unavailable: 'De server is even niet beschikbaar.',
       'rate-limited': 'De server krijgt te veel tegelijk en vraagt om even te wachten.',
       'unreadable-reply': 'Het antwoord van de server was niet te lezen.',
-      auth: 'De server weigert de koppelcode van dit apparaat.',
+      auth: 'De server kent de koppeling van dit apparaat niet meer.',
       'not-found': 'Het adres van de server klopt niet.',
       'bad-request': 'De server weigerde de gegevens.',
     } satisfies Record<FailureCode, string>,
