@@ -35,7 +35,10 @@ const draft: VisitDraft = {
 };
 
 // The suggestions load on first use in the app; here they are loaded before rendering.
-beforeAll(() => PartnerSuggestions.preload());
+// Awaited, not returned: a hook that returns a function has it called as its teardown.
+beforeAll(async () => {
+  await PartnerSuggestions.preload();
+});
 
 function render(overrides: Partial<Parameters<typeof VisitForm>[0]> = {}) {
   return renderToString(
