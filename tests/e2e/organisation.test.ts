@@ -80,7 +80,7 @@ test('a manager links two devices, sees an upload, revokes one; it keeps its rec
   const phone = await (await harness.launchDevice()).newPage();
   await phone.goto(`${harness.appUrl}/#koppelcode=${scanned.replace('-', '')}`);
   await waitForApp(phone);
-  expect(await phone.getByTestId('status').textContent()).toContain('Spreekuur De Linde');
+  expect(await phone.getByRole('banner').textContent()).toContain('Spreekuur De Linde');
 
   // The tablet registers offline, then online: both arrive, each naming the location's id.
   const tabletContext = tablet.context();
