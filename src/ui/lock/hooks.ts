@@ -3,7 +3,6 @@
 
 import { useEffect, useState } from 'preact/hooks';
 import { afterWrongPin, NO_TRIES, waitLeft } from '../../core/lock/pin';
-import { hashPin, pinMatches } from '../../data/pin';
 import {
   forgetPin,
   readLocked,
@@ -12,7 +11,8 @@ import {
   saveLocked,
   saveLockTries,
   savePin,
-} from '../../data/settings';
+} from '../../data/lock-settings';
+import { hashPin, pinMatches } from '../../data/pin';
 import { useServices } from '../hooks';
 
 export type LockStage = 'off' | 'loading' | 'choose' | 'open' | 'locked';

@@ -7,8 +7,8 @@ import { dayOf } from '../../core/day';
 import type { Report } from '../../core/reports/aggregate';
 import { catalogueLabels, type Labels } from '../../core/reports/labels';
 import { type Period, previousPeriod, samePeriodLastYear } from '../../core/reports/period';
+import { readCopied, saveCopied } from '../../data/copied-settings';
 import { type ReadProgress, readLiveRows, readReports } from '../../data/report-reads';
-import { readCopied, saveCopied } from '../../data/settings';
 import { useCatalogue, useLiveQuery, useNow, useServices } from '../hooks';
 
 export type { LiveRow } from '../../core/reports/rows';

@@ -7,6 +7,7 @@ import { createStore, set } from 'idb-keyval';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { VisitContent } from '../../../src/core/registration/schema';
 import type { Period } from '../../../src/core/reports/period';
+import { readCopied, saveCopied } from '../../../src/data/copied-settings';
 import { BalieDb, type VisitRow } from '../../../src/data/db';
 import {
   countRows,
@@ -14,7 +15,6 @@ import {
   readLiveRows,
   readReports,
 } from '../../../src/data/report-reads';
-import { readCopied, saveCopied } from '../../../src/data/settings';
 import { visitContent } from '../../support/visits';
 
 let db: BalieDb;
