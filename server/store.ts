@@ -6,7 +6,8 @@ import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { canonicalJson } from '../src/core/canonical';
-import { type ClientInfo, parseUploadRecord, type RecordResult } from '../src/core/upload/batch';
+import { type ClientInfo, parseUploadRecord } from '../src/core/upload/batch';
+import type { RecordResult } from '../src/core/upload/reply';
 import { openDeviceStore } from './device-store';
 import { openManagerStore } from './manager-store';
 import { openMapStore } from './map-store';

@@ -1,6 +1,6 @@
-// What travels to the endpoint: visit revisions and tombstones, the batch envelope, and the
-// per-record reply. Pure zod/mini schemas shared by the page, the service worker and the server.
-// Records are strict: an unknown field could carry personal data, so it is refused.
+// What travels to the endpoint: visit revisions and tombstones and the batch envelope (what
+// comes back is reply.ts). Pure zod/mini schemas shared by the page, the service worker and the
+// server. Records are strict: an unknown field could carry personal data, so it is refused.
 
 import * as z from 'zod/mini';
 import { VisitContent } from '../registration/schema';
@@ -61,21 +61,3 @@ export interface Batch {
   readonly records: readonly UploadRecord[];
   readonly client?: ClientInfo;
 }
-
-export const RESULT_STATUSES = ['accepted', 'duplicate', 'rejected', 'conflict'] as const;
-export type ResultStatus = (typeof RESULT_STATUSES)[number];
-
-export const RecordResult = z.object({
-  id: z.nullable(z.string()),
-  rev: z.nullable(z.int()),
-  status: z.enum(RESULT_STATUSES),
-  reason: z.optional(z.string().check(z.maxLength(2000))),
-});
-export type RecordResult = z.infer<typeof RecordResult>;
-
-/** The full reply of an endpoint that answers per record. */
-export const BatchReply = z.object({ results: z.array(RecordResult) });
-export type BatchReply = z.infer<typeof BatchReply>;
-
-/** Error replies carry a reason a person can read. */
-export const ErrorReply = z.object({ error: z.string() });

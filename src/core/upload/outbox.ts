@@ -1,7 +1,7 @@
 // Upload decisions: how to read an endpoint's reply, when to try again, how big a batch is.
 // Pure. Callers pass the clock (`now`) and the dice (`random`), so every rule has a test.
 
-import { BatchReply, ErrorReply } from './batch';
+import { BatchReply, ErrorReply } from './reply';
 
 export const SYNC_TRIGGERS = [
   'start',

@@ -7,7 +7,6 @@ import { NOTE_MAX_LENGTH } from '../../../src/core/registration/privacy';
 import { OptionId, Question, VisitContent } from '../../../src/core/registration/schema';
 import {
   BatchEnvelope,
-  BatchReply,
   isTombstone,
   MAX_RECORDS_PER_BATCH,
   parseUploadRecord,
@@ -15,6 +14,7 @@ import {
   type UploadRecord,
   VisitRecord,
 } from '../../../src/core/upload/batch';
+import { BatchReply } from '../../../src/core/upload/reply';
 
 const question = (over: Record<string, unknown> = {}) => ({
   domain: 'digitale-overheid',

@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { type RunningServer, startServer } from '../../../server/app';
-import { BatchReply, ErrorReply } from '../../../src/core/upload/batch';
 import { readReply } from '../../../src/core/upload/outbox';
+import { BatchReply, ErrorReply } from '../../../src/core/upload/reply';
 import { addTestLocation, envelope, postBatch, visit } from './helpers';
 
 let server: RunningServer;

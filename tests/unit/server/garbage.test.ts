@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { type RunningServer, startServer } from '../../../server/app';
-import { BatchReply, ErrorReply } from '../../../src/core/upload/batch';
+import { BatchReply, ErrorReply } from '../../../src/core/upload/reply';
 import { addTestLocation, envelope, postBatch, visit } from './helpers';
 
 const SEED = 20_261_123;

@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type RunningServer, type StartOptions, startServer } from '../../../server/app';
 import { tokenBuckets } from '../../../server/limits';
-import { ErrorReply } from '../../../src/core/upload/batch';
 import { readReply } from '../../../src/core/upload/outbox';
+import { ErrorReply } from '../../../src/core/upload/reply';
 import { visitContent } from '../../support/visits';
 import { addTestLocation, envelope, postBatch, visit } from './helpers';
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { type RunningServer, startServer } from '../../../server/app';
 import { FOREIGN_VISIT } from '../../../server/store';
-import { BatchReply } from '../../../src/core/upload/batch';
+import { BatchReply } from '../../../src/core/upload/reply';
 import { addTestLocation, envelope, postBatch, visit } from './helpers';
 
 let server: RunningServer;

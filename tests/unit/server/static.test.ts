@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type RunningServer, startServer } from '../../../server/app';
 import { CONTENT_SECURITY_POLICY } from '../../../server/static';
-import { ErrorReply } from '../../../src/core/upload/batch';
+import { ErrorReply } from '../../../src/core/upload/reply';
 
 const INDEX = '<!doctype html><title>Balie</title><div id="app"></div>';
 const SECRET = 'geheim: dit bestand ligt buiten de app';

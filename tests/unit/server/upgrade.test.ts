@@ -12,7 +12,7 @@ import { type RunningServer, startServer } from '../../../server/app';
 import { DEFAULT_ORGANISATION_NAME } from '../../../server/migrations';
 import { sha256 } from '../../../server/secrets';
 import { UNKNOWN_LOCATION } from '../../../server/store';
-import { BatchReply } from '../../../src/core/upload/batch';
+import { BatchReply } from '../../../src/core/upload/reply';
 import { envelope, postBatch, visit } from './helpers';
 
 let dir: string;
