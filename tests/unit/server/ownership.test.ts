@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { type RunningServer, startServer } from '../../../server/app';
-import { FOREIGN_VISIT } from '../../../server/store';
+import { FOREIGN_VISIT } from '../../../server/record-writer';
 import { BatchReply } from '../../../src/core/upload/reply';
 import { addTestLocation, envelope, postBatch, visit } from './helpers';
 

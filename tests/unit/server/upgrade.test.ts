@@ -10,8 +10,8 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { type RunningServer, startServer } from '../../../server/app';
 import { DEFAULT_ORGANISATION_NAME } from '../../../server/migrations';
+import { UNKNOWN_LOCATION } from '../../../server/record-writer';
 import { sha256 } from '../../../server/secrets';
-import { UNKNOWN_LOCATION } from '../../../server/store';
 import { BatchReply } from '../../../src/core/upload/reply';
 import { envelope, postBatch, visit } from './helpers';
 
