@@ -3,6 +3,7 @@
 
 import { useState } from 'preact/hooks';
 import { DEFAULT_CATALOGUE, type ListName, optionKey } from '../../core/registration/catalogue';
+import { text as shellText } from '../text';
 import type { OrgCatalogue } from './hooks';
 import { addOption, isHidden, type ListDraft, removeOption, toggle } from './list-draft';
 import { text } from './text';
@@ -18,7 +19,7 @@ export function OrgListEditor(props: {
   const [label, setLabel] = useState('');
   const [domain, setDomain] = useState('overig');
   const [message, setMessage] = useState('');
-  const name = text.lists.names[list];
+  const name = shellText.listNames[list];
   const options = [
     ...DEFAULT_CATALOGUE[list].filter((option) => !option.retired),
     ...saved.added.filter((option) => option.list === list && !option.retired),

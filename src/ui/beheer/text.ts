@@ -171,18 +171,6 @@ export const text = {
     stale:
       'Iemand anders heeft de keuzelijsten intussen veranderd. We hebben de nieuwe lijsten opgehaald. Breng uw wijziging opnieuw aan en sla op.',
     revision: (revision: number) => `Versie ${revision} van de lijsten van de organisatie`,
-    names: {
-      channels: 'Hoe kwam de vraag binnen',
-      durations: 'Hoe lang duurde het',
-      needs: 'Wat had de bezoeker nodig',
-      domains: 'Waar ging de vraag over',
-      topics: 'Onderwerpen',
-      digidSteps: 'DigiD',
-      organisations: 'Organisaties',
-      help: 'Hulp',
-      courses: 'Cursussen',
-      referralKinds: 'Verwezen naar',
-    },
     local: 'eigen keuze',
     addLabel: (list: string) => `Nieuwe keuze voor "${list}"`,
     addButton: 'Toevoegen',

@@ -13,6 +13,7 @@ import {
 } from '../../core/registration/catalogue';
 import { Field } from '../Field';
 import { type CatalogueView, useServices } from '../hooks';
+import { text as shellText } from '../text';
 import { useChangeCustomisation } from './hooks';
 import { text } from './text';
 
@@ -33,7 +34,7 @@ export function ListEditor({
   const [message, setMessage] = useState('');
   const options = allOptions(base, custom, list).filter((option) => !option.retired);
   const hidden = new Set(custom.hidden);
-  const name = text.settings.lists[list];
+  const name = shellText.listNames[list];
 
   function toggle(id: string, shown: boolean) {
     void changeCustomisation((current) =>

@@ -50,18 +50,6 @@ export const text = {
       'Verberg keuzes die uw vestiging niet gebruikt, of voeg eigen keuzes toe. Oude registraties houden hun keuzes.',
     listsManaged:
       'Uw beheerder beheert de keuzelijsten. U ziet hier welke keuzes Balie toont. Wilt u iets veranderen? Vraag het uw beheerder.',
-    lists: {
-      channels: 'Hoe kwam de vraag binnen',
-      durations: 'Hoe lang duurde het',
-      needs: 'Wat had de bezoeker nodig',
-      domains: 'Waar ging de vraag over',
-      topics: 'Onderwerpen',
-      digidSteps: 'DigiD',
-      organisations: 'Organisaties',
-      help: 'Hulp',
-      courses: 'Cursussen',
-      referralKinds: 'Verwezen naar',
-    },
     shown: 'Wordt getoond',
     local: 'eigen keuze',
     addLabel: (list: string) => `Eigen keuze toevoegen aan "${list}"`,
