@@ -5,15 +5,17 @@
 
 /** A value a statement takes or a row holds. Booleans are stored as 0/1, times as ISO text. */
 export type SqlValue = string | number | null;
+/** What a statement takes: a value, or (PostgreSQL only: `unnest(?)`, `= ANY(?)`) a list of them. */
+export type SqlParam = SqlValue | readonly SqlValue[];
 
 /** What runs statements: the database itself, or one open transaction. */
 export interface SqlRunner {
   /** Every row of a query. Integers (COUNT, SUM) come back as numbers in both drivers. */
-  all<Row>(text: string, params?: readonly SqlValue[]): Promise<Row[]>;
+  all<Row>(text: string, params?: readonly SqlParam[]): Promise<Row[]>;
   /** The first row of a query, or undefined. */
-  get<Row>(text: string, params?: readonly SqlValue[]): Promise<Row | undefined>;
+  get<Row>(text: string, params?: readonly SqlParam[]): Promise<Row | undefined>;
   /** A statement without rows; resolves to the number of rows it changed. */
-  run(text: string, params?: readonly SqlValue[]): Promise<number>;
+  run(text: string, params?: readonly SqlParam[]): Promise<number>;
 }
 
 export type Dialect = 'sqlite' | 'postgres';
