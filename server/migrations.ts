@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { checkMap, etagFor } from './map-body';
-import { fillReportTables } from './report-tables';
+import { fillReportTables } from './report-upkeep';
 
 /**
  * Brings a file made by an older version up to date, step by step (PRAGMA user_version), so

@@ -8,7 +8,8 @@ import { parseUploadRecord } from '../src/core/upload/batch';
 import type { RecordResult } from '../src/core/upload/reply';
 import { locationKey } from './migrations';
 import { describeIssues } from './reasons';
-import { reportUpkeep, visitFacts } from './report-tables';
+import { visitFacts } from './report-tables';
+import { reportUpkeep } from './report-upkeep';
 import { sha256 } from './secrets';
 import type { Sender } from './store';
 

@@ -1,0 +1,299 @@
+// Storing a batch: one transaction on either database, a handful of statements whatever its
+// size. The batch row is claimed first (its primary key decides which of two processes sending
+// the same batch stores it; the other replays the stored reply), then every record is checked in
+// memory and the new ones inserted at once, kept once per (id, rev) by the table's primary key.
+
+import { canonicalJson } from '../src/core/canonical';
+import type { ClientInfo } from '../src/core/upload/batch';
+import { parseUploadRecord } from '../src/core/upload/batch';
+import type { RecordResult } from '../src/core/upload/reply';
+import { type BulkColumn, bulkInsert, inList } from './bulk';
+import { locationKey } from './migrations';
+import { describeIssues } from './reasons';
+import {
+  CLOSED_LOCATION,
+  FOREIGN_LOCATION,
+  FOREIGN_VISIT,
+  UNKNOWN_LOCATION,
+} from './record-writer';
+import { type ReportEntry, visitFacts } from './report-tables';
+import { keepReports } from './report-upkeep';
+import { sha256 } from './secrets';
+import type { Sql, SqlRunner, SqlValue } from './sql';
+import type { IngestOutcome, Sender } from './store';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const SAME_REV_OTHER_CONTENT =
+  'De server heeft deze versie van de registratie al, met een andere inhoud.';
+
+const RECORD_COLUMNS: readonly BulkColumn[] = [
+  { name: 'id', type: 'text' },
+  { name: 'rev', type: 'integer' },
+  { name: 'deleted', type: 'integer' },
+  { name: 'location', type: 'text' },
+  { name: 'location_id', type: 'text' },
+  { name: 'day', type: 'text' },
+  { name: 'body', type: 'text' },
+  { name: 'content_hash', type: 'text' },
+  { name: 'device_id', type: 'text' },
+  { name: 'batch_id', type: 'text' },
+  { name: 'received_at', type: 'text' },
+];
+
+/** Stores a batch from `device` (its body hashed to `bodyHash`); `client` is what the app said. */
+export function ingestBatch(
+  sql: Sql,
+  receivedAt: string,
+  rawBatchId: string,
+  device: Sender,
+  bodyHash: string,
+  records: readonly unknown[],
+  client: ClientInfo | undefined,
+): Promise<IngestOutcome> {
+  const batchId = rawBatchId.toLowerCase();
+  return sql.transaction(async (tx): Promise<IngestOutcome> => {
+    await tx.run(
+      `UPDATE devices SET last_upload_at = ?, last_seen_at = ?,
+         app_version = COALESCE(?, app_version), unsent_at_last_upload = ? WHERE id = ?`,
+      [receivedAt, receivedAt, client?.version ?? null, client?.unsent ?? null, device.id],
+    );
+    // On PostgreSQL a second process inserting the same batch waits here until the first
+    // commits (then finds its row) or rolls back (then stores the batch itself).
+    const claimed = await tx.get(
+      `INSERT INTO batches (batch_id, device_id, body_hash, reply, reply_bytes, received_at)
+       VALUES (?, ?, ?, '', 0, ?) ON CONFLICT (batch_id) DO NOTHING RETURNING batch_id`,
+      [batchId, device.id, bodyHash, receivedAt],
+    );
+    if (!claimed) {
+      const earlier = await tx.get<{ body_hash: string; reply: string; device_id: string }>(
+        'SELECT body_hash, reply, device_id FROM batches WHERE batch_id = ?',
+        [batchId],
+      );
+      // A reply is only replayed to the device it was given to.
+      if (!earlier || earlier.body_hash !== bodyHash || earlier.device_id !== device.id) {
+        return { kind: 'key-reused' };
+      }
+      return { kind: 'stored', results: JSON.parse(earlier.reply), replayed: true };
+    }
+    // One organisation's batches are stored one at a time, so the report tables (derived
+    // counts) see every revision of a visit in order, across processes.
+    await sql.lock(tx, `balie:ingest:${device.organisation_id}`);
+    const results = await storeRecords(tx, sql, device, batchId, receivedAt, records);
+    const reply = JSON.stringify(results);
+    await tx.run('UPDATE batches SET reply = ?, reply_bytes = ? WHERE batch_id = ?', [
+      reply,
+      Buffer.byteLength(reply),
+      batchId,
+    ]);
+    return { kind: 'stored', results, replayed: false };
+  });
+}
+
+interface Accepted {
+  readonly index: number;
+  readonly key: string;
+  readonly hash: string;
+  readonly entry: ReportEntry;
+}
+
+/** Checks every record, inserts the new revisions, keeps the reports; one result per record. */
+async function storeRecords(
+  tx: SqlRunner,
+  sql: Sql,
+  device: Sender,
+  batchId: string,
+  receivedAt: string,
+  values: readonly unknown[],
+): Promise<RecordResult[]> {
+  const checked = values.map((value) => parseUploadRecord(value));
+  const ids = [
+    ...new Set(checked.flatMap((parsed) => (parsed.success ? [parsed.data.id.toLowerCase()] : []))),
+  ];
+  const stored = await storedRevisions(tx, sql, ids);
+  const locations = await locationsOf(tx, device.organisation_id);
+  const results: RecordResult[] = [];
+  const rows: SqlValue[][] = [];
+  const accepted: Accepted[] = [];
+  checked.forEach((parsed, index) => {
+    if (!parsed.success) {
+      const { id, rev } = looseRef(values[index]);
+      results.push({ id, rev, status: 'rejected', reason: describeIssues(parsed.error.issues) });
+      return;
+    }
+    // UUIDs are compared and stored in lower case, so one visit sent as "ABC…" and "abc…" is
+    // one visit; the reply names the id as the device sent it, so the device finds its record.
+    const ref = { id: parsed.data.id, rev: parsed.data.rev };
+    const record = { ...parsed.data, id: parsed.data.id.toLowerCase() };
+    // A visit belongs to the organisation of the device that first sent it: a device of
+    // another organisation may not add revisions or tombstones to it. (A device linked anew
+    // after a revoke is a new device of the same organisation, and may send its old outbox.)
+    const owner = stored.owners.get(record.id);
+    if (owner && owner.organisation !== device.organisation_id) {
+      results.push({ ...ref, status: 'rejected', reason: FOREIGN_VISIT });
+      return;
+    }
+    const body = canonicalJson(record);
+    const hash = sha256(body);
+    const key = `${record.id} ${record.rev}`;
+    const existing = stored.hashes.get(key);
+    if (existing !== undefined) {
+      results.push(
+        existing === hash
+          ? { ...ref, status: 'duplicate' }
+          : { ...ref, status: 'conflict', reason: SAME_REV_OTHER_CONTENT },
+      );
+      return;
+    }
+    const live = 'deleted' in record ? null : record;
+    // Checked only for a revision not stored yet: a resent one answers as before, even when
+    // its location has since been closed.
+    const location = live ? resolveLocation(live.location, locations) : undefined;
+    if (location && !location.ok) {
+      results.push({ ...ref, status: 'rejected', reason: location.reason });
+      return;
+    }
+    const locationId = location?.id ?? null;
+    rows.push([
+      record.id,
+      record.rev,
+      live ? 0 : 1,
+      live?.location ?? null,
+      locationId,
+      live?.day ?? null,
+      body,
+      hash,
+      device.id,
+      batchId,
+      receivedAt,
+    ]);
+    // Later records of this batch see this one, as if stored one by one.
+    stored.hashes.set(key, hash);
+    if (!owner || record.rev < owner.rev) {
+      stored.owners.set(record.id, { rev: record.rev, organisation: device.organisation_id });
+    }
+    accepted.push({
+      index: results.length,
+      key,
+      hash,
+      entry: {
+        id: record.id,
+        rev: record.rev,
+        organisationId: device.organisation_id,
+        locationId,
+        visit: live ? (visitFacts(live) ?? null) : null,
+      },
+    });
+    results.push({ ...ref, status: 'accepted' });
+  });
+
+  const inserted = await bulkInsert<{ id: string; rev: number }>(
+    tx,
+    sql.dialect,
+    'records',
+    RECORD_COLUMNS,
+    rows,
+    'ON CONFLICT (id, rev) DO NOTHING RETURNING id, rev',
+  );
+  const insertedKeys = new Set(inserted.map((row) => `${row.id} ${row.rev}`));
+  const entries: ReportEntry[] = [];
+  for (const item of accepted) {
+    if (insertedKeys.has(item.key)) {
+      entries.push(item.entry);
+      continue;
+    }
+    // Another process stored this revision after it was read above: answer as for a resend.
+    const [id, rev] = item.key.split(' ');
+    const found = await tx.get<{ content_hash: string }>(
+      'SELECT content_hash FROM records WHERE id = ? AND rev = ?',
+      [id ?? '', Number(rev)],
+    );
+    const result = results[item.index] as RecordResult;
+    results[item.index] =
+      found?.content_hash === item.hash
+        ? { id: result.id, rev: result.rev, status: 'duplicate' }
+        : { id: result.id, rev: result.rev, status: 'conflict', reason: SAME_REV_OTHER_CONTENT };
+  }
+  await keepReports(tx, sql.dialect, entries);
+  return results;
+}
+
+interface StoredRevisions {
+  /** Per visit: its lowest stored revision and the organisation of the device that sent it. */
+  readonly owners: Map<string, { rev: number; organisation: string | null }>;
+  /** Per "id rev": the stored content's hash. */
+  readonly hashes: Map<string, string>;
+}
+
+async function storedRevisions(
+  tx: SqlRunner,
+  sql: Sql,
+  ids: readonly string[],
+): Promise<StoredRevisions> {
+  const owners: StoredRevisions['owners'] = new Map();
+  const hashes: StoredRevisions['hashes'] = new Map();
+  if (ids.length === 0) return { owners, hashes };
+  const wanted = inList(sql.dialect, 'r.id', ids);
+  const rows = await tx.all<{
+    id: string;
+    rev: number;
+    content_hash: string;
+    organisation_id: string | null;
+  }>(
+    `SELECT r.id, r.rev, r.content_hash, d.organisation_id
+     FROM records r LEFT JOIN devices d ON d.id = r.device_id WHERE ${wanted.where}`,
+    [wanted.param],
+  );
+  for (const row of rows) {
+    hashes.set(`${row.id} ${row.rev}`, row.content_hash);
+    const owner = owners.get(row.id);
+    if (!owner || row.rev < owner.rev) {
+      owners.set(row.id, { rev: row.rev, organisation: row.organisation_id });
+    }
+  }
+  return { owners, hashes };
+}
+
+interface KnownLocation {
+  readonly id: string;
+  readonly name: string;
+  readonly name_key: string;
+  readonly active: number;
+}
+
+async function locationsOf(tx: SqlRunner, organisationId: string) {
+  const rows = await tx.all<KnownLocation>(
+    'SELECT id, name, name_key, active FROM locations WHERE organisation_id = ?',
+    [organisationId],
+  );
+  return {
+    byId: new Map(rows.map((row) => [row.id, row])),
+    byKey: new Map(rows.map((row) => [row.name_key, row])),
+  };
+}
+
+/**
+ * The location id a record names: version 2 sends an id of the device's organisation,
+ * version 1 the branch's name as free text (mapped when it equals a location's name).
+ */
+function resolveLocation(
+  value: string,
+  locations: Awaited<ReturnType<typeof locationsOf>>,
+): { ok: true; id: string } | { ok: false; reason: string } {
+  const isId = UUID.test(value);
+  const found = isId
+    ? locations.byId.get(value.toLowerCase())
+    : locations.byKey.get(locationKey(value));
+  if (!found) return { ok: false, reason: isId ? FOREIGN_LOCATION : UNKNOWN_LOCATION(value) };
+  if (found.active !== 1) return { ok: false, reason: CLOSED_LOCATION(found.name) };
+  return { ok: true, id: found.id };
+}
+
+function looseRef(value: unknown): { id: string | null; rev: number | null } {
+  const object =
+    typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+  return {
+    id: typeof object.id === 'string' ? object.id.slice(0, 100) : null,
+    // Only a safe integer: the app's reply schema (z.int()) refuses 1e21 and would ack nothing.
+    rev: Number.isSafeInteger(object.rev) ? (object.rev as number) : null,
+  };
+}

@@ -1,0 +1,288 @@
+// Keeping the report tables (report-tables.ts) at ingest, a batch at a time: what the batch's
+// new revisions change is worked out in memory (`planUpkeep`, pure), then written with a few
+// bulk statements; migration 5 fills the tables from `records` the same way. Only a higher revision replaces a visit: its old counts are taken off and its
+// new ones added; a tombstone keeps its row, marked deleted, and counts nowhere.
+
+import type Database from 'better-sqlite3';
+import { weekdayOf } from '../src/core/reports/calendar';
+import { type BulkColumn, bulkInsert, inList } from './bulk';
+import { countsOf, REPORT_SCHEMA, type ReportEntry, visitFacts } from './report-tables';
+import type { Dialect, SqlRunner, SqlValue } from './sql';
+
+/** A visit's row in report_visits, with the answers stored for it. */
+export interface StoredVisit {
+  readonly organisation_id: string;
+  readonly rev: number;
+  readonly deleted: number;
+  readonly day: string | null;
+  readonly hour: number | null;
+  readonly location_id: string | null;
+  readonly channel: string | null;
+  readonly duration: string | null;
+  readonly answers: readonly { readonly kind: string; readonly value: string }[];
+}
+
+/** The rows to write, in the order of the columns below. */
+export interface UpkeepPlan {
+  readonly visits: SqlValue[][];
+  /** Visits whose answers are replaced. */
+  readonly cleared: string[];
+  readonly answers: SqlValue[][];
+  /** One row per (organisation, day, location, kind, value) with the change of its count. */
+  readonly counts: SqlValue[][];
+}
+
+export const VISIT_COLUMNS = columns(
+  'visit_id organisation_id rev:i deleted:i day weekday:i hour:i location_id channel duration',
+);
+export const ANSWER_COLUMNS = columns(
+  'visit_id question_no:i kind value organisation_id day location_id',
+);
+export const COUNT_COLUMNS = columns('organisation_id day location_id kind value n:i');
+
+function columns(spec: string): BulkColumn[] {
+  return spec.split(' ').map((part) => {
+    const [name = part, type] = part.split(':');
+    return { name, type: type === 'i' ? 'integer' : 'text' };
+  });
+}
+
+/**
+ * What `entries` (new revisions, in the order they were stored) change, given the rows stored
+ * for their visits before. Only each visit's highest revision matters: applying its revisions
+ * one by one would take off and add back every step in between.
+ */
+export function planUpkeep(
+  entries: readonly ReportEntry[],
+  before: ReadonlyMap<string, StoredVisit>,
+): UpkeepPlan {
+  const latest = new Map<string, ReportEntry>();
+  for (const entry of entries) {
+    const seen = latest.get(entry.id);
+    if (!seen || entry.rev > seen.rev) latest.set(entry.id, entry);
+  }
+  const plan: UpkeepPlan = { visits: [], cleared: [], answers: [], counts: [] };
+  const deltas = new Map<string, { key: string[]; n: number }>();
+  const count = (key: string[], n: number) => {
+    const id = key.join('\u0000');
+    const found = deltas.get(id);
+    if (found) found.n += n;
+    else deltas.set(id, { key, n });
+  };
+  for (const entry of latest.values()) {
+    const old = before.get(entry.id);
+    if (old && old.rev >= entry.rev) continue;
+    // The revision it replaces no longer counts.
+    if (old && old.deleted === 0 && old.day !== null) {
+      const visit = {
+        day: old.day,
+        hour: old.hour ?? 0,
+        channel: old.channel ?? '',
+        duration: old.duration ?? '',
+      };
+      for (const [kind, value] of countsOf(visit, old.answers)) {
+        count([old.organisation_id, old.day, old.location_id ?? '', kind, value], -1);
+      }
+    }
+    const { visit } = entry;
+    // A visit keeps the organisation it was first counted for.
+    const organisation = old?.organisation_id ?? entry.organisationId;
+    const location = entry.locationId ?? '';
+    plan.visits.push([
+      entry.id,
+      organisation,
+      entry.rev,
+      visit ? 0 : 1,
+      visit?.day ?? null,
+      visit ? weekdayOf(visit.day) : null,
+      visit?.hour ?? null,
+      visit ? location : null,
+      visit?.channel ?? null,
+      visit?.duration ?? null,
+    ]);
+    if (old) plan.cleared.push(entry.id);
+    if (!visit) continue;
+    for (const [no, kind, value] of visit.answers) {
+      plan.answers.push([entry.id, no, kind, value, organisation, visit.day, location]);
+    }
+    const answers = visit.answers.map(([, kind, value]) => ({ kind, value }));
+    for (const [kind, value] of countsOf(visit, answers)) {
+      count([organisation, visit.day, location, kind, value], 1);
+    }
+  }
+  // In key order, so two transactions touching the same counts lock them in the same order.
+  const sorted = [...deltas.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const [, { key, n }] of sorted) if (n !== 0) plan.counts.push([...key, n]);
+  return plan;
+}
+
+/** Reads what is stored for the entries' visits, plans, and writes: one batch's upkeep. */
+export async function keepReports(
+  tx: SqlRunner,
+  dialect: Dialect,
+  entries: readonly ReportEntry[],
+): Promise<void> {
+  if (entries.length === 0) return;
+  const ids = [...new Set(entries.map((entry) => entry.id))];
+  const visits = inList(dialect, 'visit_id', ids);
+  const rows = await tx.all<Omit<StoredVisit, 'answers'> & { visit_id: string }>(
+    `SELECT visit_id, organisation_id, rev, deleted, day, hour, location_id, channel, duration
+     FROM report_visits WHERE ${visits.where}`,
+    [visits.param],
+  );
+  const before = new Map<string, StoredVisit>();
+  if (rows.length > 0) {
+    const answered = inList(
+      dialect,
+      'visit_id',
+      rows.map((row) => row.visit_id),
+    );
+    const answers = await tx.all<{ visit_id: string; kind: string; value: string }>(
+      `SELECT visit_id, kind, value FROM report_answers WHERE ${answered.where}`,
+      [answered.param],
+    );
+    const byVisit = new Map<string, { kind: string; value: string }[]>();
+    for (const answer of answers) {
+      byVisit.set(answer.visit_id, [...(byVisit.get(answer.visit_id) ?? []), answer]);
+    }
+    for (const row of rows) {
+      before.set(row.visit_id, { ...row, answers: byVisit.get(row.visit_id) ?? [] });
+    }
+  }
+  await writePlan(tx, dialect, planUpkeep(entries, before));
+}
+
+async function writePlan(tx: SqlRunner, dialect: Dialect, plan: UpkeepPlan): Promise<void> {
+  await bulkInsert(
+    tx,
+    dialect,
+    'report_visits',
+    VISIT_COLUMNS,
+    plan.visits,
+    `ON CONFLICT (visit_id) DO UPDATE SET rev = excluded.rev, deleted = excluded.deleted,
+       day = excluded.day, weekday = excluded.weekday, hour = excluded.hour,
+       location_id = excluded.location_id, channel = excluded.channel, duration = excluded.duration
+     WHERE excluded.rev > report_visits.rev`,
+  );
+  if (plan.cleared.length > 0) {
+    const cleared = inList(dialect, 'visit_id', plan.cleared);
+    await tx.run(`DELETE FROM report_answers WHERE ${cleared.where}`, [cleared.param]);
+  }
+  await bulkInsert(tx, dialect, 'report_answers', ANSWER_COLUMNS, plan.answers);
+  await bulkInsert(
+    tx,
+    dialect,
+    'report_counts',
+    COUNT_COLUMNS,
+    plan.counts,
+    `ON CONFLICT (organisation_id, day, location_id, kind, value)
+     DO UPDATE SET n = report_counts.n + excluded.n`,
+  );
+}
+
+/**
+ * Migration 5: the report tables, filled with the latest revision of every stored visit, so
+ * an endpoint that already holds registrations reports its history. A visit belongs to the
+ * organisation of the device that sent it (else the first organisation).
+ */
+export function fillReportTables(db: Database.Database): void {
+  db.exec(REPORT_SCHEMA);
+  const write = planWriter(db);
+  // Page by id: better-sqlite3 cannot write while a read is open, and a large file's records
+  // need not all be in memory at once.
+  const page = db.prepare<
+    [string],
+    {
+      id: string;
+      rev: number;
+      deleted: number;
+      body: string;
+      location_id: string | null;
+      organisation_id: string | null;
+    }
+  >(
+    `SELECT r.id, r.rev, r.deleted, r.body, r.location_id,
+       COALESCE(d.organisation_id, (SELECT id FROM organisations ORDER BY created_at, id LIMIT 1)) AS organisation_id
+     FROM records r LEFT JOIN devices d ON d.id = r.device_id
+     WHERE r.id > ? AND r.rev = (SELECT MAX(m.rev) FROM records m WHERE m.id = r.id)
+     ORDER BY r.id LIMIT ${FILL_PAGE}`,
+  );
+  // Each page holds every visit once, in its latest revision, and nothing is stored yet.
+  for (let rows = page.all(''); rows.length > 0; rows = page.all(rows.at(-1)?.id ?? '')) {
+    const entries = rows.flatMap((row): ReportEntry[] => {
+      if (row.organisation_id === null) return [];
+      let body: unknown;
+      try {
+        body = JSON.parse(row.body);
+      } catch {
+        body = undefined;
+      }
+      const visit = row.deleted === 1 ? null : (visitFacts(body) ?? null);
+      return [
+        {
+          id: row.id,
+          rev: row.rev,
+          organisationId: row.organisation_id,
+          locationId: row.location_id,
+          visit,
+        },
+      ];
+    });
+    write(planUpkeep(entries, new Map()));
+  }
+}
+
+/** Writes a plan with better-sqlite3 itself: migrations run before the async stores open. */
+function planWriter(db: Database.Database): (plan: UpkeepPlan) => void {
+  const insert = (table: string, columns: readonly BulkColumn[], tail = '') =>
+    db.prepare(
+      `INSERT INTO ${table} (${columns.map((column) => column.name).join(', ')})
+       VALUES (${columns.map(() => '?').join(', ')}) ${tail}`,
+    );
+  const visits = insert('report_visits', VISIT_COLUMNS);
+  const answers = insert('report_answers', ANSWER_COLUMNS);
+  const counts = insert(
+    'report_counts',
+    COUNT_COLUMNS,
+    `ON CONFLICT (organisation_id, day, location_id, kind, value) DO UPDATE SET n = report_counts.n + excluded.n`,
+  );
+  return (plan) => {
+    for (const row of plan.visits) visits.run(row);
+    for (const row of plan.answers) answers.run(row);
+    for (const row of plan.counts) counts.run(row);
+  };
+}
+
+const FILL_PAGE = 2000;
+
+/**
+ * One revision at a time with better-sqlite3 itself, for the synchronous record writer until
+ * the batch ingest (ingest.ts) replaces it.
+ */
+export function reportUpkeep(db: Database.Database): (entry: ReportEntry) => void {
+  const current = db.prepare<[string], Omit<StoredVisit, 'answers'>>(
+    `SELECT organisation_id, rev, deleted, day, hour, location_id, channel, duration
+     FROM report_visits WHERE visit_id = ?`,
+  );
+  const currentAnswers = db.prepare<[string], { kind: string; value: string }>(
+    'SELECT kind, value FROM report_answers WHERE visit_id = ?',
+  );
+  const upsert = db.prepare(
+    `INSERT INTO report_visits (${VISIT_COLUMNS.map((column) => column.name).join(', ')})
+     VALUES (${VISIT_COLUMNS.map(() => '?').join(', ')})
+     ON CONFLICT (visit_id) DO UPDATE SET rev = excluded.rev, deleted = excluded.deleted,
+       day = excluded.day, weekday = excluded.weekday, hour = excluded.hour,
+       location_id = excluded.location_id, channel = excluded.channel, duration = excluded.duration`,
+  );
+  const clear = db.prepare('DELETE FROM report_answers WHERE visit_id = ?');
+  const write = planWriter(db);
+  return (entry) => {
+    const row = current.get(entry.id);
+    const before = new Map<string, StoredVisit>();
+    if (row) before.set(entry.id, { ...row, answers: currentAnswers.all(entry.id) });
+    const plan = planUpkeep([entry], before);
+    for (const visit of plan.visits) upsert.run(visit);
+    for (const id of plan.cleared) clear.run(id);
+    write({ ...plan, visits: [] });
+  };
+}
