@@ -6,7 +6,7 @@ import type { Dialect, SqlParam, SqlRunner, SqlValue } from './sql';
 
 export interface BulkColumn {
   readonly name: string;
-  readonly type: 'text' | 'integer';
+  readonly type: 'text' | 'integer' | 'bigint';
 }
 
 /**
