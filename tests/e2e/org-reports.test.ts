@@ -146,9 +146,9 @@ describe("the organisation's Overzicht", () => {
       'Bijgewerkt op 26 november 2026 om 14:10.',
     );
     expect(await locationRows()).toEqual([
-      ['Bibliotheek Centrum', 'Utrecht', '5', '6'],
-      ['Spreekuur De Linde', 'Houten', '3', '3'],
-      ['Totaal', '', '8', '9'],
+      ['Bibliotheek Centrum (Utrecht)', '5', '6'],
+      ['Spreekuur De Linde (Houten)', '3', '3'],
+      ['Totaal', '8', '9'],
     ]);
     const visits = await page.getByTestId('figure-bezoeken').textContent();
     expect(visits).toMatch(/^Bezoeken8/);
@@ -172,8 +172,8 @@ describe("the organisation's Overzicht", () => {
       .toBe('Gekozen: Locatie: Bibliotheek Centrum.');
     await page.getByTestId('report-status').getByText('Bijgewerkt op').waitFor();
     expect(await locationRows()).toEqual([
-      ['Bibliotheek Centrum', 'Utrecht', '5', '6'],
-      ['Totaal', '', '5', '6'],
+      ['Bibliotheek Centrum (Utrecht)', '5', '6'],
+      ['Totaal', '5', '6'],
     ]);
     expect(page.url()).toContain(`locatie=${centrum}`);
 
@@ -185,8 +185,8 @@ describe("the organisation's Overzicht", () => {
     await expect
       .poll(() => locationRows())
       .toEqual([
-        ['Bibliotheek Centrum', 'Utrecht', '2', '2'],
-        ['Totaal', '', '2', '2'],
+        ['Bibliotheek Centrum (Utrecht)', '2', '2'],
+        ['Totaal', '2', '2'],
       ]);
     // Switching the period keeps the choice.
     await page.getByRole('link', { name: 'Deze maand' }).click();
@@ -199,9 +199,9 @@ describe("the organisation's Overzicht", () => {
     await expect
       .poll(() => locationRows())
       .toEqual([
-        ['Bibliotheek Centrum', 'Utrecht', '2', '2'],
-        ['Spreekuur De Linde', 'Houten', '1', '1'],
-        ['Totaal', '', '3', '3'],
+        ['Bibliotheek Centrum (Utrecht)', '2', '2'],
+        ['Spreekuur De Linde (Houten)', '1', '1'],
+        ['Totaal', '3', '3'],
       ]);
   });
 
@@ -235,8 +235,8 @@ describe("the organisation's Overzicht", () => {
       const csv = readFileSync(await file.path()).toString('utf8');
       expect(csv.startsWith('\uFEFFOnderdeel;Antwoord;Aantal;Aandeel (%)\r\n')).toBe(true);
       expect(csv).toContain('Gekozen;Alle locaties en alle vragen.;;\r\n');
-      expect(csv).toContain('Bezoeken per locatie;Bibliotheek Centrum;5;62,5\r\n');
-      expect(csv).toContain('Vragen per locatie;Spreekuur De Linde;3;33,3\r\n');
+      expect(csv).toContain('Bezoeken per locatie;Bibliotheek Centrum (Utrecht);5;62,5\r\n');
+      expect(csv).toContain('Vragen per locatie;Spreekuur De Linde (Houten);3;33,3\r\n');
       expect(csv).toContain('Bezoeken per gemeente;Houten;3;37,5\r\n');
       expect(csv).toContain('Onderwerp;Printen, scannen en kopiëren;3;33,3\r\n');
 
@@ -246,8 +246,8 @@ describe("the organisation's Overzicht", () => {
         page.getByRole('button', { name: 'Overzicht (CSV)', exact: true }).click(),
       ]);
       const shared = readFileSync(await hidden.path()).toString('utf8');
-      expect(shared).toContain('Bezoeken per locatie;Bibliotheek Centrum;5;62,5\r\n');
-      expect(shared).toContain('Bezoeken per locatie;Spreekuur De Linde;<5;\r\n');
+      expect(shared).toContain('Bezoeken per locatie;Bibliotheek Centrum (Utrecht);5;62,5\r\n');
+      expect(shared).toContain('Bezoeken per locatie;Spreekuur De Linde (Houten);<5;\r\n');
     } finally {
       await page.setViewportSize({ width: 360, height: 740 });
     }
@@ -281,9 +281,9 @@ describe("the organisation's Overzicht", () => {
       expect(await status.textContent()).toContain('niet actueel');
       expect(await status.textContent()).toContain('Er is nu geen internet.');
       expect(await locationRows()).toEqual([
-        ['Bibliotheek Centrum', 'Utrecht', '5', '6'],
-        ['Spreekuur De Linde', 'Houten', '3', '3'],
-        ['Totaal', '', '8', '9'],
+        ['Bibliotheek Centrum (Utrecht)', '5', '6'],
+        ['Spreekuur De Linde (Houten)', '3', '3'],
+        ['Totaal', '8', '9'],
       ]);
       expect(await seriousViolations(page)).toEqual([]);
       await shoot('04-offline-360');

@@ -104,7 +104,6 @@ export function ReportScreen() {
             id="per-location"
             title={r.perLocation}
             table={locationTable(reports.current)}
-            textColumns={2}
           >
             <BarChart title={r.visitsPerLocation} bars={locationBars(reports.current)} />
           </ReportSection>

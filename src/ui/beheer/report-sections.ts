@@ -81,12 +81,16 @@ interface Line {
 function locationLines(report: OrgReport): Line[] {
   const named = new Map(report.locations.map((location) => [location.id, location]));
   return Object.entries(report.perLocation)
-    .map(([id, own]) => ({
-      name: named.get(id)?.name ?? id,
-      gemeente: named.get(id)?.gemeente ?? '',
-      visits: own.visits,
-      questions: own.questions,
-    }))
+    .map(([id, own]) => {
+      const location = named.get(id);
+      return {
+        // With its gemeente, so the table stays three columns wide on a phone.
+        name: location ? `${location.name} (${location.gemeente})` : id,
+        gemeente: location?.gemeente ?? '',
+        visits: own.visits,
+        questions: own.questions,
+      };
+    })
     .sort((a, b) => a.name.localeCompare(b.name, 'nl'));
 }
 
@@ -105,35 +109,22 @@ function gemeenteLines(report: OrgReport): Line[] {
   return [...sums.values()].sort((a, b) => a.name.localeCompare(b.name, 'nl'));
 }
 
-/** Locations down (with their gemeente), visits and questions across, and the total last. */
+/** Locations (with their gemeente) down, visits and questions across, and the total last. */
 export function locationTable(report: OrgReport): Table {
-  const r = text.report;
-  return {
-    title: r.perLocation,
-    header: [r.location, r.gemeente, r.visits, r.questions],
-    rows: [
-      ...locationLines(report).map((line) => [
-        line.name,
-        line.gemeente,
-        String(line.visits),
-        String(line.questions),
-      ]),
-      [r.total, '', String(report.visits), String(report.questions)],
-    ],
-  };
+  return linesTable(report, text.report.perLocation, text.report.location, locationLines(report));
 }
 
 export function gemeenteTable(report: OrgReport): Table {
+  return linesTable(report, text.report.perGemeente, text.report.gemeente, gemeenteLines(report));
+}
+
+function linesTable(report: OrgReport, title: string, what: string, lines: Line[]): Table {
   const r = text.report;
   return {
-    title: r.perGemeente,
-    header: [r.gemeente, r.visits, r.questions],
+    title,
+    header: [what, r.visits, r.questions],
     rows: [
-      ...gemeenteLines(report).map((line) => [
-        line.name,
-        String(line.visits),
-        String(line.questions),
-      ]),
+      ...lines.map((line) => [line.name, String(line.visits), String(line.questions)]),
       [r.total, String(report.visits), String(report.questions)],
     ],
   };

@@ -1,6 +1,5 @@
 // A report table (from src/core/reports/table.ts) as an HTML table: the numbers beneath each
 // chart. Whole counts get Dutch thousands separators; everything else shows as the core wrote it.
-// The first column heads its row; `textColumns` columns (default 1) are words, the rest numbers.
 
 import type { Table } from '../../core/reports/table';
 import { formatCount } from './format';
@@ -12,8 +11,7 @@ function cell(value: string): string {
   return WHOLE.test(value) ? formatCount(Number(value)) : value;
 }
 
-export function DataTable(props: { table: Table; caption: string; textColumns?: number }) {
-  const { table, caption, textColumns = 1 } = props;
+export function DataTable({ table, caption }: { table: Table; caption: string }) {
   const [ref, tabIndex] = useScrollFocus<HTMLDivElement>();
   return (
     <div class="table-wrap" ref={ref} tabIndex={tabIndex}>
@@ -22,7 +20,7 @@ export function DataTable(props: { table: Table; caption: string; textColumns?: 
         <thead>
           <tr>
             {table.header.map((name, index) => (
-              <th key={index} scope="col" class={index >= textColumns ? 'num' : undefined}>
+              <th key={index} scope="col" class={index > 0 ? 'num' : undefined}>
                 {name}
               </th>
             ))}
@@ -36,8 +34,6 @@ export function DataTable(props: { table: Table; caption: string; textColumns?: 
                   <th key={column} scope="row">
                     {value}
                   </th>
-                ) : column < textColumns ? (
-                  <td key={column}>{value}</td>
                 ) : (
                   <td key={column} class="num">
                     {cell(value)}

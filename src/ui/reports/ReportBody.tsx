@@ -92,21 +92,15 @@ export function ReportSection(props: {
   title: string;
   table: Table;
   level?: 2 | 3;
-  /** Leading columns of words in the table (see DataTable). */
-  textColumns?: number;
   children: ComponentChildren;
 }) {
-  const { id, title, table, level = 2, textColumns, children } = props;
+  const { id, title, table, level = 2, children } = props;
   const Heading = level === 2 ? 'h2' : 'h3';
   return (
     <section class="report-section chart-section" aria-labelledby={`${id}-title`}>
       <Heading id={`${id}-title`}>{title}</Heading>
       {children}
-      <DataTable
-        table={table}
-        caption={text.sections.tableOf(title)}
-        {...(textColumns ? { textColumns } : {})}
-      />
+      <DataTable table={table} caption={text.sections.tableOf(title)} />
     </section>
   );
 }
