@@ -99,7 +99,7 @@ export function ReportFilters(props: {
           {select('organisation', listOptions('organisation'))}
           {select('channel', listOptions('channel'))}
         </div>
-        <div class="form-actions">
+        <div class="report-filter-actions">
           <button type="submit" class="button button-primary">
             {r.show}
           </button>
