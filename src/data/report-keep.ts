@@ -1,8 +1,9 @@
 // The organisation's reports a manager fetched, kept on the device (idb-keyval) for reading
 // offline: the last answer per question (period and filters), with when it was fetched.
-// At most KEEP_REPORTS questions, the newest first; each entry is parsed on read.
+// At most KEEP_REPORTS questions, the newest first; each entry is parsed on read. Signing out
+// forgets them all.
 
-import { get, update } from 'idb-keyval';
+import { del, get, update } from 'idb-keyval';
 import { settings } from './settings';
 import { KeptOrgReport, parseStored, StoredList } from './stored';
 
@@ -33,6 +34,11 @@ export async function readKeptReport(query: string): Promise<KeptReports> {
     match: kept.find((entry) => entry.query === query),
     latest: latest ? { query: latest.query, fetchedAt: latest.fetchedAt } : undefined,
   };
+}
+
+/** Forgets every kept report: a manager who signs out takes the organisation's numbers along. */
+export function forgetKeptReports(): Promise<void> {
+  return del(KEY, settings());
 }
 
 /** Keeps this answer in place of an older one to the same question; damaged entries go. */

@@ -317,6 +317,32 @@ describe("the organisation's Overzicht", () => {
       await expect.poll(() => status.textContent()).toContain('nog niet op dit apparaat bewaard');
       expect(await page.getByRole('heading', { name: 'In het kort' }).count()).toBe(0);
       await shoot('05-offline-nothing-kept-360');
+
+      // Beheer itself needs the internet, but leads to the kept copy.
+      await page.goto(`${harness.appUrl}/beheer`);
+      await page
+        .getByRole('link', {
+          name: 'Het overzicht van de organisatie lezen dat op dit apparaat is bewaard',
+        })
+        .click();
+      await expect
+        .poll(() => status.textContent())
+        .toContain('Laatst bijgewerkt op 26 november 2026 om 14:10.');
+    } finally {
+      await harness.context.setOffline(false);
+    }
+  });
+
+  test('signing out forgets the kept copies', async () => {
+    await page.goto(`${harness.appUrl}/beheer`);
+    await page.getByRole('button', { name: 'Afmelden' }).click();
+    await page.getByRole('heading', { name: 'Aanmelden als beheerder' }).waitFor();
+    await harness.context.setOffline(true);
+    try {
+      await page.goto(`${harness.appUrl}${WEEK}`);
+      await expect
+        .poll(() => page.getByTestId('report-status').textContent())
+        .toContain('nog niet op dit apparaat bewaard');
     } finally {
       await harness.context.setOffline(false);
     }

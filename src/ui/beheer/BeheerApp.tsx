@@ -58,6 +58,9 @@ export function BeheerApp() {
                 <button type="button" class="button" onClick={root.check}>
                   {text.retry}
                 </button>
+                <p>
+                  <a href="/beheer/overzicht">{text.report.readKept}</a>
+                </p>
               </>
             ) : (
               <p role="status">{text.checking}</p>

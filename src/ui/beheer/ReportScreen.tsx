@@ -43,7 +43,7 @@ export function ReportScreen() {
   const catalogue = useCatalogue();
   // The organisation's locations when online; offline, those the kept report names.
   const locations: readonly Pick<Location, 'id' | 'name' | 'gemeente'>[] =
-    known.value ?? state.reports?.current.locations ?? [];
+    known.value ?? state.reports?.current.locations ?? NONE;
   const labels = useMemo(
     () =>
       catalogue &&
@@ -119,6 +119,8 @@ export function ReportScreen() {
     </section>
   );
 }
+
+const NONE: readonly Location[] = [];
 
 /** No internet or a failing server: ReportStatus says so (with the kept copy, if any). */
 function standsIn(problem: Problem): boolean {

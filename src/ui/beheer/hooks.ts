@@ -8,7 +8,12 @@ import { useCallback, useContext, useEffect, useState } from 'preact/hooks';
 import { type OrgFilters, type OrgReport, reportQuery } from '../../core/reports/org-report';
 import { type Period, previousPeriod, samePeriodLastYear } from '../../core/reports/period';
 import { type ManagerApi, managerApi, type Problem, type Result } from '../../data/manager-api';
-import { type KeptOrgReport, keepReport, readKeptReport } from '../../data/report-keep';
+import {
+  forgetKeptReports,
+  type KeptOrgReport,
+  keepReport,
+  readKeptReport,
+} from '../../data/report-keep';
 import { useServices } from '../hooks';
 import type { PeriodReports } from '../reports/hooks';
 
@@ -80,6 +85,7 @@ export function useManagerRoot(): ManagerRoot {
     },
     async signOut() {
       await managerApi.signOut();
+      await forgetKeptReports().catch((error: unknown) => console.error('forget failed', error));
       setSession(null);
       setExpired(false);
     },

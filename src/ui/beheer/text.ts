@@ -226,6 +226,7 @@ export const text = {
     nothingKept:
       'Dit overzicht is nog niet op dit apparaat bewaard. Het kan alleen met internet worden opgehaald. Maak verbinding met internet en kies "Opnieuw ophalen".',
     latestKept: 'Naar het overzicht dat u het laatst ophaalde',
+    readKept: 'Het overzicht van de organisatie lezen dat op dit apparaat is bewaard',
     retry: 'Opnieuw ophalen',
     whole: 'Alle locaties en alle vragen.',
     chosen: 'Gekozen:',

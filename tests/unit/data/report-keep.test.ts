@@ -6,7 +6,12 @@ import { createStore, get, set } from 'idb-keyval';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { aggregate } from '../../../src/core/reports/aggregate';
 import { OrgReport } from '../../../src/core/reports/org-report';
-import { KEEP_REPORTS, keepReport, readKeptReport } from '../../../src/data/report-keep';
+import {
+  forgetKeptReports,
+  KEEP_REPORTS,
+  keepReport,
+  readKeptReport,
+} from '../../../src/data/report-keep';
 import { visitContent } from '../../support/visits';
 
 const store = () => createStore('balie-settings', 'settings');
@@ -76,5 +81,11 @@ describe('kept organisation reports', () => {
     expect(((await get(KEY, store())) as unknown[]).length).toBe(2);
     await set(KEY, 'kapot', store());
     expect(await readKeptReport('good')).toEqual({ match: undefined, latest: undefined });
+  });
+
+  test('signing out forgets them all', async () => {
+    await keepReport(kept('a', 3));
+    await forgetKeptReports();
+    expect(await readKeptReport('a')).toEqual({ match: undefined, latest: undefined });
   });
 });
