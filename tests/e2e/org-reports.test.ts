@@ -5,6 +5,7 @@
 
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { hashPassword } from '../../server/secrets';
@@ -134,6 +135,7 @@ afterAll(async () => {
 
 describe("the organisation's Overzicht", () => {
   test('Beheer links to it; each location next to the total, with the week before', async () => {
+    await shoot('00-beheer-home-360');
     await page.getByRole('link', { name: /Overzicht van de organisatie/ }).click();
     await page.getByRole('heading', { name: 'In het kort' }).waitFor();
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toMatch(
@@ -238,7 +240,7 @@ describe("the organisation's Overzicht", () => {
       .waitFor();
   });
 
-  test('at 1024 px it passes axe and fits; the summary CSV reads back', async () => {
+  test('at 1024 px it passes axe and fits; the summary CSV and Excel read back', async () => {
     await page.setViewportSize({ width: 1024, height: 768 });
     try {
       await openReport();
@@ -264,6 +266,21 @@ describe("the organisation's Overzicht", () => {
       expect(csv).toContain('Vragen per locatie;Spreekuur De Linde (Houten);3;33,3\r\n');
       expect(csv).toContain('Bezoeken per gemeente;Houten;3;37,5\r\n');
       expect(csv).toContain('Onderwerp;Printen, scannen en kopiëren;3;33,3\r\n');
+
+      const [excel] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Overzicht (Excel)', exact: true }).click(),
+      ]);
+      expect(excel.suggestedFilename()).toBe(
+        'balie-organisatie-overzicht-2026-11-23-tot-2026-11-29.xlsx',
+      );
+      const files = unzipSync(new Uint8Array(readFileSync(await excel.path())));
+      const xml = Object.values(files)
+        .map((file) => strFromU8(file))
+        .join('\n');
+      expect(xml).toContain('Alle locaties en alle vragen.');
+      expect(xml).toContain('De verstuurde registraties van alle apparaten van de organisatie');
+      expect(xml).toContain('Bezoeken per locatie');
 
       await page.getByLabel(/Kleine aantallen verbergen/).check();
       const [hidden] = await Promise.all([
