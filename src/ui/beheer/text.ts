@@ -224,7 +224,7 @@ export const text = {
     noServer: 'De server geeft nu geen goed antwoord.',
     keptHere: 'U ziet het overzicht dat op dit apparaat is bewaard.',
     nothingKept:
-      'Dit overzicht is nog niet op dit apparaat bewaard. Het kan alleen met internet worden opgehaald. Maak verbinding met internet en kies "Opnieuw ophalen".',
+      'Dit overzicht is nog niet op dit apparaat bewaard. Het wordt opgehaald zodra er weer verbinding is. U kunt ook "Opnieuw ophalen" kiezen.',
     latestKept: 'Naar het overzicht dat u het laatst ophaalde',
     readKept: 'Het overzicht van de organisatie lezen dat op dit apparaat is bewaard',
     retry: 'Opnieuw ophalen',
