@@ -4,6 +4,7 @@
 
 import * as z from 'zod/mini';
 import { LIST_NAMES } from '../core/registration/catalogue';
+import { OrgReport } from '../core/reports/org-report';
 
 export const LOCATION_KINDS = [
   'vaste-balie',
@@ -211,6 +212,9 @@ export const managerApi = {
   catalogue: () => call('GET', '/catalogue', Catalogue),
   putCatalogue: (revision: number, change: CatalogueChange) =>
     call('PUT', '/catalogue', Catalogue, change, { 'if-match': `"${revision}"` }),
+
+  /** The organisation's report; `query` from the core's `reportQuery`. */
+  report: (query: string) => call('GET', `/reports?${query}`, OrgReport),
 
   audit: (limit = 100) =>
     call('GET', `/audit?limit=${limit}`, z.object({ entries: z.array(AuditEntry) })).then(

@@ -6,6 +6,7 @@ import { ScreenLockPanel } from './ScreenLockPanel';
 import { text } from './text';
 
 const SECTIONS = [
+  { href: '/beheer/overzicht', label: text.home.report, hint: text.home.reportHint },
   { href: '/beheer/locaties', label: text.home.locations, hint: text.home.locationsHint },
   { href: '/beheer/koppelen', label: text.home.koppel, hint: text.home.koppelHint },
   { href: '/beheer/apparaten', label: text.home.devices, hint: text.home.devicesHint },

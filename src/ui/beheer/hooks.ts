@@ -1,10 +1,21 @@
-// Beheer's seam to the endpoint: the manager's session (checked once, ended by any 401), and
-// hooks that load or change something through src/data/manager-api.ts. Views import these.
+// Beheer's seam to the endpoint: the manager's session (checked once, ended by any 401), hooks
+// that load or change something through src/data/manager-api.ts, and the organisation's report
+// with its copy kept for offline reading (src/data/report-keep.ts). Views import these.
 // A failed change never clears a form: the view clears it only when the hook says it worked.
 
 import { createContext } from 'preact';
 import { useCallback, useContext, useEffect, useState } from 'preact/hooks';
+import { type OrgFilters, type OrgReport, reportQuery } from '../../core/reports/org-report';
+import { type Period, previousPeriod, samePeriodLastYear } from '../../core/reports/period';
 import { type ManagerApi, managerApi, type Problem, type Result } from '../../data/manager-api';
+import {
+  forgetKeptReports,
+  type KeptOrgReport,
+  keepReport,
+  readKeptReport,
+} from '../../data/report-keep';
+import { useServices } from '../hooks';
+import type { PeriodReports } from '../reports/hooks';
 
 export type {
   AuditEntry,
@@ -74,6 +85,7 @@ export function useManagerRoot(): ManagerRoot {
     },
     async signOut() {
       await managerApi.signOut();
+      await forgetKeptReports().catch((error: unknown) => console.error('forget failed', error));
       setSession(null);
       setExpired(false);
     },
@@ -142,3 +154,108 @@ export function useAction() {
   );
   return { busy, problem, run, setProblem };
 }
+
+/** The organisation's reports of a period and its two comparisons, as the endpoint counted them. */
+export interface OrgReports extends PeriodReports {
+  readonly current: OrgReport;
+}
+
+export interface OrgReportState {
+  /** Fresh from the endpoint, or the copy kept on this device (then `fresh` is false). */
+  readonly reports: OrgReports | undefined;
+  readonly fetchedAt: number | undefined;
+  readonly fresh: boolean;
+  readonly loading: boolean;
+  readonly problem: Problem | null;
+  /** The question fetched last, when this one was never kept. */
+  readonly latest: string | undefined;
+  retry(): void;
+}
+
+/**
+ * Asks the endpoint for the period, the one before and the same one last year (three small
+ * requests). Shows the kept copy while asking; keeps every fresh answer; when offline or the
+ * server fails, the kept copy stays with its date. Asks again when the connection returns.
+ */
+export function useOrgReport(period: Period, filters: OrgFilters): OrgReportState {
+  const call = useCall();
+  const { now } = useServices();
+  const query = reportQuery(period, filters);
+  const [tries, setTries] = useState(0);
+  const retry = useCallback(() => setTries((count) => count + 1), []);
+  const [state, setState] = useState<Omit<OrgReportState, 'retry'>>(LOADING);
+  useEffect(() => {
+    window.addEventListener('online', retry);
+    return () => window.removeEventListener('online', retry);
+  }, [retry]);
+  useEffect(() => {
+    let current = true;
+    let answered = false;
+    const periods = {
+      period,
+      previousPeriod: previousPeriod(period),
+      lastYearPeriod: samePeriodLastYear(period),
+    };
+    const fromKept = (kept: KeptOrgReport) => ({
+      ...periods,
+      current: kept.current,
+      previous: kept.previous,
+      lastYear: kept.lastYear,
+    });
+    setState(LOADING);
+    void readKeptReport(query).then(({ match }) => {
+      if (!current || answered || !match) return;
+      setState({ ...LOADING, reports: fromKept(match), fetchedAt: match.fetchedAt });
+    });
+    const ask = (of: Period) => call((api) => api.report(reportQuery(of, filters)));
+    void Promise.all([
+      ask(periods.period),
+      ask(periods.previousPeriod),
+      ask(periods.lastYearPeriod),
+    ]).then(async ([asked, before, yearAgo]) => {
+      if (!current) return;
+      answered = true;
+      if (asked.ok && before.ok && yearAgo.ok) {
+        const kept = {
+          query,
+          fetchedAt: now(),
+          current: asked.value,
+          previous: before.value,
+          lastYear: yearAgo.value,
+        };
+        setState({ ...IDLE, reports: fromKept(kept), fetchedAt: kept.fetchedAt, fresh: true });
+        await keepReport(kept).catch((error: unknown) => console.error('keeping failed', error));
+        return;
+      }
+      const problem = [asked, before, yearAgo].flatMap((result) =>
+        result.ok ? [] : [result.problem],
+      )[0];
+      const { match, latest } = await readKeptReport(query);
+      if (!current || !problem) return;
+      // A refusal (a bad question, not allowed) is said as it is; the kept copy only stands in
+      // for an answer that could not come.
+      const standIn = problem.kind === 'offline' || problem.kind === 'server';
+      setState({
+        ...IDLE,
+        problem,
+        reports: standIn && match ? fromKept(match) : undefined,
+        fetchedAt: standIn ? match?.fetchedAt : undefined,
+        latest: standIn && latest && latest.query !== query ? latest.query : undefined,
+      });
+    });
+    return () => {
+      current = false;
+    };
+  }, [query, period.kind, tries]);
+  return { ...state, retry };
+}
+
+const IDLE = {
+  reports: undefined,
+  fetchedAt: undefined,
+  fresh: false,
+  loading: false,
+  problem: null,
+  latest: undefined,
+} as const;
+const LOADING = { ...IDLE, loading: true } as const;

@@ -9,28 +9,37 @@ import {
   csvBlob,
   type ExportFormat,
   type ExportKind,
+  type ExportScope,
   fileName,
   rowsTable,
   summaryTable,
 } from './exports';
 import { formatLongDay } from './format';
-import { type PeriodReports, useDesk, useRowsReader } from './hooks';
+import type { PeriodReports } from './hooks';
 import { text } from './text';
 
-export function ExportPanel({ reports, labels }: { reports: PeriodReports; labels: Labels }) {
-  const readRows = useRowsReader();
-  const { location, today } = useDesk();
+export function ExportPanel(props: { reports: PeriodReports; labels: Labels; scope: ExportScope }) {
+  const { reports, labels, scope } = props;
+  const { readRows } = scope;
   const [suppress, setSuppress] = useState(false);
   const [message, setMessage] = useState('');
   const [busy, setBusy] = useState(false);
 
   async function make(kind: ExportKind, format: ExportFormat): Promise<Blob> {
     const options = { suppress };
+    const extra = scope.extra?.(options) ?? [];
     if (kind === 'summary') {
-      if (format === 'csv') return csvBlob(summaryTable(reports, labels, options));
+      if (format === 'csv') return csvBlob(summaryTable(reports, labels, options, extra));
       const { summaryXlsx } = await import('./xlsx');
-      return summaryXlsx(reports, labels, { location, madeOn: formatLongDay(today), options });
+      return summaryXlsx(reports, labels, {
+        location: scope.location,
+        source: scope.source,
+        madeOn: formatLongDay(scope.today),
+        options,
+        extra,
+      });
     }
+    if (!readRows) throw new Error('no rows to export');
     const table = rowsTable(await readRows(reports.period), labels);
     if (format === 'csv') return csvBlob(table);
     const { rowsXlsx } = await import('./xlsx');
@@ -41,7 +50,7 @@ export function ExportPanel({ reports, labels }: { reports: PeriodReports; label
     setBusy(true);
     setMessage(text.exports.working);
     try {
-      const name = fileName(kind, reports.period, format);
+      const name = fileName(kind, reports.period, format, scope.summaryName);
       saveFile(await make(kind, format), name);
       setMessage(text.exports.done(name));
     } catch (error) {
@@ -66,7 +75,7 @@ export function ExportPanel({ reports, labels }: { reports: PeriodReports; label
   return (
     <section class="report-section export-panel no-print" aria-labelledby="export-title">
       <h2 id="export-title">{text.exports.title}</h2>
-      <p class="hint">{text.exports.hint}</p>
+      {readRows ? <p class="hint">{text.exports.hint}</p> : null}
       <label class="check-row">
         <input
           type="checkbox"
@@ -75,12 +84,12 @@ export function ExportPanel({ reports, labels }: { reports: PeriodReports; label
         />
         <span>{text.exports.suppress}</span>
       </label>
-      <p class="hint">{text.exports.suppressHint}</p>
+      <p class="hint">{readRows ? text.exports.suppressHint : text.exports.suppressShared}</p>
       <div class="export-buttons">
         {button('summary', 'csv', text.exports.summaryCsv)}
         {button('summary', 'xlsx', text.exports.summaryXlsx)}
-        {button('rows', 'csv', text.exports.rowsCsv)}
-        {button('rows', 'xlsx', text.exports.rowsXlsx)}
+        {readRows ? button('rows', 'csv', text.exports.rowsCsv) : null}
+        {readRows ? button('rows', 'xlsx', text.exports.rowsXlsx) : null}
         <button type="button" class="button" onClick={() => window.print()}>
           {text.exports.print}
         </button>

@@ -1,5 +1,6 @@
 // Choosing the period: vandaag, deze week, maand, kwartaal, jaar (each a link, so the address
-// keeps the choice), a period earlier or later, or any range of days.
+// keeps the choice), a period earlier or later, or any range of days. `hrefOf` makes the links
+// when the address holds more than the period (the organisation's filters).
 
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
@@ -13,8 +14,14 @@ import { CALENDAR_KINDS } from './kinds';
 import { currentPeriod, nextPeriod, periodHref } from './period-query';
 import { text } from './text';
 
-export function PeriodPicker(props: { period: Period; today: string; base?: string }) {
+export function PeriodPicker(props: {
+  period: Period;
+  today: string;
+  base?: string;
+  hrefOf?: (period: Period) => string;
+}) {
   const { period, today, base } = props;
+  const hrefOf = props.hrefOf ?? ((other: Period) => periodHref(other, base));
   const { route } = useLocation();
   const [from, setFrom] = useState(period.from);
   const [to, setTo] = useState(period.to);
@@ -32,7 +39,7 @@ export function PeriodPicker(props: { period: Period; today: string; base?: stri
       return;
     }
     setError('');
-    route(periodHref(rangePeriod(from, to), base));
+    route(hrefOf(rangePeriod(from, to)));
   }
 
   return (
@@ -42,7 +49,7 @@ export function PeriodPicker(props: { period: Period; today: string; base?: stri
           <a
             key={kind}
             class="button button-small"
-            href={periodHref(currentPeriod(kind, today), base)}
+            href={hrefOf(currentPeriod(kind, today))}
             aria-current={isCurrent(kind) ? 'page' : undefined}
           >
             {text.period.kinds[kind]}
@@ -50,11 +57,11 @@ export function PeriodPicker(props: { period: Period; today: string; base?: stri
         ))}
       </nav>
       <nav class="period-steps" aria-label={text.period.nav}>
-        <a class="button button-small" href={periodHref(previousPeriod(period), base)}>
+        <a class="button button-small" href={hrefOf(previousPeriod(period))}>
           ← {text.period.earlier}
         </a>
         {later.from <= today ? (
-          <a class="button button-small" href={periodHref(later, base)}>
+          <a class="button button-small" href={hrefOf(later)}>
             {text.period.later} →
           </a>
         ) : null}

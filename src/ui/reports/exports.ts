@@ -19,8 +19,31 @@ import { text } from './text';
 export type ExportKind = 'summary' | 'rows';
 export type ExportFormat = 'csv' | 'xlsx';
 
-/** The summary as one long table: totals, the comparisons, every breakdown, the heatmap. */
-export function summaryTable(reports: PeriodReports, labels: Labels, options: CellOptions): Table {
+/** Whose numbers the files hold, and what else goes in. */
+export interface ExportScope {
+  /** Where: the desk's location, or the organisation's filters in words. */
+  readonly location: string;
+  /** Whose registrations: one device's, or the organisation's. */
+  readonly source: string;
+  readonly today: string;
+  /** The summary's file name part: `overzicht` gives `balie-overzicht-<period>.csv`. */
+  readonly summaryName?: string;
+  /** The caller's own lines for the summary, with small counts hidden or not. */
+  readonly extra?: (options: CellOptions) => readonly (readonly string[])[];
+  /** Every question of a period, for the rows export; without it there is none. */
+  readonly readRows?: (period: Period) => Promise<readonly LiveRow[]>;
+}
+
+/**
+ * The summary as one long table: totals, the comparisons, `extra` lines of the caller (the
+ * organisation's locations), every breakdown, the heatmap.
+ */
+export function summaryTable(
+  reports: PeriodReports,
+  labels: Labels,
+  options: CellOptions,
+  extra: readonly (readonly string[])[] = [],
+): Table {
   const totals = (name: string, report: Report) => [
     [name, text.headline.visits, countCell(report.visits, options), ''],
     [name, text.headline.questions, countCell(report.questions, options), ''],
@@ -53,6 +76,7 @@ export function summaryTable(reports: PeriodReports, labels: Labels, options: Ce
         `${text.headline.lastYear} (${formatPeriod(reports.lastYearPeriod)})`,
         reports.lastYear,
       ),
+      ...extra,
       ...long.rows,
       ...heat,
     ],
@@ -67,8 +91,13 @@ export function csvBlob(table: Table): Blob {
   return new Blob([tableCsv(table)], { type: 'text/csv;charset=utf-8' });
 }
 
-export function fileName(kind: ExportKind, period: Period, format: ExportFormat): string {
-  const what = kind === 'summary' ? 'overzicht' : 'vragen';
+export function fileName(
+  kind: ExportKind,
+  period: Period,
+  format: ExportFormat,
+  summaryName = 'overzicht',
+): string {
+  const what = kind === 'summary' ? summaryName : 'vragen';
   const span = period.from === period.to ? period.from : `${period.from}-tot-${period.to}`;
   return `balie-${what}-${span}.${format}`;
 }

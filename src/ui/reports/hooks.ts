@@ -10,6 +10,8 @@ import { type Period, previousPeriod, samePeriodLastYear } from '../../core/repo
 import { readCopied, saveCopied } from '../../data/copied-settings';
 import { type ReadProgress, readLiveRows, readReports } from '../../data/report-reads';
 import { useCatalogue, useLiveQuery, useNow, useServices } from '../hooks';
+import type { ExportScope } from './exports';
+import { text } from './text';
 
 export type { LiveRow } from '../../core/reports/rows';
 export type { ReadProgress } from '../../data/report-reads';
@@ -92,10 +94,16 @@ export function useDesk(): Desk {
   return { location: device.location, recordedAs, today: dayOf(useNow(60_000)) };
 }
 
-/** Reads the period's live visits when an export asks for them. */
-export function useRowsReader() {
+/** This device's exports: its location, its registrations, and every question of a period. */
+export function useDeskExport(): ExportScope {
   const { db } = useServices();
-  return (period: Period) => readLiveRows(db, period);
+  const { location, today } = useDesk();
+  return {
+    location,
+    source: text.sheets.scopeValue,
+    today,
+    readRows: (period: Period) => readLiveRows(db, period),
+  };
 }
 
 /** The period's live visits, kept current (for the Bibliotheekmonitor helper). */

@@ -72,6 +72,7 @@ export const text = {
     suppress: 'Kleine aantallen verbergen (minder dan 5 wordt "<5")',
     suppressHint:
       'Zet dit aan als u het bestand buiten de vestiging deelt. Dan gaan losse vragen niet mee.',
+    suppressShared: 'Zet dit aan als u het bestand buiten de organisatie deelt.',
     summaryCsv: 'Overzicht (CSV)',
     summaryXlsx: 'Overzicht (Excel)',
     rowsCsv: 'Alle vragen (CSV)',

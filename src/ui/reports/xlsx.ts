@@ -30,8 +30,12 @@ function sheetData(table: Table): SheetData {
 
 export interface Context {
   readonly location: string;
+  /** Whose registrations: one device's, or the organisation's. */
+  readonly source: string;
   readonly madeOn: string;
   readonly options: CellOptions;
+  /** The caller's own lines for the long sheet (see summaryTable). */
+  readonly extra?: readonly (readonly string[])[];
 }
 
 function headlineData(reports: PeriodReports, labels: Labels, context: Context): SheetData {
@@ -62,7 +66,7 @@ function headlineData(reports: PeriodReports, labels: Labels, context: Context):
   return [
     [text.sheets.period, formatPeriod(reports.period)],
     [text.sheets.location, context.location],
-    [text.sheets.scope, text.sheets.scopeValue],
+    [text.sheets.scope, context.source],
     [text.sheets.madeOn, context.madeOn],
     ...(options.suppress ? [[text.sheets.suppressed]] : []),
     [],
@@ -110,7 +114,7 @@ export function summaryXlsx(
     },
     {
       sheet: text.sheets.breakdowns,
-      data: sheetData(summaryTable(reports, labels, context.options)),
+      data: sheetData(summaryTable(reports, labels, context.options, context.extra)),
       columns: [{ width: 30 }, { width: 40 }, { width: 10 }, { width: 12 }],
     },
     { sheet: text.sheets.heatmap, data: sheetData(heatmapTable(reports.current, context.options)) },
