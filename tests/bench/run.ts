@@ -8,6 +8,7 @@ import { cpus } from 'node:os';
 import { buildApp } from '../support/build';
 import { measureBundle } from './bundle';
 import { measureDeviceReport } from './device-report';
+import { measureHistory } from './history';
 import { measureIngest } from './ingest';
 import { measurePartners } from './partners';
 import { measureReports } from './reports';
@@ -22,6 +23,7 @@ const BENCHMARKS: Readonly<Record<string, () => Row[] | Promise<Row[]>>> = {
   reports: measureReports,
   'device-report': measureDeviceReport,
   save: measureSave,
+  history: measureHistory,
   upload: measureUpload,
 };
 
