@@ -7,14 +7,14 @@ import type { Page } from 'playwright-core';
 import { type Harness, openApp, organisationOf, startHarness } from '../support/harness';
 import { generateVisitRows } from '../support/history';
 import { generatePartners } from '../support/partners';
-import { putRows } from './page-data';
+import { countRows, putRows } from './page-data';
 import { addSnelkeuze, timeSaves } from './save';
 import { median, number, percentile, type Row } from './table';
 
 const VISITS = Number(process.env.BENCH_DEVICE_VISITS ?? 20_000);
 const PARTNERS = 5_000;
 const STARTS = 8;
-const SLOW_STARTS = 3;
+const SLOW_STARTS = 5;
 const SAVES = 100;
 /** Saves alternate between the two devices in rounds, so a busy moment hits both alike. */
 const SAVE_ROUNDS = 4;
@@ -52,6 +52,8 @@ export async function measureHistory(): Promise<Row[]> {
     const page = firstPage(fullDevice);
     await putRows(page, 'visits', generateVisitRows(VISITS, to, location));
     await putRows(page, 'partners', generatePartners(PARTNERS, 42));
+    const stored = [await countRows(page, 'visits'), await countRows(page, 'partners')];
+    if (stored[0] !== VISITS + 1 || stored[1] !== PARTNERS) throw new Error(`stored ${stored}`);
 
     const empty: Timings = { starts: [], slowStarts: [], saves: [] };
     const full: Timings = { starts: [], slowStarts: [], saves: [] };

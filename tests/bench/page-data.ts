@@ -35,6 +35,26 @@ export async function putRows(
   }
 }
 
+/** How many rows one object store of the app's database holds. */
+export function countRows(page: Page, store: 'visits' | 'partners'): Promise<number> {
+  return page.evaluate(
+    (name) =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('balie');
+        open.onsuccess = () => {
+          const count = open.result.transaction(name).objectStore(name).count();
+          count.onsuccess = () => {
+            open.result.close();
+            resolve(count.result);
+          };
+          count.onerror = () => reject(count.error);
+        };
+        open.onerror = () => reject(open.error);
+      }),
+    store,
+  );
+}
+
 /**
  * Loads Dexie's own UMD build into the page as `window.Dexie` (for a bare baseline read),
  * evaluated through the DevTools protocol: the app's CSP rightly refuses inline scripts.
