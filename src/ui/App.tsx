@@ -18,7 +18,6 @@ import { NavBar } from './NavBar';
 import { NotFound } from './NotFound';
 import { RegisterScreen } from './registration/RegisterScreen';
 import { StatusBar } from './StatusBar';
-import { DeviceContact } from './settings/DeviceContact';
 
 // Only the shell and the registration screen are on the first page; every other screen,
 // with its text and CSS, loads when first opened (the service worker precaches them all,
@@ -26,6 +25,11 @@ import { DeviceContact } from './settings/DeviceContact';
 // QR code off the first page the same way.
 // First run shows outside the router, so it loads without suspending.
 const FirstRun = deferred(() => import('./settings/FirstRun').then((m) => m.FirstRun));
+// The contact with the endpoint at start renders nothing and only matters online: it (and the
+// linking code it brings) follows the first page.
+const DeviceContact = deferred(() =>
+  import('./settings/DeviceContact').then((m) => m.DeviceContact),
+);
 const TodayScreen = lazy(() => import('./registration/TodayScreen').then((m) => m.TodayScreen));
 const EditVisitScreen = lazy(() =>
   import('./registration/EditVisitScreen').then((m) => m.EditVisitScreen),

@@ -2,7 +2,7 @@
 // how many registrations wait, sync progress, and the offer to update when one is ready.
 
 import { useOnline, useSyncStatus, useUploadRunning } from './hooks';
-import { LocationSwitch } from './settings/LocationSwitch';
+import { LocationSwitch } from './LocationSwitch';
 import { text } from './text';
 
 export function StatusBar({

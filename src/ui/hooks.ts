@@ -1,5 +1,5 @@
-// The one seam between views and data: the app context, a liveQuery hook and the shell's
-// reads. Each feature has its own hooks.ts beside its views for the rest; views never import
+// The one seam between views and data: the app context, a liveQuery hook, the shell's reads
+// and the status bar's location switch. Each feature has its own hooks.ts beside its views for the rest; views never import
 // src/data and never fetch. The page's links (uploader, published maps) come in as interfaces.
 
 import { liveQuery } from 'dexie';
@@ -10,7 +10,7 @@ import {
   type Customisation,
   DEFAULT_CATALOGUE,
 } from '../core/registration/catalogue';
-import type { Device } from '../core/upload/enrolment';
+import { chooseLocation, type Device } from '../core/upload/enrolment';
 import type { SyncTrigger } from '../core/upload/outbox';
 import type { BalieDb } from '../data/db';
 
@@ -19,7 +19,7 @@ export type { BalieDb } from '../data/db';
 import type { WorkerMessage } from '../core/upload/messages';
 import type { MapRefresh } from '../data/map-refresh';
 import { readCustomisation } from '../data/registration-reads';
-import { readDevice } from '../data/settings';
+import { readDevice, updateDevice } from '../data/settings';
 import { UPLOAD_LOCK } from '../data/sync-names';
 import { countQueued, countRefused, readProgress, readRetryState } from '../data/upload-reads';
 
@@ -157,5 +157,14 @@ export function useSyncStatus() {
     refused: useLiveQuery(() => countRefused(db), []),
     progress: useLiveQuery(() => readProgress(db), []),
     retry: useLiveQuery(() => readRetryState(db), []),
+  };
+}
+
+/** Switches this device to another of the organisation's locations, for the next registration. */
+export function useChooseLocation() {
+  const { device, setDevice } = useServices();
+  return async (id: string) => {
+    const updated = await updateDevice(device.token, (stored) => chooseLocation(stored, id));
+    if (updated) setDevice(updated);
   };
 }

@@ -39,6 +39,11 @@ export const text = {
     change: (question: string) => `${question} — antwoord wijzigen`,
     changeShort: 'Wijzigen',
   },
+  /** The location switch in the status bar. */
+  location: {
+    choose: 'Kies uw locatie',
+    switchHint: 'Nieuwe registraties krijgen de locatie die u hier kiest.',
+  },
   status: {
     online: 'Online',
     offline: 'Geen internet',

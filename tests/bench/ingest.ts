@@ -16,8 +16,20 @@ const BATCH = 200;
 
 export async function measureIngest(): Promise<Row[]> {
   const dir = mkdtempSync(join(tmpdir(), 'balie-bench-'));
+  const server = await startServer({ databaseFile: join(dir, 'endpoint.sqlite') });
+  // A desk device at a location of the organisation: the endpoint refuses unknown locations.
+  const { org } = server.store;
+  const location = org.addLocation(org.organisation().id, {
+    name: 'Vestiging',
+    gemeente: 'Teststad',
+    kind: 'vaste-balie',
+    hours: '',
+    staffing: '',
+  });
+  if (location === 'taken') throw new Error('bench location exists already');
+  const { token } = server.store.createDevice('bench', 'desk', location.id);
   const records = Array.from({ length: RECORDS }, (_, i) => ({
-    ...visitContent({ hour: 9 + (i % 8) }),
+    ...visitContent({ hour: 9 + (i % 8), location: location.id }),
     id: randomUUID(),
     rev: 1,
   }));
@@ -32,8 +44,6 @@ export async function measureIngest(): Promise<Row[]> {
     batches.push({ batchId, body });
   }
 
-  const server = await startServer({ databaseFile: join(dir, 'endpoint.sqlite') });
-  const { token } = server.store.createDevice('bench');
   const started = performance.now();
   for (const batch of batches) {
     const response = await fetch(`${server.url}/api/batches`, {

@@ -65,7 +65,7 @@ const NOTES = [
 const KEYWORDS = ['Dakloos', 'Bezwaar', 'Mantelzorg', 'Eenzaamheid', 'Statushouders', 'Wmo'];
 
 /** mulberry32: small, fast and good enough to pick fake data. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

@@ -1,5 +1,6 @@
 // Choosing the screen lock's PIN, the first time the organisation turns the lock on.
 
+import './lock.css';
 import { useState } from 'preact/hooks';
 import { PIN_PATTERN } from '../../core/lock/pin';
 import { text } from './text';

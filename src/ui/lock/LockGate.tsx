@@ -1,12 +1,14 @@
 // Puts the screen lock in front of the app: while locked (or while a first PIN is chosen) the
 // app's screens are not rendered at all, so nothing of them is in the page. Uploading goes on:
-// it lives in the service worker and src/sync-link.ts, not in these screens.
+// it lives in the service worker and src/sync-link.ts, not in these screens, which load
+// only when needed (precached, so offline too); until then the gate shows nothing either.
 
-import './lock.css';
 import type { ComponentChildren } from 'preact';
-import { ChoosePin } from './ChoosePin';
+import { deferred } from '../deferred';
 import { useScreenLock } from './hooks';
-import { LockScreen } from './LockScreen';
+
+const ChoosePin = deferred(() => import('./ChoosePin').then((m) => m.ChoosePin));
+const LockScreen = deferred(() => import('./LockScreen').then((m) => m.LockScreen));
 
 export function LockGate({ children }: { children: ComponentChildren }) {
   const lock = useScreenLock();

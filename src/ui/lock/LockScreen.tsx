@@ -1,6 +1,7 @@
 // The lock screen: the PIN opens the app; wrong tries make the next wait longer (kept across
 // reloads). A forgotten PIN: link the device again with a new koppelcode; the data stays.
 
+import './lock.css';
 import { useEffect, useState } from 'preact/hooks';
 import { useNow, useServices } from '../hooks';
 import { CodeForm } from '../settings/CodeForm';

@@ -12,7 +12,6 @@ import {
   saveLockTries,
   savePin,
 } from '../../data/lock-settings';
-import { hashPin, pinMatches } from '../../data/pin';
 import { useServices } from '../hooks';
 
 export type LockStage = 'off' | 'loading' | 'choose' | 'open' | 'locked';
@@ -59,6 +58,7 @@ export function useScreenLock() {
     minutes: minutes ?? 0,
     /** Keeps a new PIN (only its hash) and opens the app. */
     choose: async (pin: string) => {
+      const { hashPin } = await import('../../data/pin');
       await savePin(await hashPin(pin));
       await saveLockTries(NO_TRIES);
       await saveLocked(false);
@@ -70,6 +70,7 @@ export function useScreenLock() {
       const left = waitLeft(tries, now());
       if (left > 0) return { ok: false, waitMs: left };
       const stored = await readPin();
+      const { pinMatches } = await import('../../data/pin');
       if (stored && (await pinMatches(pin, stored))) {
         await saveLockTries(NO_TRIES);
         await saveLocked(false);

@@ -1,6 +1,7 @@
 // The code form of linking, for the first run and for linking again: the koppelcode (or a long
 // code pasted there), another server address if need be, and the long code for ICT-beheer.
 
+import './settings.css';
 import { useEffect, useState } from 'preact/hooks';
 import { Endpoint, readCode } from '../../core/upload/enrolment';
 import { Field } from '../Field';

@@ -4,7 +4,7 @@
 
 import { useEffect } from 'preact/hooks';
 import type { Customisation } from '../../core/registration/catalogue';
-import { chooseLocation, type Device } from '../../core/upload/enrolment';
+import type { Device } from '../../core/upload/enrolment';
 import {
   contactEndpoint,
   type LinkResult,
@@ -12,7 +12,7 @@ import {
   linkWithToken,
 } from '../../data/linking';
 import { changeCustomisation } from '../../data/list-writes';
-import { saveDevice, updateDevice } from '../../data/settings';
+import { saveDevice } from '../../data/settings';
 import { readRetryState } from '../../data/upload-reads';
 import { liftAuthBlock } from '../../data/upload-writes';
 import { useServices } from '../hooks';
@@ -85,15 +85,6 @@ export function useDeviceContact() {
       window.removeEventListener('online', contact);
     };
   }, [db, device.token, device.endpoint]);
-}
-
-/** Switches this device to another of the organisation's locations, for the next registration. */
-export function useChooseLocation() {
-  const { device, setDevice } = useServices();
-  return async (id: string) => {
-    const updated = await updateDevice(device.token, (stored) => chooseLocation(stored, id));
-    if (updated) setDevice(updated);
-  };
 }
 
 /** Changes the branch's answer lists inside one transaction (see list-writes.ts). */

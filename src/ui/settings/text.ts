@@ -1,4 +1,4 @@
-// The sentences of linking a device (first run, re-linking), the location and Instellingen.
+// The sentences of linking a device (first run, re-linking) and Instellingen.
 
 export const text = {
   firstRun: {
@@ -38,10 +38,6 @@ export const text = {
     offline: 'Koppelen kan alleen met internet. Zoek een verbinding en probeer het opnieuw.',
     unreachable:
       'De server is niet te bereiken. Controleer het adres of probeer het later opnieuw.',
-  },
-  location: {
-    choose: 'Kies uw locatie',
-    switchHint: 'Nieuwe registraties krijgen de locatie die u hier kiest.',
   },
   settings: {
     title: 'Instellingen',

@@ -1,10 +1,9 @@
 // The location line in the status bar. On a device with several open locations (a walking
 // IDO phone) it opens the list; one tap picks the location for the next registration.
 
-import './settings.css';
+import './location-switch.css';
 import { useEffect, useState } from 'preact/hooks';
-import { useServices } from '../hooks';
-import { useChooseLocation } from './hooks';
+import { useChooseLocation, useServices } from './hooks';
 import { text } from './text';
 
 export function LocationSwitch() {
