@@ -60,25 +60,42 @@ export function useServices(): AppServices {
   return services;
 }
 
-/** A database query that re-runs whenever what it read changes, in any tab or the worker. */
-/** `same` keeps the previous value (and spares a render) when a new result equals it. */
+/**
+ * A database query that re-runs whenever what it read changes, in any tab or the worker.
+ * Undefined until the query has answered for these `deps`: an answer for other deps (the
+ * day before, another partner) is never shown as this one's, unless `keepPrevious` says an
+ * older answer still fits while the new one is read (suggestions, Snelkeuze: the form stays
+ * as it is). `same` keeps the previous value (and spares a render) when a new result equals it.
+ */
 export function useLiveQuery<T>(
   query: () => Promise<T>,
   deps: readonly unknown[],
-  same?: (a: T, b: T) => boolean,
+  options: { readonly same?: (a: T, b: T) => boolean; readonly keepPrevious?: boolean } = {},
 ): T | undefined {
-  const [value, setValue] = useState<T | undefined>(undefined);
+  const { same, keepPrevious = false } = options;
+  const [answer, setAnswer] = useState<{ deps: readonly unknown[]; value: T } | undefined>(
+    undefined,
+  );
   useEffect(() => {
     const subscription = liveQuery(query).subscribe({
       next: (next) =>
-        setValue((previous) =>
-          same && previous !== undefined && same(previous, next) ? previous : next,
+        setAnswer((previous) =>
+          same && previous && same(previous.value, next)
+            ? sameDeps(previous.deps, deps)
+              ? previous
+              : { deps, value: previous.value }
+            : { deps, value: next },
         ),
       error: (error) => console.error('liveQuery failed', error),
     });
     return () => subscription.unsubscribe();
   }, deps);
-  return value;
+  if (!answer) return undefined;
+  return keepPrevious || sameDeps(answer.deps, deps) ? answer.value : undefined;
+}
+
+function sameDeps(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return a.length === b.length && a.every((dep, index) => Object.is(dep, b[index]));
 }
 
 /**

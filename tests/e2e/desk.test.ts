@@ -241,12 +241,34 @@ describe('Vandaag', () => {
 
     await page.clock.setFixedTime(new Date('2026-11-30T09:05:00+01:00'));
     await open('/vandaag');
+    // Every state the screen passes through: a day's heading never shows another day's visits,
+    // not even for the moment the new day is being read (today has this file's other visits).
+    await page.evaluate(() => {
+      const seen: { heading: string; hours: string[] }[] = [];
+      (window as unknown as { seen: typeof seen }).seen = seen;
+      new MutationObserver(() =>
+        seen.push({
+          heading: document.querySelector('main h1')?.textContent ?? '',
+          hours: [...document.querySelectorAll('.visit-time')].map(
+            (hour) => hour.textContent ?? '',
+          ),
+        }),
+      ).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
     await page.getByRole('link', { name: /Eerdere dag/ }).click();
     await page.getByRole('heading', { name: /29 november/ }).waitFor();
     const visit = page.getByTestId('visit').first();
     expect(await visit.textContent()).toContain('11–12 uur');
     expect(await visit.textContent()).toContain('verwezen naar formulieren- of belastinghulp');
     expect(await page.getByTestId('day-summary').textContent()).toMatch(/1 bezoek, 1 vraag/);
+    const seen = await page.evaluate(
+      () => (window as unknown as { seen: { heading: string; hours: string[] }[] }).seen,
+    );
+    const yesterday = seen.filter((state) => state.heading.includes('29 november'));
+    expect(yesterday.length).toBeGreaterThan(0);
+    expect(yesterday.filter((state) => state.hours.some((hour) => hour !== '11–12 uur'))).toEqual(
+      [],
+    );
     // Yesterday's mistake can be fixed from here.
     await visit.getByRole('link').click();
     await page.getByRole('heading', { name: 'Registratie aanpassen' }).waitFor();

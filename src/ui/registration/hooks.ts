@@ -46,8 +46,11 @@ export function useRecentPicks(
         limit,
       ),
     [key, scan, limit],
-    (a, b) =>
-      a.length === b.length && a.every((pick, i) => pickKey(pick) === pickKey(b[i] ?? pick)),
+    {
+      same: (a, b) =>
+        a.length === b.length && a.every((pick, i) => pickKey(pick) === pickKey(b[i] ?? pick)),
+      keepPrevious: true,
+    },
   );
 }
 
@@ -79,6 +82,8 @@ export function usePartnerSuggestions(
         ),
       ),
     [key],
+    // Keyed by topic, so the last answer still fits the topics it has while a new one is read.
+    { keepPrevious: true },
   );
   return found ?? EMPTY;
 }
