@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { startServer } from '../../server/app';
 import { visitContent } from '../support/visits';
+import { openBenchStore } from './store';
 import { number, type Row } from './table';
 
 const RECORDS = 10_000;
@@ -32,8 +33,8 @@ export async function measureIngest(): Promise<Row[]> {
     batches.push({ batchId, body });
   }
 
-  const server = await startServer({ databaseFile: join(dir, 'endpoint.sqlite') });
-  const { token } = server.store.createDevice('bench');
+  const server = await startServer({ store: await openBenchStore(join(dir, 'endpoint.sqlite')) });
+  const { token } = await server.store.createDevice('bench');
   const started = performance.now();
   for (const batch of batches) {
     const response = await fetch(`${server.url}/api/batches`, {
@@ -49,7 +50,7 @@ export async function measureIngest(): Promise<Row[]> {
     await response.arrayBuffer();
   }
   const endpointSeconds = (performance.now() - started) / 1000;
-  const stored = server.store.countRecords();
+  const stored = await server.store.countRecords();
   await server.close();
   if (stored !== RECORDS) throw new Error(`expected ${RECORDS} stored, found ${stored}`);
 
