@@ -8,11 +8,11 @@
 import { readConfig } from './config';
 import { LOCATION_KINDS, type LocationKind } from './org-types';
 import { generatePassword, hashPassword } from './secrets';
-import { openStore } from './store';
+import { openSqliteStore } from './store';
 
 const [subject, command, ...rest] = process.argv.slice(2);
 const config = readConfig();
-const store = openStore(config.databaseFile);
+const store = await openSqliteStore(config.databaseFile);
 const ACTOR = '(opdrachtregel)';
 
 function option(name: string): string | undefined {
@@ -34,13 +34,13 @@ const USAGE = `Gebruik:
   npm run admin -- location add NAAM --gemeente GEMEENTE [--kind ${LOCATION_KINDS.join('|')}] | location list`;
 
 try {
-  const organisation = store.org.organisation();
+  const organisation = await store.org.organisation();
   switch (`${subject} ${command}`) {
     case 'manager add': {
       const name = argument()?.trim();
       if (!name) throw new Error('Geef een naam: npm run admin -- manager add NAAM');
       const password = generatePassword();
-      const made = store.managers.add(organisation.id, name, await hashPassword(password));
+      const made = await store.managers.add(organisation.id, name, await hashPassword(password));
       if (made === 'taken') throw new Error(`Er is al een beheerder met de naam "${name}".`);
       console.log(`Beheerder "${name}" aangemaakt voor ${organisation.name}.`);
       console.log('Bewaar dit wachtwoord nu: het wordt niet nog eens getoond.');
@@ -49,11 +49,11 @@ try {
     }
     case 'manager password': {
       const name = argument()?.trim() ?? '';
-      const manager = store.managers.withHash(name);
+      const manager = await store.managers.withHash(name);
       if (!manager) throw new Error(`Geen beheerder gevonden met de naam "${name}".`);
       const password = generatePassword();
-      store.managers.setPassword(manager.id, await hashPassword(password));
-      store.org.audit(manager.organisation_id, ACTOR, 'password.changed', {
+      await store.managers.setPassword(manager.id, await hashPassword(password));
+      await store.org.audit(manager.organisation_id, ACTOR, 'password.changed', {
         manager: manager.name,
       });
       console.log(`Nieuw wachtwoord voor "${manager.name}". Bewaar het nu:`);
@@ -61,7 +61,7 @@ try {
       break;
     }
     case 'manager list': {
-      for (const manager of store.managers.list(organisation.id)) console.log(manager.name);
+      for (const manager of await store.managers.list(organisation.id)) console.log(manager.name);
       break;
     }
     case 'location add': {
@@ -74,7 +74,7 @@ try {
       if (!(LOCATION_KINDS as readonly string[]).includes(kind)) {
         throw new Error(`Onbekende soort "${kind}". Kies ${LOCATION_KINDS.join(', ')}.`);
       }
-      const location = store.org.addLocation(organisation.id, {
+      const location = await store.org.addLocation(organisation.id, {
         name,
         gemeente,
         kind: kind as LocationKind,
@@ -82,7 +82,7 @@ try {
         staffing: '',
       });
       if (location === 'taken') throw new Error(`Er is al een locatie met de naam "${name}".`);
-      store.org.audit(organisation.id, ACTOR, 'location.created', {
+      await store.org.audit(organisation.id, ACTOR, 'location.created', {
         locationId: location.id,
         name,
         gemeente,
@@ -93,7 +93,7 @@ try {
       break;
     }
     case 'location list': {
-      for (const location of store.org.locations(organisation.id)) {
+      for (const location of await store.org.locations(organisation.id)) {
         console.log(`${location.id}\t${location.name}`);
       }
       break;
@@ -105,5 +105,5 @@ try {
   console.error((error as Error).message);
   process.exitCode = 1;
 } finally {
-  store.close();
+  await store.close();
 }

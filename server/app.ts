@@ -16,7 +16,7 @@ import { reportRoutes } from './routes/reports';
 import { sessionRoutes } from './routes/session';
 import type { Handler, Routes } from './routes/types';
 import { serveStatic } from './static';
-import { openStore, type Store } from './store';
+import { openSqliteStore, type Store } from './store';
 
 export { MAX_BODY_BYTES } from './routes/batches';
 export { MAX_MAP_BYTES } from './routes/map';
@@ -105,8 +105,8 @@ export function createApp(options: AppOptions) {
    * For a supervisor or load balancer: 200 only when the database answers and is still the
    * file on disk (a data directory deleted under a running server would swallow every batch).
    */
-  function health(res: ServerResponse): void {
-    const problem = store.healthProblem();
+  async function health(res: ServerResponse): Promise<void> {
+    const problem = await store.healthProblem();
     if (problem === undefined) sendJson(res, 200, { ok: true });
     else sendJson(res, 503, { ok: false, error: problem });
   }
@@ -153,13 +153,16 @@ export type RequestHook = (
 ) => Promise<void>;
 
 export interface StartOptions {
-  readonly databaseFile: string;
+  /** The SQLite file to open, unless `store` is given. */
+  readonly databaseFile?: string;
+  /** A store opened already (tests open theirs in one place); closed with the server. */
+  readonly store?: Store;
   readonly hook?: RequestHook;
   readonly port?: number;
   readonly host?: string;
   readonly staticDir?: string;
   /** Makes the development device at start; main prints its koppellink on the console. */
-  readonly devToken?: (store: Store) => string | undefined;
+  readonly devToken?: (store: Store) => Promise<string | undefined>;
   readonly log?: boolean;
   readonly bodyTimeoutMs?: number;
   readonly limits?: Partial<Limits>;
@@ -172,8 +175,14 @@ export interface StartOptions {
 
 /** Starts the endpoint in this process (tests and benchmarks do this too). */
 export async function startServer(options: StartOptions): Promise<RunningServer> {
-  const store = openStore(options.databaseFile, options.now ? { now: options.now } : {});
-  const devToken = options.devToken?.(store);
+  const store = options.store ?? (await openSqliteStore(databaseFile(options), options));
+  let devToken: string | undefined;
+  try {
+    devToken = await options.devToken?.(store);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
   const bodyTimeoutMs = options.bodyTimeoutMs ?? BODY_TIMEOUT_MS;
   const app = createApp({
     store,
@@ -205,7 +214,13 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
           : '400 Bad Request';
     // As Node's own handler does: no second answer on a socket whose reply already began
     // (a refused request whose unread body the parser then chokes on).
-    const answering = (socket as { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+    const answering = (socket as { _httpMessage?: ServerResponse })._httpMessage;
+    if (answering && !answering.headersSent && !answering.writableEnded && socket.writable) {
+      // The request before the garbage is still being answered (handlers await the
+      // database): that answer goes out first, and then the connection closes.
+      answering.setHeader('connection', 'close');
+      return;
+    }
     if (socket.writable && !answering?.headersSent) {
       socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
     } else socket.destroy();
@@ -219,7 +234,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       });
     });
   } catch (error) {
-    store.close();
+    await store.close();
     throw error;
   }
   const { port } = server.address() as AddressInfo;
@@ -229,12 +244,16 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     store,
     server,
     close: () =>
-      new Promise<void>((resolve) => {
+      new Promise<void>((resolve, reject) => {
         server.close(() => {
-          store.close();
-          resolve();
+          store.close().then(resolve, reject);
         });
         server.closeAllConnections();
       }),
   };
+}
+
+function databaseFile(options: StartOptions): string {
+  if (options.databaseFile === undefined) throw new Error('startServer needs a store or a file');
+  return options.databaseFile;
 }

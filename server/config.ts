@@ -88,22 +88,24 @@ export const DEV_MANAGER = 'beheerder';
  * The development organisation: a fresh database's organisation is named "Bibliotheek
  * (ontwikkeling)" and gets the location "Centrale balie" (Utrecht). Returns that location's id.
  */
-function ensureDevOrganisation(store: Store): string {
-  const organisation = store.org.organisation();
+async function ensureDevOrganisation(store: Store): Promise<string> {
+  const organisation = await store.org.organisation();
   if (
     organisation.name === DEFAULT_ORGANISATION_NAME &&
-    store.managers.list(organisation.id).length === 0
+    (await store.managers.list(organisation.id)).length === 0
   ) {
-    store.org.updateOrganisation(organisation.id, { name: DEV_ORGANISATION });
+    await store.org.updateOrganisation(organisation.id, { name: DEV_ORGANISATION });
   }
-  const existing = store.org
-    .locations(organisation.id)
-    .find((location) => location.name === DEV_LOCATION.name);
+  const existing = (await store.org.locations(organisation.id)).find(
+    (location) => location.name === DEV_LOCATION.name,
+  );
   if (existing) {
-    if (!existing.active) store.org.updateLocation(organisation.id, existing.id, { active: true });
+    if (!existing.active) {
+      await store.org.updateLocation(organisation.id, existing.id, { active: true });
+    }
     return existing.id;
   }
-  const made = store.org.addLocation(organisation.id, {
+  const made = await store.org.addLocation(organisation.id, {
     ...DEV_LOCATION,
     kind: 'vaste-balie',
     hours: 'ma–vr 10:00–17:00',
@@ -118,21 +120,21 @@ function ensureDevOrganisation(store: Store): string {
  * the manager role and sits at the development location, so the one-machine demo can
  * register and publish the sociale kaart at once.
  */
-export function ensureDevDevice(store: Store, dataDir: string): string {
-  const locationId = ensureDevOrganisation(store);
+export async function ensureDevDevice(store: Store, dataDir: string): Promise<string> {
+  const locationId = await ensureDevOrganisation(store);
   const file = join(dataDir, 'dev-device-token');
   if (existsSync(file)) {
     const token = readFileSync(file, 'utf8').trim();
-    const device = store.deviceForToken(token);
+    const device = await store.deviceForToken(token);
     if (device) {
-      if (device.role !== 'manager') store.setRole(device.id, 'manager');
+      if (device.role !== 'manager') await store.setRole(device.id, 'manager');
       if (device.location_id === null) {
-        store.org.updateDevice(device.organisation_id, device.id, { locationId });
+        await store.org.updateDevice(device.organisation_id, device.id, { locationId });
       }
       return token;
     }
   }
-  const { token } = store.createDevice('ontwikkeling (npm start)', 'manager', locationId);
+  const { token } = await store.createDevice('ontwikkeling (npm start)', 'manager', locationId);
   writeFileSync(file, `${token}\n`, { mode: 0o600 });
   return token;
 }
@@ -142,12 +144,12 @@ export function ensureDevDevice(store: Store, dataDir: string): string {
  * kept, so the console is the one place it is shown.
  */
 export async function ensureDevManager(store: Store): Promise<string> {
-  const organisation = store.org.organisation();
+  const organisation = await store.org.organisation();
   const password = generatePassword();
   const hash = await hashPassword(password);
-  const existing = store.managers.withHash(DEV_MANAGER);
-  if (existing) store.managers.setPassword(existing.id, hash);
-  else store.managers.add(organisation.id, DEV_MANAGER, hash);
+  const existing = await store.managers.withHash(DEV_MANAGER);
+  if (existing) await store.managers.setPassword(existing.id, hash);
+  else await store.managers.add(organisation.id, DEV_MANAGER, hash);
   return password;
 }
 

@@ -160,19 +160,19 @@ export function sameSiteWrite(req: IncomingMessage, res: ServerResponse, trustPr
  * has failed too often or the token is used too fast) and reads nothing more. While an
  * address is blocked even a right token gets 429, so a guess cannot be told from a hit.
  */
-export function authorisedDevice(
+export async function authorisedDevice(
   ctx: Context,
   req: IncomingMessage,
   res: ServerResponse,
   unknown = UNKNOWN_TOKEN,
-): TokenDevice | undefined {
+): Promise<TokenDevice | undefined> {
   const address = clientAddress(req, ctx.trustProxy);
   const blocked = ctx.authFailures.check(address);
   if (!blocked.ok) {
     tooMany(req, res, blocked.retryAfter, TOO_MANY_FAILURES);
     return undefined;
   }
-  const checked = ctx.store.checkToken(bearerToken(req) ?? '');
+  const checked = await ctx.store.checkToken(bearerToken(req) ?? '');
   if (!checked.ok) {
     ctx.authFailures.take(address);
     const body =
@@ -205,14 +205,14 @@ export interface CallerNeeds {
  * The caller: a bearer token when the request has one, else the session cookie. Answers 401,
  * 403, 415 or 429 and returns undefined when the caller may not go on.
  */
-export function caller(
+export async function caller(
   ctx: Context,
   req: IncomingMessage,
   res: ServerResponse,
   needs: CallerNeeds = {},
-): Caller | undefined {
+): Promise<Caller | undefined> {
   if (req.headers.authorization !== undefined) {
-    const device = authorisedDevice(ctx, req, res);
+    const device = await authorisedDevice(ctx, req, res);
     if (!device) return undefined;
     if (needs.manager && device.role !== 'manager') {
       refuse(req, res, 403, { error: needs.forbidden ?? MANAGERS_ONLY });
@@ -227,7 +227,7 @@ export function caller(
     };
   }
   const session = sessionCookieValue(req);
-  const manager = session === undefined ? undefined : ctx.store.managers.session(session);
+  const manager = session === undefined ? undefined : await ctx.store.managers.session(session);
   if (!manager || session === undefined) {
     refuse(req, res, 401, { error: NOT_SIGNED_IN });
     return undefined;

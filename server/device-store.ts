@@ -3,8 +3,8 @@
 // token's SHA-256 is kept; last use is written at most every five minutes.
 
 import { randomUUID } from 'node:crypto';
-import type Database from 'better-sqlite3';
 import { randomSecret, sha256 } from './secrets';
+import type { Sql } from './sql';
 
 /** A desk device registers and uploads; a manager may also publish the sociale kaart. */
 export const ROLES = ['desk', 'manager'] as const;
@@ -37,30 +37,27 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const SEEN_RESOLUTION_MS = 5 * 60 * 1000;
 
 export function openDeviceStore(
-  db: Database.Database,
+  sql: Sql,
   now: () => number,
-  firstOrganisation: () => string,
+  firstOrganisation: () => Promise<string>,
 ) {
   const iso = () => new Date(now()).toISOString();
-  const insertDevice = db.prepare(
-    `INSERT INTO devices (id, label, role, token_hash, created_at, organisation_id, location_id, last_seen_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const deviceByHash = db.prepare<[string], TokenDevice>(
-    `SELECT id, label, role, created_at, revoked_at, organisation_id, location_id, last_seen_at
-     FROM devices WHERE token_hash = ?`,
-  );
-  const touchDevice = db.prepare('UPDATE devices SET last_seen_at = ? WHERE id = ?');
 
   /** What a bearer token is: a device, or why not (unknown, revoked, unused 180 days). */
-  function checkToken(token: string): TokenCheck {
-    const device = deviceByHash.get(sha256(token));
+  async function checkToken(token: string): Promise<TokenCheck> {
+    const device = await sql.get<TokenDevice>(
+      `SELECT id, label, role, created_at, revoked_at, organisation_id, location_id, last_seen_at
+       FROM devices WHERE token_hash = ?`,
+      [sha256(token)],
+    );
     if (!device) return { ok: false, why: 'unknown' };
     if (device.revoked_at !== null) return { ok: false, why: 'revoked' };
     const lastUse = Date.parse(device.last_seen_at ?? device.created_at);
     const time = now();
     if (time - lastUse > TOKEN_IDLE_DAYS * DAY_MS) return { ok: false, why: 'expired' };
-    if (time - lastUse > SEEN_RESOLUTION_MS) touchDevice.run(iso(), device.id);
+    if (time - lastUse > SEEN_RESOLUTION_MS) {
+      await sql.run('UPDATE devices SET last_seen_at = ? WHERE id = ?', [iso(), device.id]);
+    }
     return { ok: true, device };
   }
 
@@ -69,11 +66,11 @@ export function openDeviceStore(
      * Creates a device of the organisation, at `locationId` (or none yet), and returns its
      * token (256 random bits); only the token's hash is kept.
      */
-    createDevice(
+    async createDevice(
       label: string,
       role: Role = 'desk',
       locationId: string | null = null,
-    ): { device: DeviceRow; token: string } {
+    ): Promise<{ device: DeviceRow; token: string }> {
       const token = randomSecret();
       const device: DeviceRow = {
         id: randomUUID(),
@@ -83,23 +80,27 @@ export function openDeviceStore(
         revoked_at: null,
       };
       // A device belongs to its location's organisation (or, without one, the first).
-      const organisationId =
-        (locationId === null
+      const place =
+        locationId === null
           ? undefined
-          : db
-              .prepare<[string], { organisation_id: string }>(
-                'SELECT organisation_id FROM locations WHERE id = ?',
-              )
-              .get(locationId)?.organisation_id) ?? firstOrganisation();
-      insertDevice.run(
-        device.id,
-        label,
-        role,
-        sha256(token),
-        device.created_at,
-        organisationId,
-        locationId,
-        device.created_at,
+          : await sql.get<{ organisation_id: string }>(
+              'SELECT organisation_id FROM locations WHERE id = ?',
+              [locationId],
+            );
+      const organisationId = place?.organisation_id ?? (await firstOrganisation());
+      await sql.run(
+        `INSERT INTO devices (id, label, role, token_hash, created_at, organisation_id, location_id, last_seen_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        [
+          device.id,
+          label,
+          role,
+          sha256(token),
+          device.created_at,
+          organisationId,
+          locationId,
+          device.created_at,
+        ],
       );
       return { device, token };
     },
@@ -107,30 +108,29 @@ export function openDeviceStore(
     checkToken,
 
     /** The device a bearer token belongs to, unless unknown, revoked or expired. */
-    deviceForToken(token: string): TokenDevice | undefined {
-      const checked = checkToken(token);
+    async deviceForToken(token: string): Promise<TokenDevice | undefined> {
+      const checked = await checkToken(token);
       return checked.ok ? checked.device : undefined;
     },
 
-    setRole(id: string, role: Role): void {
-      db.prepare('UPDATE devices SET role = ? WHERE id = ?').run(role, id);
+    async setRole(id: string, role: Role): Promise<void> {
+      await sql.run('UPDATE devices SET role = ? WHERE id = ?', [role, id]);
     },
 
-    listDevices(): DeviceRow[] {
-      return db
-        .prepare<[], DeviceRow>(
-          'SELECT id, label, role, created_at, revoked_at FROM devices ORDER BY created_at',
-        )
-        .all();
+    listDevices(): Promise<DeviceRow[]> {
+      return sql.all<DeviceRow>(
+        'SELECT id, label, role, created_at, revoked_at FROM devices ORDER BY created_at, id',
+      );
     },
 
     /** Revokes by id or label; returns how many devices it revoked. */
-    revokeDevice(idOrLabel: string): number {
-      return db
-        .prepare(
-          'UPDATE devices SET revoked_at = ? WHERE (id = ? OR label = ?) AND revoked_at IS NULL',
-        )
-        .run(iso(), idOrLabel, idOrLabel).changes;
+    revokeDevice(idOrLabel: string): Promise<number> {
+      return sql.run(
+        'UPDATE devices SET revoked_at = ? WHERE (id = ? OR label = ?) AND revoked_at IS NULL',
+        [iso(), idOrLabel, idOrLabel],
+      );
     },
   };
 }
+
+export type DeviceStore = ReturnType<typeof openDeviceStore>;

@@ -3,11 +3,11 @@
 // queries on report_counts, or, with a channel or question filter, five on the per-visit rows.
 // Plain SQL (IN lists, INTERSECT, row values), so the same statements run on PostgreSQL.
 
-import type Database from 'better-sqlite3';
 import type { Report } from '../src/core/reports/aggregate';
 import { weekKey } from '../src/core/reports/calendar';
 import type { Counts } from '../src/core/reports/tally';
 import { ANSWER_KINDS, type AnswerKind } from './report-tables';
+import type { Sql } from './sql';
 
 /** What a report counts: one organisation, days `from`–`to` inclusive, and optional filters. */
 export interface ReportFilter {
@@ -105,14 +105,7 @@ class Accumulator {
   }
 }
 
-export function reportQueries(db: Database.Database) {
-  const statements = new Map<string, Database.Statement>();
-  const prepared = (sql: string) => {
-    const statement = statements.get(sql) ?? db.prepare(sql);
-    statements.set(sql, statement);
-    return statement;
-  };
-
+export function reportQueries(sql: Sql) {
   /** Accumulates each group under its location and the total. */
   function accumulators() {
     const total = new Accumulator();
@@ -147,26 +140,28 @@ export function reportQueries(db: Database.Database) {
   }
 
   /** No channel or question filter: the day counts are enough. */
-  function fromCounts(filter: ReportFilter): OrganisationReport {
+  async function fromCounts(filter: ReportFilter): Promise<OrganisationReport> {
     const [where, whereParams] = locationCondition('location_id', filter);
     const params = [filter.organisationId, filter.from, filter.to, ...whereParams];
     const scope = `organisation_id = ? AND day >= ? AND day <= ?${where}`;
     const result = accumulators();
-    const perDay = prepared(
+    const perDay = await sql.all<{ location: string; day: string; n: number }>(
       `SELECT location_id AS location, day, SUM(n) AS n FROM report_counts
        WHERE ${scope} AND kind = 'visits' GROUP BY location_id, day HAVING SUM(n) <> 0`,
-    ).all(...params) as { location: string; day: string; n: number }[];
+      params,
+    );
     for (const row of perDay) result.add(row.location, 'visits', row.day, row.n);
-    const groups = prepared(
+    const groups = await sql.all<{ location: string; kind: string; value: string; n: number }>(
       `SELECT location_id AS location, kind, value, SUM(n) AS n FROM report_counts
        WHERE ${scope} AND kind <> 'visits' GROUP BY location_id, kind, value HAVING SUM(n) <> 0`,
-    ).all(...params) as { location: string; kind: string; value: string; n: number }[];
+      params,
+    );
     for (const row of groups) result.add(row.location, row.kind, row.value, row.n);
     return result.finish();
   }
 
   /** With a channel or question filter: from the per-visit rows. */
-  function fromRows(filter: ReportFilter): OrganisationReport {
+  async function fromRows(filter: ReportFilter): Promise<OrganisationReport> {
     const scope: Param[] = [filter.organisationId, filter.from, filter.to];
     // The questions every question filter matches: one SELECT per filter, intersected.
     const questionFilters: [AnswerKind, readonly string[]][] = [];
@@ -207,39 +202,36 @@ export function reportQueries(db: Database.Database) {
     }
     /** Visits by location and `columns` of report_visits, each read back under its own name. */
     const visitsBy = (...columns: string[]) =>
-      prepared(
+      sql.all<Record<string, string | number>>(
         `${withMatched}SELECT v.location_id AS location, ${columns.map((c) => `v.${c} AS ${c}`).join(', ')}, COUNT(*) AS n
          FROM report_visits v WHERE ${visitWhere}
          GROUP BY v.location_id, ${columns.map((c) => `v.${c}`).join(', ')}`,
-      ).all(...matchedParams, ...visitParams) as Record<string, string | number>[];
+        [...matchedParams, ...visitParams],
+      );
 
     const result = accumulators();
-    for (const row of visitsBy('day')) {
+    for (const row of await visitsBy('day')) {
       result.add(String(row.location), 'visits', String(row.day), Number(row.n));
     }
-    for (const row of visitsBy('channel')) {
+    for (const row of await visitsBy('channel')) {
       result.add(String(row.location), 'channel', String(row.channel), Number(row.n));
     }
-    for (const row of visitsBy('duration')) {
+    for (const row of await visitsBy('duration')) {
       result.add(String(row.location), 'duration', String(row.duration), Number(row.n));
     }
-    for (const row of visitsBy('weekday', 'hour')) {
+    for (const row of await visitsBy('weekday', 'hour')) {
       result.add(String(row.location), 'hour', `${row.weekday}-${row.hour}`, Number(row.n));
     }
-    const answers = prepared(
+    const answers = await sql.all<{ location: string; kind: string; value: string; n: number }>(
       `${withMatched}SELECT a.location_id AS location, a.kind AS kind, a.value AS value, COUNT(*) AS n
        FROM report_answers a WHERE ${answerWhere} GROUP BY a.location_id, a.kind, a.value`,
-    ).all(...matchedParams, ...answerParams) as {
-      location: string;
-      kind: string;
-      value: string;
-      n: number;
-    }[];
+      [...matchedParams, ...answerParams],
+    );
     for (const row of answers) result.add(row.location, row.kind, row.value, row.n);
     return result.finish();
   }
 
-  return function report(filter: ReportFilter): OrganisationReport {
+  return function report(filter: ReportFilter): Promise<OrganisationReport> {
     const narrowed =
       some(filter.channels) ||
       some(filter.domains) ||

@@ -1,23 +1,105 @@
-// The endpoint's database (SQLite): opening and migrating it, and each batch stored in one
-// transaction with a replayable reply (one record at a time: record-writer.ts). Device tokens
-// are device-store.ts, the published map map-store.ts, the organisation org-store.ts and
-// manager-store.ts, the report tables report-tables.ts.
+// The endpoint's store: the `Store` interface every route, CLI and test uses (all async), and
+// the SQLite store behind it: opening and migrating the file, and each batch stored in one
+// transaction with a replayable reply (one record at a time: record-writer.ts). The rest is
+// build-store.ts over the Sql driver (sqlite-sql.ts); PostgreSQL builds the same store.
 
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { ClientInfo } from '../src/core/upload/batch';
 import type { RecordResult } from '../src/core/upload/reply';
-import { openDeviceStore } from './device-store';
-import { openManagerStore } from './manager-store';
-import { openMapStore } from './map-store';
+import { buildStore } from './build-store';
+import type { DeviceRow, Role, TokenCheck, TokenDevice } from './device-store';
+import type { ManagerStore } from './manager-store';
+import type { MapPrecondition, MapVersion, MapWrite, PublishedMap } from './map-store';
 import { migrate } from './migrations';
-import { openOrgStore } from './org-store';
+import type { OrgStore } from './org-store';
 import { openRecordWriter } from './record-writer';
-import { reportQueries } from './report-query';
+import type { OrganisationReport, ReportFilter } from './report-query';
 import { sha256 } from './secrets';
+import type { Dialect } from './sql';
+import { SqliteSql } from './sqlite-sql';
 
 export { sha256 };
+
+/** The sending device, as far as storing a batch needs it. */
+export interface Sender {
+  readonly id: string;
+  readonly organisation_id: string;
+}
+
+export type IngestOutcome =
+  | { readonly kind: 'stored'; readonly results: RecordResult[]; readonly replayed: boolean }
+  | { readonly kind: 'key-reused' };
+
+/** Everything the endpoint keeps, whichever database holds it. */
+export interface Store {
+  readonly dialect: Dialect;
+  /** The organisation, its locations, koppelcodes, devices, answer lists and audit log. */
+  readonly org: OrgStore;
+  /** Managers, their sessions and failed sign-ins. */
+  readonly managers: ManagerStore;
+  /** The organisation's report over a period, from the report tables (report-query.ts). */
+  report(filter: ReportFilter): Promise<OrganisationReport>;
+
+  /** Publishes a checked map (Balie's own writing of it) if the current one is `expected`. */
+  publishMap(
+    body: string,
+    partners: number,
+    deviceId: string,
+    expected: MapPrecondition,
+  ): Promise<MapWrite>;
+  /** Makes an earlier version the current map again, as a new version. */
+  restoreMapVersion(
+    version: number,
+    deviceId: string,
+    expected: MapPrecondition,
+  ): Promise<MapWrite>;
+  publishedMap(): Promise<PublishedMap | undefined>;
+  /** The kept versions, newest first. */
+  mapVersions(): Promise<MapVersion[]>;
+  mapVersion(version: number): Promise<{ body: string; etag: string } | undefined>;
+
+  /** Stores a batch from `device`; `client` is what the app said about itself. */
+  ingest(
+    batchId: string,
+    device: Sender,
+    bodyHash: string,
+    records: unknown[],
+    client?: ClientInfo,
+  ): Promise<IngestOutcome>;
+  /** Bytes of batch replies stored for a device since a moment (ISO time). */
+  replyBytesSince(deviceId: string, since: string): Promise<number>;
+
+  /** A device of the organisation (of `locationId`, else the first) and its token. */
+  createDevice(
+    label: string,
+    role?: Role,
+    locationId?: string | null,
+  ): Promise<{ device: DeviceRow; token: string }>;
+  /** What a bearer token is: a device, or why not (unknown, revoked, unused 180 days). */
+  checkToken(token: string): Promise<TokenCheck>;
+  /** The device a bearer token belongs to, unless unknown, revoked or expired. */
+  deviceForToken(token: string): Promise<TokenDevice | undefined>;
+  setRole(id: string, role: Role): Promise<void>;
+  listDevices(): Promise<DeviceRow[]>;
+  /** Revokes by id or label; returns how many devices it revoked. */
+  revokeDevice(idOrLabel: string): Promise<number>;
+
+  /** Why the store cannot take batches now, or undefined when it can. */
+  healthProblem(): Promise<string | undefined>;
+  /** How commits reach the disk, for the durability test (SQLite: its PRAGMAs). */
+  durability(): Promise<{ journalMode: string; synchronous: number }>;
+  countRecords(): Promise<number>;
+  /** Every stored revision, for tests and exports. */
+  allRecords(): Promise<{ id: string; rev: number; deleted: number; body: string }[]>;
+  close(): Promise<void>;
+}
+
+export interface StoreOptions {
+  /** The clock (ms since 1970); tests pass a fake one for 24 hours, 180 days and lockouts. */
+  readonly now?: () => number;
+}
 
 // synchronous = FULL: in WAL mode every commit is synced to disk before better-sqlite3
 // returns, so a reply is only sent for a batch that survives a power cut. NORMAL may lose the
@@ -65,33 +147,36 @@ const SCHEMA = `
   );
 `;
 
-/** The sending device, as far as storing a batch needs it. */
-export interface Sender {
-  readonly id: string;
-  readonly organisation_id: string;
-}
-
-export type IngestOutcome =
-  | { readonly kind: 'stored'; readonly results: RecordResult[]; readonly replayed: boolean }
-  | { readonly kind: 'key-reused' };
-
-export type Store = ReturnType<typeof openStore>;
-
-export interface StoreOptions {
-  /** The clock (ms since 1970); tests pass a fake one for 24 hours, 180 days and lockouts. */
-  readonly now?: () => number;
-}
-
-export function openStore(file: string, options: StoreOptions = {}) {
+/** Opens (or makes) the SQLite file, brings it up to date, and builds the store on it. */
+export async function openSqliteStore(file: string, options: StoreOptions = {}): Promise<Store> {
   const now = options.now ?? Date.now;
-  const iso = () => new Date(now()).toISOString();
   if (file !== ':memory:') keepPrivate(file);
   const db = new Database(file);
   db.exec(SCHEMA);
   migrate(db, now);
   if (file !== ':memory:') keepPrivate(file);
   const inode = file === ':memory:' ? undefined : statSync(file).ino;
+  const sql = new SqliteSql(db);
+  const ingest = sqliteIngest(db, () => new Date(now()).toISOString());
 
+  return buildStore(sql, options, {
+    // Today's synchronous batch transaction, run while no async transaction holds the handle.
+    ingest: (batchId, device, bodyHash, records, client) =>
+      sql.serial(() => ingest(batchId, device, bodyHash, records, client)),
+    problem: () =>
+      inode !== undefined && statSync(file).ino !== inode
+        ? 'Het databasebestand is vervangen of weggehaald terwijl de server draaide.'
+        : undefined,
+    durability: () =>
+      sql.serial((handle) => ({
+        journalMode: handle.pragma('journal_mode', { simple: true }) as string,
+        synchronous: handle.pragma('synchronous', { simple: true }) as number,
+      })),
+  });
+}
+
+/** A batch in one better-sqlite3 transaction: the reply replayed, or every record stored. */
+function sqliteIngest(db: Database.Database, iso: () => string) {
   const noteUpload = db.prepare(
     `UPDATE devices SET last_upload_at = ?, last_seen_at = ?,
        app_version = COALESCE(?, app_version), unsent_at_last_upload = ? WHERE id = ?`,
@@ -103,11 +188,7 @@ export function openStore(file: string, options: StoreOptions = {}) {
   const insertBatch = db.prepare(
     'INSERT INTO batches (batch_id, device_id, body_hash, reply, reply_bytes, received_at) VALUES (?, ?, ?, ?, ?, ?)',
   );
-  const replyBytes = db.prepare<[string, string], { bytes: number }>(
-    'SELECT COALESCE(SUM(reply_bytes), 0) AS bytes FROM batches WHERE device_id = ? AND received_at >= ?',
-  );
-
-  const ingest = db.transaction(
+  return db.transaction(
     (
       rawBatchId: string,
       device: Sender,
@@ -139,79 +220,6 @@ export function openStore(file: string, options: StoreOptions = {}) {
       return { kind: 'stored', results, replayed: false };
     },
   );
-
-  const org = openOrgStore(db, now);
-  const managers = openManagerStore(db, now);
-  const maps = openMapStore(db, iso, () => org.organisation().id);
-  const devices = openDeviceStore(db, now, () => org.organisation().id);
-
-  return {
-    /** The organisation, its locations, koppelcodes, devices, answer lists and audit log. */
-    org,
-    /** Managers, their sessions and failed sign-ins. */
-    managers,
-
-    /** The organisation's report over a period, from the report tables (report-query.ts). */
-    report: reportQueries(db),
-
-    ...maps,
-
-    /** Stores a batch from `device`; `client` is what the app said about itself. */
-    ingest(
-      batchId: string,
-      device: Sender,
-      bodyHash: string,
-      records: unknown[],
-      client?: ClientInfo,
-    ) {
-      return ingest(batchId, device, bodyHash, records, client);
-    },
-
-    /** Bytes of batch replies stored for a device since a moment (ISO time). */
-    replyBytesSince(deviceId: string, since: string): number {
-      return replyBytes.get(deviceId, since)?.bytes ?? 0;
-    },
-
-    ...devices,
-
-    /** Why the store cannot take batches now, or undefined when it can. */
-    healthProblem(): string | undefined {
-      try {
-        db.prepare('SELECT COUNT(*) FROM devices').get();
-        if (inode !== undefined && statSync(file).ino !== inode) {
-          return 'Het databasebestand is vervangen of weggehaald terwijl de server draaide.';
-        }
-        return undefined;
-      } catch {
-        return 'De database is niet bereikbaar.';
-      }
-    },
-
-    /** How commits reach the disk, for the durability test. */
-    durability(): { journalMode: string; synchronous: number } {
-      return {
-        journalMode: db.pragma('journal_mode', { simple: true }) as string,
-        synchronous: db.pragma('synchronous', { simple: true }) as number,
-      };
-    },
-
-    countRecords(): number {
-      return (db.prepare('SELECT COUNT(*) AS n FROM records').get() as { n: number }).n;
-    },
-
-    /** Every stored revision, for tests and exports. */
-    allRecords(): { id: string; rev: number; deleted: number; body: string }[] {
-      return db
-        .prepare<[], { id: string; rev: number; deleted: number; body: string }>(
-          'SELECT id, rev, deleted, body FROM records ORDER BY id, rev',
-        )
-        .all();
-    },
-
-    close() {
-      db.close();
-    },
-  };
 }
 
 /**

@@ -7,11 +7,11 @@
 
 import { readConfig } from './config';
 import { ROLES, type Role } from './device-store';
-import { openStore } from './store';
+import { openSqliteStore } from './store';
 
 const [command, ...rest] = process.argv.slice(2);
 const config = readConfig();
-const store = openStore(config.databaseFile);
+const store = await openSqliteStore(config.databaseFile);
 
 function option(name: string): string | undefined {
   const index = rest.indexOf(`--${name}`);
@@ -27,11 +27,11 @@ try {
       if (!(ROLES as readonly string[]).includes(role)) {
         throw new Error(`Onbekende rol "${role}". Kies ${ROLES.join(' of ')}.`);
       }
-      const organisation = store.org.organisation();
-      const open = store.org.locations(organisation.id, true);
+      const organisation = await store.org.organisation();
+      const open = await store.org.locations(organisation.id, true);
       const asked = option('location');
       const location = asked
-        ? store.org.location(organisation.id, asked)
+        ? await store.org.location(organisation.id, asked)
         : open.length === 1
           ? open[0]
           : undefined;
@@ -44,8 +44,8 @@ try {
               : 'Kies een locatie: --location ID (zie npm run admin -- location list)',
         );
       }
-      const { device, token } = store.createDevice(label, role as Role, location.id);
-      store.org.audit(organisation.id, '(opdrachtregel)', 'device.linked', {
+      const { device, token } = await store.createDevice(label, role as Role, location.id);
+      await store.org.audit(organisation.id, '(opdrachtregel)', 'device.linked', {
         deviceId: device.id,
         label: device.label,
         role: device.role,
@@ -59,7 +59,7 @@ try {
       break;
     }
     case 'list': {
-      for (const device of store.listDevices()) {
+      for (const device of await store.listDevices()) {
         const state = device.revoked_at ? `ingetrokken ${device.revoked_at}` : 'actief';
         console.log(
           `${device.id}  ${device.created_at}  ${device.role.padEnd(7)}  ${state}  ${device.label}`,
@@ -70,7 +70,7 @@ try {
     case 'revoke': {
       const target = rest[0];
       if (!target) throw new Error('Zeg welk apparaat: npm run token -- revoke <id of naam>');
-      const count = store.revokeDevice(target);
+      const count = await store.revokeDevice(target);
       if (count === 0) throw new Error(`Geen actief apparaat gevonden met id of naam "${target}".`);
       console.log(`${count} apparaat ingetrokken.`);
       break;
@@ -84,5 +84,5 @@ try {
   console.error((error as Error).message);
   process.exitCode = 1;
 } finally {
-  store.close();
+  await store.close();
 }

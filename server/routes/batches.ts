@@ -20,12 +20,12 @@ export function batchRoutes(ctx: Context): Routes {
   const { store } = ctx;
 
   async function receiveBatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const device = authorisedDevice(ctx, req, res);
+    const device = await authorisedDevice(ctx, req, res);
     if (!device) return;
     // Every batch leaves a stored reply (for replays); a device that keeps sending records
     // the server rejects would otherwise fill the disk.
     const since = new Date(ctx.now() - DAY_MS).toISOString();
-    if (store.replyBytesSince(device.id, since) >= ctx.limits.replyBytesPerDay) {
+    if ((await store.replyBytesSince(device.id, since)) >= ctx.limits.replyBytesPerDay) {
       return tooMany(req, res, QUOTA_RETRY_SECONDS, OVER_QUOTA);
     }
     const text = await limitedBody(
@@ -51,7 +51,7 @@ export function batchRoutes(ctx: Context): Routes {
     if (key !== undefined && String(key).toLowerCase() !== batchId.toLowerCase()) {
       return sendJson(res, 400, { error: 'Idempotency-Key moet gelijk zijn aan batchId.' });
     }
-    const outcome = store.ingest(batchId, device, sha256(text), records, client);
+    const outcome = await store.ingest(batchId, device, sha256(text), records, client);
     if (outcome.kind === 'key-reused') {
       return sendJson(res, 422, {
         error: 'Deze batchId is al gebruikt voor een andere inhoud. Gebruik een nieuwe batchId.',

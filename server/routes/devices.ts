@@ -54,28 +54,28 @@ export function deviceRoutes(ctx: Context): Routes {
   const manager = (req: IncomingMessage, res: ServerResponse, changes = false) =>
     caller(ctx, req, res, { manager: true, changes });
 
-  function openLocation(organisationId: string, id: string) {
-    const location = store.org.location(organisationId, id);
+  async function openLocation(organisationId: string, id: string) {
+    const location = await store.org.location(organisationId, id);
     return location?.active ? location : undefined;
   }
 
   async function createCode(req: IncomingMessage, res: ServerResponse) {
-    const who = manager(req, res, true);
+    const who = await manager(req, res, true);
     if (!who) return;
     const body = await jsonBody(ctx, req, res, NewCode);
     if (!body) return;
-    const location = openLocation(who.organisationId, body.locationId);
+    const location = await openLocation(who.organisationId, body.locationId);
     if (!location) return sendJson(res, 400, { error: CLOSED_OR_UNKNOWN });
     const role = body.role ?? 'desk';
     const label = body.label ?? `Apparaat ${location.name}`;
-    const made = store.org.createKoppelcode(who.organisationId, {
+    const made = await store.org.createKoppelcode(who.organisationId, {
       locationId: location.id,
       label,
       role,
       createdBy: who.actorId,
     });
     // The code itself is never written down: not in the log, not in the audit.
-    store.org.audit(who.organisationId, who.actor, 'koppelcode.created', {
+    await store.org.audit(who.organisationId, who.actor, 'koppelcode.created', {
       locationId: location.id,
       label,
       role,
@@ -94,7 +94,7 @@ export function deviceRoutes(ctx: Context): Routes {
     if (!blocked.ok) return tooMany(req, res, blocked.retryAfter, TOO_MANY_FAILURES);
     const body = await jsonBody(ctx, req, res, Redeem);
     if (!body) return;
-    const linked = store.org.redeemKoppelcode(body.code);
+    const linked = await store.org.redeemKoppelcode(body.code);
     if (linked.kind !== 'linked') {
       ctx.authFailures.take(address);
       return sendJson(res, 400, { error: CODE_REFUSED[linked.kind], code: linked.kind });
@@ -108,41 +108,44 @@ export function deviceRoutes(ctx: Context): Routes {
     });
   }
 
-  function listDevices(req: IncomingMessage, res: ServerResponse): void {
-    const who = manager(req, res);
-    if (who) sendJson(res, 200, { devices: store.org.devices(who.organisationId) });
+  async function listDevices(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const who = await manager(req, res);
+    if (who) sendJson(res, 200, { devices: await store.org.devices(who.organisationId) });
   }
 
   async function changeDevice(req: IncomingMessage, res: ServerResponse, id: string) {
-    const who = manager(req, res, true);
+    const who = await manager(req, res, true);
     if (!who) return;
     const body = await jsonBody(ctx, req, res, DeviceChange);
     if (!body) return;
-    if (body.locationId !== undefined && !openLocation(who.organisationId, body.locationId)) {
+    if (
+      body.locationId !== undefined &&
+      !(await openLocation(who.organisationId, body.locationId))
+    ) {
       return sendJson(res, 400, { error: CLOSED_OR_UNKNOWN });
     }
-    const device = store.org.updateDevice(who.organisationId, id.toLowerCase(), {
+    const device = await store.org.updateDevice(who.organisationId, id.toLowerCase(), {
       ...(body.label !== undefined ? { label: body.label } : {}),
       ...(body.locationId !== undefined ? { locationId: body.locationId.toLowerCase() } : {}),
     });
     if (!device) return sendJson(res, 404, { error: NO_SUCH_DEVICE });
-    store.org.audit(who.organisationId, who.actor, 'device.changed', {
+    await store.org.audit(who.organisationId, who.actor, 'device.changed', {
       deviceId: device.id,
       ...body,
     });
     sendJson(res, 200, { device });
   }
 
-  function revoke(req: IncomingMessage, res: ServerResponse, id: string): void {
-    const who = manager(req, res, true);
+  async function revoke(req: IncomingMessage, res: ServerResponse, id: string): Promise<void> {
+    const who = await manager(req, res, true);
     if (!who) return;
-    const device = store.org.device(who.organisationId, id.toLowerCase());
-    if (!device || !store.org.revokeDevice(who.organisationId, device.id)) {
+    const device = await store.org.device(who.organisationId, id.toLowerCase());
+    if (!device || !(await store.org.revokeDevice(who.organisationId, device.id))) {
       sendJson(res, 404, { error: NO_SUCH_DEVICE });
       return;
     }
     if (device.revokedAt === null) {
-      store.org.audit(who.organisationId, who.actor, 'device.revoked', {
+      await store.org.audit(who.organisationId, who.actor, 'device.revoked', {
         deviceId: device.id,
         label: device.label,
       });
@@ -156,20 +159,27 @@ export function deviceRoutes(ctx: Context): Routes {
    * register at, the answer lists and the screen lock. `label` and `role` at the top are the
    * version 1 reply, kept for apps from before the organisation.
    */
-  function whoAmI(req: IncomingMessage, res: ServerResponse): void {
-    const device = authorisedDevice(ctx, req, res, 'Deze koppelcode is onbekend of ingetrokken.');
+  async function whoAmI(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const device = await authorisedDevice(
+      ctx,
+      req,
+      res,
+      'Deze koppelcode is onbekend of ingetrokken.',
+    );
     if (!device) return;
-    const organisation = store.org.organisation(device.organisation_id);
+    const organisation = await store.org.organisation(device.organisation_id);
     const location =
-      device.location_id === null ? null : store.org.location(organisation.id, device.location_id);
+      device.location_id === null
+        ? null
+        : await store.org.location(organisation.id, device.location_id);
     sendJson(res, 200, {
       label: device.label,
       role: device.role,
       device: { id: device.id, label: device.label, role: device.role },
       organisation: { id: organisation.id, name: organisation.name },
       location: location ?? null,
-      locations: store.org.locations(organisation.id, true),
-      catalogue: store.org.catalogue(organisation.id),
+      locations: await store.org.locations(organisation.id, true),
+      catalogue: await store.org.catalogue(organisation.id),
       screenLock: organisation.screenLock,
     });
   }

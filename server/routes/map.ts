@@ -40,12 +40,12 @@ export function mapRoutes(ctx: Context): Routes {
    * What a map write expects the current map to be (If-Match: its ETag; a first publish: no
    * header or If-None-Match: *); or undefined after answering 428 or 412 without reading on.
    */
-  function mapPrecondition(
+  async function mapPrecondition(
     req: IncomingMessage,
     res: ServerResponse,
     firstAllowed: boolean,
-  ): MapPrecondition | undefined {
-    const current = store.publishedMap();
+  ): Promise<MapPrecondition | undefined> {
+    const current = await store.publishedMap();
     const ifMatch = req.headers['if-match']?.trim();
     const ifNoneMatch = req.headers['if-none-match']?.trim();
     // `If-Match: *` ("whatever is there") would overwrite a map nobody looked at: it counts as
@@ -98,9 +98,9 @@ export function mapRoutes(ctx: Context): Routes {
    * only over the map the manager last saw (If-Match), so no one overwrites a newer map.
    */
   async function publishMap(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const who = manager(req, res, true);
+    const who = await manager(req, res, true);
     if (!who) return;
-    const expected = mapPrecondition(req, res, true);
+    const expected = await mapPrecondition(req, res, true);
     if (expected === undefined) return;
     const text = await limitedBody(
       ctx,
@@ -112,9 +112,9 @@ export function mapRoutes(ctx: Context): Routes {
     if (text === undefined) return;
     const checked = checkMap(text);
     if (!checked.ok) return sendJson(res, 400, { error: checked.error });
-    const write = store.publishMap(checked.body, checked.partners, who.actorId, expected);
+    const write = await store.publishMap(checked.body, checked.partners, who.actorId, expected);
     if (write.kind === 'published') {
-      store.org.audit(who.organisationId, who.actor, 'map.published', {
+      await store.org.audit(who.organisationId, who.actor, 'map.published', {
         version: write.map.version,
         partners: write.map.partners,
       });
@@ -123,16 +123,20 @@ export function mapRoutes(ctx: Context): Routes {
   }
 
   /** The kept versions of the map, newest first, for a manager. */
-  function listMapVersions(req: IncomingMessage, res: ServerResponse): void {
-    if (!manager(req, res)) return;
-    const current = store.publishedMap();
-    sendJson(res, 200, { current: current?.version ?? null, versions: store.mapVersions() });
+  async function listMapVersions(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!(await manager(req, res))) return;
+    const current = await store.publishedMap();
+    sendJson(res, 200, { current: current?.version ?? null, versions: await store.mapVersions() });
   }
 
   /** One earlier version, for a manager to look at before restoring it. */
-  function sendMapVersion(req: IncomingMessage, res: ServerResponse, version: number): void {
-    if (!manager(req, res)) return;
-    const kept = store.mapVersion(version);
+  async function sendMapVersion(
+    req: IncomingMessage,
+    res: ServerResponse,
+    version: number,
+  ): Promise<void> {
+    if (!(await manager(req, res))) return;
+    const kept = await store.mapVersion(version);
     if (!kept) {
       sendJson(res, 404, { error: NO_SUCH_VERSION });
       return;
@@ -148,14 +152,14 @@ export function mapRoutes(ctx: Context): Routes {
   }
 
   /** A manager makes an earlier version current again (as a new version; nothing is lost). */
-  function restoreMap(req: IncomingMessage, res: ServerResponse, version: number): void {
-    const who = manager(req, res, true);
+  async function restoreMap(req: IncomingMessage, res: ServerResponse, version: number) {
+    const who = await manager(req, res, true);
     if (!who) return;
-    const expected = mapPrecondition(req, res, false);
+    const expected = await mapPrecondition(req, res, false);
     if (expected === undefined) return;
-    const write = store.restoreMapVersion(version, who.actorId, expected);
+    const write = await store.restoreMapVersion(version, who.actorId, expected);
     if (write.kind === 'published') {
-      store.org.audit(who.organisationId, who.actor, 'map.restored', {
+      await store.org.audit(who.organisationId, who.actor, 'map.restored', {
         version: write.map.version,
         restoredFrom: version,
         partners: write.map.partners,
@@ -169,8 +173,8 @@ export function mapRoutes(ctx: Context): Routes {
    * holds only what organisations publish about themselves (no notes, nothing about visitors),
    * so other branches may follow it too: readable from any origin, without a token.
    */
-  function sendMap(req: IncomingMessage, res: ServerResponse): void {
-    const map = store.publishedMap();
+  async function sendMap(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const map = await store.publishedMap();
     res.setHeader('access-control-allow-origin', '*');
     res.setHeader('access-control-expose-headers', 'ETag');
     if (!map) {

@@ -58,21 +58,21 @@ export function organisationRoutes(ctx: Context): Routes {
   const manager = (req: IncomingMessage, res: ServerResponse, changes = false) =>
     caller(ctx, req, res, { manager: true, changes });
 
-  function getOrganisation(req: IncomingMessage, res: ServerResponse): void {
-    const who = manager(req, res);
-    if (who) sendJson(res, 200, store.org.organisation(who.organisationId));
+  async function getOrganisation(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const who = await manager(req, res);
+    if (who) sendJson(res, 200, await store.org.organisation(who.organisationId));
   }
 
   async function patchOrganisation(req: IncomingMessage, res: ServerResponse) {
-    const who = manager(req, res, true);
+    const who = await manager(req, res, true);
     if (!who) return;
     const body = await jsonBody(ctx, req, res, OrganisationChange);
     if (!body) return;
-    const organisation = store.org.updateOrganisation(who.organisationId, {
+    const organisation = await store.org.updateOrganisation(who.organisationId, {
       ...(body.name !== undefined ? { name: body.name } : {}),
       ...(body.screenLock !== undefined ? { screenLock: body.screenLock } : {}),
     });
-    store.org.audit(who.organisationId, who.actor, 'organisation.changed', {
+    await store.org.audit(who.organisationId, who.actor, 'organisation.changed', {
       fields: changed(body),
       ...(body.screenLock !== undefined ? { screenLock: body.screenLock } : {}),
     });
@@ -80,20 +80,20 @@ export function organisationRoutes(ctx: Context): Routes {
   }
 
   /** Managers see every location; a desk device only the open ones it may register at. */
-  function listLocations(req: IncomingMessage, res: ServerResponse): void {
-    const who = caller(ctx, req, res);
+  async function listLocations(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const who = await caller(ctx, req, res);
     if (!who) return;
     sendJson(res, 200, {
-      locations: store.org.locations(who.organisationId, !isManager(who)),
+      locations: await store.org.locations(who.organisationId, !isManager(who)),
     });
   }
 
   async function addLocation(req: IncomingMessage, res: ServerResponse) {
-    const who = manager(req, res, true);
+    const who = await manager(req, res, true);
     if (!who) return;
     const body = await jsonBody(ctx, req, res, NewLocation);
     if (!body) return;
-    const location = store.org.addLocation(who.organisationId, {
+    const location = await store.org.addLocation(who.organisationId, {
       name: body.name,
       gemeente: body.gemeente,
       kind: body.kind,
@@ -101,7 +101,7 @@ export function organisationRoutes(ctx: Context): Routes {
       staffing: body.staffing ?? '',
     });
     if (location === 'taken') return sendJson(res, 409, { error: NAME_TAKEN });
-    store.org.audit(who.organisationId, who.actor, 'location.created', {
+    await store.org.audit(who.organisationId, who.actor, 'location.created', {
       locationId: location.id,
       name: location.name,
       gemeente: location.gemeente,
@@ -111,17 +111,17 @@ export function organisationRoutes(ctx: Context): Routes {
   }
 
   async function changeLocation(req: IncomingMessage, res: ServerResponse, id: string) {
-    const who = manager(req, res, true);
+    const who = await manager(req, res, true);
     if (!who) return;
     const body = await jsonBody(ctx, req, res, LocationChange);
     if (!body) return;
     const change = Object.fromEntries(
       Object.entries(body).filter(([, value]) => value !== undefined),
     );
-    const location = store.org.updateLocation(who.organisationId, id, change);
+    const location = await store.org.updateLocation(who.organisationId, id, change);
     if (location === undefined) return sendJson(res, 404, { error: NO_LOCATION });
     if (location === 'taken') return sendJson(res, 409, { error: NAME_TAKEN });
-    store.org.audit(who.organisationId, who.actor, 'location.changed', {
+    await store.org.audit(who.organisationId, who.actor, 'location.changed', {
       locationId: location.id,
       name: location.name,
       fields: changed(body),
@@ -130,17 +130,17 @@ export function organisationRoutes(ctx: Context): Routes {
     sendJson(res, 200, { location });
   }
 
-  function getCatalogue(req: IncomingMessage, res: ServerResponse): void {
-    const who = caller(ctx, req, res);
+  async function getCatalogue(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const who = await caller(ctx, req, res);
     if (!who) return;
-    const catalogue = store.org.catalogue(who.organisationId);
+    const catalogue = await store.org.catalogue(who.organisationId);
     sendJson(res, 200, catalogue, { etag: `"${catalogue.revision}"` });
   }
 
   async function putCatalogue(req: IncomingMessage, res: ServerResponse) {
-    const who = manager(req, res, true);
+    const who = await manager(req, res, true);
     if (!who) return;
-    const current = store.org.catalogue(who.organisationId);
+    const current = await store.org.catalogue(who.organisationId);
     const etag = `"${current.revision}"`;
     const ifMatch = req.headers['if-match']?.trim();
     if (ifMatch === undefined || ifMatch === '*') {
@@ -152,7 +152,7 @@ export function organisationRoutes(ctx: Context): Routes {
     }
     const body = await jsonBody(ctx, req, res, CatalogueChange);
     if (!body) return;
-    const saved = store.org.putCatalogue(who.organisationId, Number(expected), body);
+    const saved = await store.org.putCatalogue(who.organisationId, Number(expected), body);
     if (saved.kind === 'stale') {
       return refuse(
         req,
@@ -164,7 +164,7 @@ export function organisationRoutes(ctx: Context): Routes {
         },
       );
     }
-    store.org.audit(who.organisationId, who.actor, 'catalogue.changed', {
+    await store.org.audit(who.organisationId, who.actor, 'catalogue.changed', {
       revision: saved.catalogue.revision,
       hidden: saved.catalogue.hidden.length,
       added: saved.catalogue.added.length,
@@ -172,12 +172,12 @@ export function organisationRoutes(ctx: Context): Routes {
     sendJson(res, 200, saved.catalogue, { etag: `"${saved.catalogue.revision}"` });
   }
 
-  function readAudit(req: IncomingMessage, res: ServerResponse): void {
-    const who = manager(req, res);
+  async function readAudit(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const who = await manager(req, res);
     if (!who) return;
     const asked = Number(new URL(req.url ?? '/', 'http://x').searchParams.get('limit') ?? 100);
     const limit = Number.isInteger(asked) ? Math.min(500, Math.max(1, asked)) : 100;
-    sendJson(res, 200, { entries: store.org.auditEntries(who.organisationId, limit) });
+    sendJson(res, 200, { entries: await store.org.auditEntries(who.organisationId, limit) });
   }
 
   return {

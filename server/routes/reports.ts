@@ -16,17 +16,17 @@ export const REPORTS_FOR_MANAGERS =
 export function reportRoutes(ctx: Context): Routes {
   const { store } = ctx;
 
-  function getReport(req: IncomingMessage, res: ServerResponse): void {
-    const who = caller(ctx, req, res, { manager: true, forbidden: REPORTS_FOR_MANAGERS });
+  async function getReport(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const who = await caller(ctx, req, res, { manager: true, forbidden: REPORTS_FOR_MANAGERS });
     if (!who) return;
-    const locations = store.org.locations(who.organisationId);
+    const locations = await store.org.locations(who.organisationId);
     const params = new URL(req.url ?? '/', 'http://localhost').searchParams;
     const query = readReportQuery(params, who.organisationId, locations);
     if (!query.ok) {
       sendJson(res, 400, { error: query.reason });
       return;
     }
-    const report = store.report(query.filter);
+    const report = await store.report(query.filter);
     const byId = new Map(locations.map((location) => [location.id, location]));
     sendJson(res, 200, {
       from: query.filter.from,

@@ -44,8 +44,8 @@ export const SLOWDOWN_MAX_MS = 5000;
 export function sessionRoutes(ctx: Context) {
   const { store } = ctx;
 
-  function who(organisationId: string, name: string) {
-    const organisation = store.org.organisation(organisationId);
+  async function who(organisationId: string, name: string) {
+    const organisation = await store.org.organisation(organisationId);
     return { user: name, organisation: { id: organisation.id, name: organisation.name } };
   }
 
@@ -57,17 +57,17 @@ export function sessionRoutes(ctx: Context) {
       `user:${body.user.trim().toLowerCase()}`,
       `address:${clientAddress(req, ctx.trustProxy)}`,
     ];
-    const before = store.managers.failures(keys);
+    const before = await store.managers.failures(keys);
     if (before.lockedFor > 0) return tooMany(req, res, before.lockedFor, LOCKED);
-    const manager = store.managers.withHash(body.user.trim());
+    const manager = await store.managers.withHash(body.user.trim());
     // An unknown name costs the same scrypt work as a wrong password.
     const right = await verifyPassword(body.password, manager?.password_hash);
     if (!right || !manager) {
-      store.managers.recordFailure(keys);
+      await store.managers.recordFailure(keys);
       const failures = before.count + 1;
       // Only a known name is written down: someone may type a password in the name field.
-      store.org.audit(
-        manager?.organisation_id ?? store.org.organisation().id,
+      await store.org.audit(
+        manager?.organisation_id ?? (await store.org.organisation()).id,
         manager?.name ?? '(onbekende naam)',
         'session.failed',
         { failures, locked: failures >= LOCK_AFTER_FAILURES },
@@ -75,28 +75,28 @@ export function sessionRoutes(ctx: Context) {
       await ctx.sleep(Math.min(SLOWDOWN_MAX_MS, SLOWDOWN_STEP_MS * failures));
       return sendJson(res, 401, { error: WRONG_SIGN_IN });
     }
-    store.managers.clearFailures(keys[0] ?? '');
-    const session = store.managers.startSession(manager.id);
-    store.org.audit(manager.organisation_id, manager.name, 'session.login');
-    sendJson(res, 200, who(manager.organisation_id, manager.name), {
+    await store.managers.clearFailures(keys[0] ?? '');
+    const session = await store.managers.startSession(manager.id);
+    await store.org.audit(manager.organisation_id, manager.name, 'session.login');
+    sendJson(res, 200, await who(manager.organisation_id, manager.name), {
       'set-cookie': sessionCookie(req, ctx.trustProxy, session),
     });
   }
 
-  function current(req: IncomingMessage, res: ServerResponse): void {
+  async function current(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const session = sessionCookieValue(req);
-    const manager = session === undefined ? undefined : store.managers.session(session);
+    const manager = session === undefined ? undefined : await store.managers.session(session);
     if (!manager) {
       refuse(req, res, 401, { error: NOT_SIGNED_IN });
       return;
     }
-    sendJson(res, 200, who(manager.organisation_id, manager.name));
+    sendJson(res, 200, await who(manager.organisation_id, manager.name));
   }
 
-  function signOut(req: IncomingMessage, res: ServerResponse): void {
+  async function signOut(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!sameSiteWrite(req, res, ctx.trustProxy)) return;
     const session = sessionCookieValue(req);
-    if (session !== undefined) store.managers.endSession(session);
+    if (session !== undefined) await store.managers.endSession(session);
     res.writeHead(204, {
       'set-cookie': sessionCookie(req, ctx.trustProxy, null),
       'cache-control': 'no-store',
@@ -110,22 +110,22 @@ export function sessionRoutes(ctx: Context) {
         error: 'Een wachtwoord verandert u als aangemelde beheerder, niet met een apparaattoken.',
       });
     }
-    const who = caller(ctx, req, res, { manager: true, changes: true });
+    const who = await caller(ctx, req, res, { manager: true, changes: true });
     if (who?.kind !== 'manager') return;
     const body = await jsonBody(ctx, req, res, PasswordChange);
     if (!body) return;
     const keys = [`user:${who.manager.name.toLowerCase()}`];
-    const before = store.managers.failures(keys);
+    const before = await store.managers.failures(keys);
     if (before.lockedFor > 0) return tooMany(req, res, before.lockedFor, LOCKED);
-    const stored = store.managers.byId(who.manager.id);
+    const stored = await store.managers.byId(who.manager.id);
     if (!(await verifyPassword(body.current, stored?.password_hash))) {
-      store.managers.recordFailure(keys);
+      await store.managers.recordFailure(keys);
       await ctx.sleep(Math.min(SLOWDOWN_MAX_MS, SLOWDOWN_STEP_MS * (before.count + 1)));
       return sendJson(res, 403, { error: WRONG_CURRENT });
     }
-    store.managers.setPassword(who.manager.id, await hashPassword(body.next));
-    store.managers.endOtherSessions(who.manager.id, who.session);
-    store.org.audit(who.organisationId, who.actor, 'password.changed');
+    await store.managers.setPassword(who.manager.id, await hashPassword(body.next));
+    await store.managers.endOtherSessions(who.manager.id, who.session);
+    await store.org.audit(who.organisationId, who.actor, 'password.changed');
     res.writeHead(204, { 'cache-control': 'no-store' });
     res.end();
   }

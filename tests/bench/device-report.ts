@@ -21,7 +21,7 @@ export async function measureDeviceReport(): Promise<Row[]> {
     const page = await openApp(harness);
     const to = new Date().toISOString().slice(0, 10);
     const from = new Date(Date.parse(to) - 364 * DAY_MS).toISOString().slice(0, 10);
-    const location = organisationOf(harness).locationId('Bibliotheek Teststad');
+    const location = await (await organisationOf(harness)).locationId('Bibliotheek Teststad');
     const rows = generateVisitRows(VISITS, to, location);
     const live = rows.filter((row) => row.deleted === 0).length;
     await putRows(page, 'visits', rows);

@@ -48,7 +48,7 @@ export async function measureHistory(): Promise<Row[]> {
     for (const harness of devices) await addSnelkeuze(await openApp(harness));
     const [emptyDevice, fullDevice] = devices;
     const to = new Date().toISOString().slice(0, 10);
-    const location = organisationOf(fullDevice).locationId('Bibliotheek Teststad');
+    const location = await (await organisationOf(fullDevice)).locationId('Bibliotheek Teststad');
     const page = firstPage(fullDevice);
     await putRows(page, 'visits', generateVisitRows(VISITS, to, location));
     await putRows(page, 'partners', generatePartners(PARTNERS, 42));

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { startServer } from '../../server/app';
 import { visitContent } from '../support/visits';
+import { openBenchStore } from './store';
 import { number, type Row } from './table';
 
 const RECORDS = 10_000;
@@ -16,10 +17,10 @@ const BATCH = 200;
 
 export async function measureIngest(): Promise<Row[]> {
   const dir = mkdtempSync(join(tmpdir(), 'balie-bench-'));
-  const server = await startServer({ databaseFile: join(dir, 'endpoint.sqlite') });
+  const server = await startServer({ store: await openBenchStore(join(dir, 'endpoint.sqlite')) });
   // A desk device at a location of the organisation: the endpoint refuses unknown locations.
   const { org } = server.store;
-  const location = org.addLocation(org.organisation().id, {
+  const location = await org.addLocation((await org.organisation()).id, {
     name: 'Vestiging',
     gemeente: 'Teststad',
     kind: 'vaste-balie',
@@ -27,7 +28,7 @@ export async function measureIngest(): Promise<Row[]> {
     staffing: '',
   });
   if (location === 'taken') throw new Error('bench location exists already');
-  const { token } = server.store.createDevice('bench', 'desk', location.id);
+  const { token } = await server.store.createDevice('bench', 'desk', location.id);
   const records = Array.from({ length: RECORDS }, (_, i) => ({
     ...visitContent({ hour: 9 + (i % 8), location: location.id }),
     id: randomUUID(),
@@ -59,7 +60,7 @@ export async function measureIngest(): Promise<Row[]> {
     await response.arrayBuffer();
   }
   const endpointSeconds = (performance.now() - started) / 1000;
-  const stored = server.store.countRecords();
+  const stored = await server.store.countRecords();
   await server.close();
   if (stored !== RECORDS) throw new Error(`expected ${RECORDS} stored, found ${stored}`);
 

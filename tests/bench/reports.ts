@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { startServer } from '../../server/app';
-import { openStore } from '../../server/store';
+import { openBenchStore } from './store';
 import { median, number, type Row } from './table';
 
 /** Even (visits have 1 or 3 questions); BENCH_REPORT_QUESTIONS=100000 for a quick look. */
@@ -84,10 +84,11 @@ function generate(file: string, organisationId: string, locations: readonly stri
 export async function measureReports(): Promise<Row[]> {
   const dir = mkdtempSync(join(tmpdir(), 'balie-bench-reports-'));
   const file = join(dir, 'endpoint.sqlite');
-  const store = openStore(file);
-  const organisationId = store.org.organisation().id;
-  const locations = Array.from({ length: LOCATIONS }, (_, i) => {
-    const made = store.org.addLocation(organisationId, {
+  const store = await openBenchStore(file);
+  const organisationId = (await store.org.organisation()).id;
+  const locations: string[] = [];
+  for (let i = 0; i < LOCATIONS; i++) {
+    const made = await store.org.addLocation(organisationId, {
       name: `Vestiging ${i + 1}`,
       gemeente: `Gemeente ${1 + (i % 4)}`,
       kind: 'vaste-balie',
@@ -95,15 +96,15 @@ export async function measureReports(): Promise<Row[]> {
       staffing: '',
     });
     if (made === 'taken') throw new Error('taken');
-    return made.id;
-  });
-  const { token } = store.createDevice('bench', 'manager', locations[0] ?? null);
-  store.close();
+    locations.push(made.id);
+  }
+  const { token } = await store.createDevice('bench', 'manager', locations[0] ?? null);
+  await store.close();
   const generating = performance.now();
   const visits = generate(file, organisationId, locations);
   const generateSeconds = (performance.now() - generating) / 1000;
 
-  const server = await startServer({ databaseFile: file });
+  const server = await startServer({ store: await openBenchStore(file) });
   const endpoint: number[] = [];
   let reported = 0;
   for (let run = 0; run < RUNS; run++) {

@@ -69,7 +69,7 @@ export async function measureUpload(): Promise<Row[]> {
       while ((await outboxCount()) > 0) await new Promise((resolve) => setTimeout(resolve, 20));
       return performance.now() - started;
     });
-    const stored = harness.server.store.countRecords();
+    const stored = await harness.server.store.countRecords();
     if (stored !== RECORDS) throw new Error(`expected ${RECORDS} on the server, found ${stored}`);
 
     const raw = await page.evaluate(

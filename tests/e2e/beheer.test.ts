@@ -19,7 +19,11 @@ let deviceBrowser: Browser;
 beforeAll(async () => {
   harness = await startHarness({ viewport: { width: 360, height: 740 } });
   const store = harness.server.store;
-  store.managers.add(store.org.organisation().id, 'anna', await hashPassword(PASSWORD));
+  await store.managers.add(
+    (await store.org.organisation()).id,
+    'anna',
+    await hashPassword(PASSWORD),
+  );
   page = await openApp(harness);
   deviceBrowser = await chromium.launch({ executablePath: ensureChromium(), args: CHROMIUM_ARGS });
 }, 60_000);
@@ -76,7 +80,7 @@ describe('Beheer', () => {
 
     // Nine more failures of this name (as if typed), so the next try is locked.
     const managers = harness.server.store.managers;
-    for (let i = 0; i < 9; i++) managers.recordFailure(['user:anna']);
+    for (let i = 0; i < 9; i++) await managers.recordFailure(['user:anna']);
     await page.getByLabel('Wachtwoord').fill(PASSWORD);
     await page.getByRole('button', { name: 'Aanmelden' }).click();
     await page
@@ -84,7 +88,7 @@ describe('Beheer', () => {
       .filter({ hasText: 'Te veel pogingen. Probeer het over 15 minuten opnieuw.' })
       .waitFor();
 
-    managers.clearFailures('user:anna');
+    await managers.clearFailures('user:anna');
     await page.getByLabel('Wachtwoord').fill(PASSWORD);
     await page.getByRole('button', { name: 'Aanmelden' }).click();
     await page.getByText('Aangemeld als anna').waitFor();
@@ -205,9 +209,9 @@ describe('Beheer', () => {
 
     // Someone else saves first.
     const store = harness.server.store;
-    const organisation = store.org.organisation().id;
-    const before = store.org.catalogue(organisation);
-    store.org.putCatalogue(organisation, before.revision, {
+    const organisation = (await store.org.organisation()).id;
+    const before = await store.org.catalogue(organisation);
+    await store.org.putCatalogue(organisation, before.revision, {
       hidden: ['needs:meekijken'],
       added: [],
     });
@@ -215,7 +219,7 @@ describe('Beheer', () => {
     await page.getByRole('status').filter({ hasText: 'Iemand anders heeft' }).waitFor();
     await page.getByRole('button', { name: 'Keuzelijsten opslaan' }).click();
     await page.getByRole('status').filter({ hasText: 'De keuzelijsten zijn opgeslagen' }).waitFor();
-    const saved = store.org.catalogue(organisation);
+    const saved = await store.org.catalogue(organisation);
     expect(saved.hidden).toEqual(expect.arrayContaining(['needs:meekijken', 'channels:telefoon']));
     expect(saved.added.map((option) => option.label)).toContain('Spreekuur Belastingdienst');
     await page.screenshot({ path: 'tests/e2e/.artifacts/beheer-lists.png', fullPage: true });
@@ -227,7 +231,7 @@ describe('Beheer', () => {
     await page.getByLabel('Aantal minuten (2 tot 60)').fill('5');
     await page.getByRole('button', { name: 'Schermvergrendeling opslaan' }).click();
     await page.getByText('Nu: na 5 minuten zonder gebruik.').waitFor();
-    expect(harness.server.store.org.organisation().screenLock).toEqual({ minutes: 5 });
+    expect((await harness.server.store.org.organisation()).screenLock).toEqual({ minutes: 5 });
 
     await go('/beheer/logboek', 'Logboek');
     const entries = page.getByTestId('audit-entry');

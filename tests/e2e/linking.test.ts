@@ -15,7 +15,7 @@ import {
 import { registerDigiD } from '../support/register';
 
 let harness: Harness;
-let org: ReturnType<typeof organisationOf>;
+let org: Awaited<ReturnType<typeof organisationOf>>;
 let desk: Page;
 let walking: Page;
 let walkingContext: BrowserContext;
@@ -24,9 +24,9 @@ let lopend: string;
 
 beforeAll(async () => {
   harness = await startHarness();
-  org = organisationOf(harness);
-  centrum = org.locationId('Bibliotheek Teststad');
-  lopend = org.addLocation('Lopend IDO Centrum', 'lopend-ido');
+  org = await organisationOf(harness);
+  centrum = await org.locationId('Bibliotheek Teststad');
+  lopend = await org.addLocation('Lopend IDO Centrum', 'lopend-ido');
   desk = harness.context.pages()[0] ?? (await harness.context.newPage());
   walkingContext = await harness.launchDevice();
   walking = walkingContext.pages()[0] ?? (await walkingContext.newPage());
@@ -36,15 +36,16 @@ afterAll(async () => {
   await harness?.close();
 });
 
-const records = () =>
-  harness.server.store
-    .allRecords()
-    .map((row) => ({ ...row, record: JSON.parse(row.body) as { location?: string } }));
+const records = async () =>
+  (await harness.server.store.allRecords()).map((row) => ({
+    ...row,
+    record: JSON.parse(row.body) as { location?: string },
+  }));
 const unsent = (page: Page) => page.getByTestId('status').getAttribute('data-unsent');
 
 describe('linking with a koppelcode', () => {
   test('typed (case, spaces and dashes ignored): registers offline and online with the location id', async () => {
-    const code = org.koppelcode(centrum, 'Tablet balie');
+    const code = await org.koppelcode(centrum, 'Tablet balie');
     await linkWithCode(desk, harness.appUrl, ` ${code.toLowerCase().replace('-', ' ')} `);
     await waitForApp(desk);
     expect(await desk.getByTestId('location').textContent()).toContain('Bibliotheek Teststad');
@@ -55,11 +56,11 @@ describe('linking with a koppelcode', () => {
     await harness.context.setOffline(false);
     await registerDigiD(desk);
     await expect.poll(() => unsent(desk), { timeout: 30_000 }).toBe('0');
-    expect(records().map((row) => row.record.location)).toEqual([centrum, centrum]);
+    expect((await records()).map((row) => row.record.location)).toEqual([centrum, centrum]);
   });
 
   test('a used code is refused in plain Dutch; the QR link links at once', async () => {
-    const used = org.koppelcode(lopend, 'Telefoon lopend');
+    const used = await org.koppelcode(lopend, 'Telefoon lopend');
     const first = await harness.launchDevice();
     const other = first.pages()[0] ?? (await first.newPage());
     await linkWithCode(other, harness.appUrl, used);
@@ -70,7 +71,7 @@ describe('linking with a koppelcode', () => {
     await walking.getByText('Deze koppelcode is al gebruikt').waitFor();
     await walking.screenshot({ path: 'tests/e2e/.artifacts/linking-used.png', fullPage: true });
 
-    const code = org.koppelcode(lopend, 'Telefoon lopend 2');
+    const code = await org.koppelcode(lopend, 'Telefoon lopend 2');
     await walking.goto(`${harness.appUrl}/#koppelcode=${code.replace('-', '')}`);
     await waitForApp(walking);
     expect(await walking.getByTestId('location').textContent()).toContain('Lopend IDO Centrum');
@@ -79,12 +80,12 @@ describe('linking with a koppelcode', () => {
   });
 
   test('a walking phone switches location in one tap; the next record carries the other id', async () => {
-    const seen = new Set(records().map((row) => row.id));
-    const fresh = () => records().filter((row) => !seen.has(row.id));
+    const seen = new Set((await records()).map((row) => row.id));
+    const fresh = async () => (await records()).filter((row) => !seen.has(row.id));
     await registerDigiD(walking);
-    await expect.poll(() => fresh().length, { timeout: 30_000 }).toBe(1);
-    expect(fresh()[0]?.record.location).toBe(lopend);
-    for (const row of fresh()) seen.add(row.id);
+    await expect.poll(async () => (await fresh()).length, { timeout: 30_000 }).toBe(1);
+    expect((await fresh())[0]?.record.location).toBe(lopend);
+    for (const row of await fresh()) seen.add(row.id);
 
     await walking.getByTestId('location').click();
     await walking.getByRole('button', { name: 'Bibliotheek Teststad' }).click();
@@ -93,12 +94,12 @@ describe('linking with a koppelcode', () => {
       .toContain('Bibliotheek Teststad');
     await walking.screenshot({ path: 'tests/e2e/.artifacts/linking-location.png' });
     await registerDigiD(walking);
-    await expect.poll(() => fresh().length, { timeout: 30_000 }).toBe(1);
-    expect(fresh()[0]?.record.location).toBe(centrum);
+    await expect.poll(async () => (await fresh()).length, { timeout: 30_000 }).toBe(1);
+    expect((await fresh())[0]?.record.location).toBe(centrum);
   });
 
   test('desk lists are read-only and follow the organisation', async () => {
-    harness.server.store.org.putCatalogue(org.id, 0, {
+    await harness.server.store.org.putCatalogue(org.id, 0, {
       hidden: ['channels:telefoon'],
       added: [],
     });
@@ -120,8 +121,8 @@ describe('linking with a koppelcode', () => {
 describe('a revoked device', () => {
   test('keeps its records, says to link again, and sends them exactly once after linking again', async () => {
     await desk.getByRole('link', { name: 'Registreren' }).first().click();
-    const before = harness.server.store.countRecords();
-    harness.server.store.org.revokeDevice(org.id, org.deviceId('Tablet balie'));
+    const before = await harness.server.store.countRecords();
+    await harness.server.store.org.revokeDevice(org.id, await org.deviceId('Tablet balie'));
     await registerDigiD(desk);
     await registerDigiD(desk);
     await expect
@@ -133,21 +134,21 @@ describe('a revoked device', () => {
     await desk.getByRole('alert').filter({ hasText: 'opnieuw gekoppeld' }).waitFor();
     await desk.screenshot({ path: 'tests/e2e/.artifacts/linking-revoked.png', fullPage: true });
     await desk.getByRole('link', { name: 'Opnieuw koppelen met een nieuwe koppelcode' }).click();
-    await desk.getByLabel('Koppelcode').fill(org.koppelcode(centrum, 'Tablet balie 2'));
+    await desk.getByLabel('Koppelcode').fill(await org.koppelcode(centrum, 'Tablet balie 2'));
     await desk.getByRole('button', { name: 'Opnieuw koppelen' }).click();
     await desk.getByRole('heading', { name: 'Versturen' }).waitFor();
     await expect.poll(() => unsent(desk), { timeout: 30_000 }).toBe('0');
-    expect(harness.server.store.countRecords()).toBe(before + 2);
+    expect(await harness.server.store.countRecords()).toBe(before + 2);
     // Sent once: asking again sends nothing more.
     await desk.getByRole('button', { name: 'Nu versturen' }).click();
     await desk.waitForTimeout(1_500);
-    expect(harness.server.store.countRecords()).toBe(before + 2);
+    expect(await harness.server.store.countRecords()).toBe(before + 2);
   });
 });
 
 describe('an outbox of the previous version (branch names)', () => {
   test('a known name is mapped, an unknown one is refused and fixed by choosing the location', async () => {
-    const before = harness.server.store.countRecords();
+    const before = await harness.server.store.countRecords();
     const [known, unknown] = [crypto.randomUUID(), crypto.randomUUID()];
     await seedOldOutbox(desk, [
       { id: known, location: 'Bibliotheek  teststad' },
@@ -158,17 +159,18 @@ describe('an outbox of the previous version (branch names)', () => {
     const refused = desk.getByTestId('refused');
     await expect.poll(() => refused.count(), { timeout: 20_000 }).toBe(1);
     expect(await refused.textContent()).toContain("Onbekende locatie 'Oude vestiging'");
-    const stored = () => harness.server.store.allRecords().filter((row) => row.id === known);
-    expect(stored()).toHaveLength(1);
-    expect(harness.server.store.countRecords()).toBe(before + 1);
+    const stored = async () =>
+      (await harness.server.store.allRecords()).filter((row) => row.id === known);
+    expect(await stored()).toHaveLength(1);
+    expect(await harness.server.store.countRecords()).toBe(before + 1);
 
     await refused.getByLabel('Kies de locatie').selectOption({ label: 'Lopend IDO Centrum' });
     await refused.getByRole('button', { name: 'Opnieuw versturen' }).click();
     await expect.poll(() => refused.count(), { timeout: 20_000 }).toBe(0);
     await expect.poll(() => unsent(desk), { timeout: 20_000 }).toBe('0');
-    const fixed = harness.server.store.allRecords().filter((row) => row.id === unknown);
+    const fixed = (await harness.server.store.allRecords()).filter((row) => row.id === unknown);
     expect(fixed.map((row) => [row.rev, JSON.parse(row.body).location])).toEqual([[2, lopend]]);
-    expect(harness.server.store.countRecords()).toBe(before + 2);
+    expect(await harness.server.store.countRecords()).toBe(before + 2);
   });
 });
 

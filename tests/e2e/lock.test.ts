@@ -18,11 +18,11 @@ let page: Page;
 
 beforeAll(async () => {
   harness = await startHarness();
-  const org = organisationOf(harness);
-  harness.server.store.org.updateOrganisation(org.id, { screenLock: { minutes: 2 } });
+  const org = await organisationOf(harness);
+  await harness.server.store.org.updateOrganisation(org.id, { screenLock: { minutes: 2 } });
   page = harness.context.pages()[0] ?? (await harness.context.newPage());
   await page.clock.install();
-  const code = org.koppelcode(org.locationId('Bibliotheek Teststad'), 'Balie met slot');
+  const code = await org.koppelcode(await org.locationId('Bibliotheek Teststad'), 'Balie met slot');
   await linkWithCode(page, harness.appUrl, code);
 });
 

@@ -33,18 +33,18 @@ test('register offline, reopen, come back online: one copy on the server, shown 
   await expect.poll(() => visit.count()).toBe(1);
   expect(await visit.getAttribute('data-mark')).toBe('unsent');
   expect(await visit.textContent()).toContain('DigiD');
-  expect(harness.server.store.countRecords()).toBe(0);
+  expect(await harness.server.store.countRecords()).toBe(0);
 
   await harness.context.setOffline(false);
   await expect.poll(() => visit.getAttribute('data-mark'), { timeout: 30_000 }).toBe('sent');
-  const stored = harness.server.store.allRecords();
+  const stored = await harness.server.store.allRecords();
   expect(stored).toHaveLength(1);
   expect(stored[0]?.rev).toBe(1);
   // The record names its IDO location by the organisation's id for it, not by free text.
   const store = harness.server.store;
-  const location = store.org
-    .locations(store.org.organisation().id)
-    .find((known) => known.name === 'Bibliotheek Teststad');
+  const location = (await store.org.locations((await store.org.organisation()).id)).find(
+    (known) => known.name === 'Bibliotheek Teststad',
+  );
   expect(JSON.parse(stored[0]?.body ?? '{}')).toMatchObject({
     location: location?.id,
     questions: [{ domain: 'digitale-overheid', topic: 'digid' }],

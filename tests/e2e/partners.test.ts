@@ -293,7 +293,7 @@ describe('the sociale kaart, end to end', () => {
     await page.getByRole('button', { name: 'Ja, publiceren' }).click();
     const message = page.getByTestId('map-message');
     await expect.poll(() => message.textContent()).toContain('Gepubliceerd: 6 partners.');
-    expect(harness.server.store.publishedMap()?.partners).toBe(6);
+    expect((await harness.server.store.publishedMap())?.partners).toBe(6);
     expect(await seriousViolations(page)).toEqual([]);
 
     // Another device of the branch publishes a changed map; this one fetches it.
@@ -309,7 +309,7 @@ describe('the sociale kaart, end to end', () => {
     await page.getByRole('button', { name: 'Publiceer deze kaart voor de vestiging' }).click();
     await page.getByRole('button', { name: 'Ja, publiceren' }).click();
     await expect.poll(() => message.textContent()).toContain('intussen veranderd');
-    expect(harness.server.store.publishedMap()?.partners).toBe(2);
+    expect((await harness.server.store.publishedMap())?.partners).toBe(2);
     await page.getByRole('button', { name: 'Kaart nu ophalen' }).click();
     // The branch's map now holds only those two: the six it dropped leave this device too.
     await expect

@@ -156,9 +156,9 @@ describe.each([
       .poll(() => visits.filter({ hasText: 'Belastingaangifte' }).textContent())
       .toContain('30 minuten tot 1 uur');
 
-    const tombstonesBefore = harness.server.store
-      .allRecords()
-      .filter((r) => r.deleted === 1).length;
+    const tombstonesBefore = (await harness.server.store.allRecords()).filter(
+      (r) => r.deleted === 1,
+    ).length;
     await visits.filter({ hasText: 'Toeslagen' }).first().getByRole('link').click();
     await page.getByRole('button', { name: 'Registratie verwijderen' }).click();
     await page.getByRole('button', { name: 'Ja, verwijderen' }).click();
@@ -167,7 +167,9 @@ describe.each([
     await expect
       .poll(() => page.getByTestId('status').getAttribute('data-unsent'), { timeout: 30_000 })
       .toBe('0');
-    const tombstones = harness.server.store.allRecords().filter((record) => record.deleted === 1);
+    const tombstones = (await harness.server.store.allRecords()).filter(
+      (record) => record.deleted === 1,
+    );
     expect(tombstones).toHaveLength(tombstonesBefore + 1);
   });
 
@@ -247,8 +249,7 @@ describe.each([
     await expect
       .poll(() => page.getByTestId('status').getAttribute('data-unsent'), { timeout: 30_000 })
       .toBe('0');
-    const uploaded = harness.server.store
-      .allRecords()
+    const uploaded = (await harness.server.store.allRecords())
       .map((record) => record.body)
       .join('\n');
     expect(uploaded).toContain('"referral":{"kind":"formulierenhulp","warm":false}');

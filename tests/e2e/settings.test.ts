@@ -47,7 +47,7 @@ test('hide an option, add a local one, and old registrations keep their labels',
   await expect
     .poll(() => page.getByTestId('status').getAttribute('data-unsent'), { timeout: 30_000 })
     .toBe('0');
-  const [stored] = harness.server.store.allRecords();
+  const [stored] = await harness.server.store.allRecords();
   const record = JSON.parse(stored?.body ?? '{}');
   expect(record.catalogueVersion).toBe('ido-2024.1+lokaal.2');
   expect(record.questions[0].topic).toMatch(/^lokaal-spreekuur-belastingdienst-/);

@@ -113,7 +113,7 @@ async function scenario(name: string, options: { backgroundSync: boolean; tabs: 
 
   const drained = Date.now();
   const local = (await storeKeys(page, 'visits')).map(String).sort();
-  const stored = h.server.store.allRecords();
+  const stored = await h.server.store.allRecords();
   const storedIds = [...new Set(stored.map((record) => record.id))].sort();
   console.log(
     `[${name}] saved ${saved}, on device ${local.length}, on server ${stored.length} rows / ` +

@@ -57,11 +57,11 @@ describe('the Versturen screen', () => {
     await expect.poll(() => refused.count(), { timeout: 20_000 }).toBe(0);
     await expect.poll(unsent).toBe('0');
     // Sent again as a new revision, so it cannot clash with the refused one.
-    expect(harness.server.store.allRecords().map((record) => record.rev)).toEqual([2]);
+    expect((await harness.server.store.allRecords()).map((record) => record.rev)).toEqual([2]);
   });
 
   test('a revoked token stops uploading, keeps every record, and linking again sends them', async () => {
-    harness.server.store.revokeDevice('e2e');
+    await harness.server.store.revokeDevice('e2e');
     await page.getByRole('link', { name: 'Registreren' }).click();
     await registerDigiD(page);
     await page.getByRole('link', { name: 'Versturen' }).first().click();
@@ -73,14 +73,14 @@ describe('the Versturen screen', () => {
     expect(await page.getByTestId('status').textContent()).toContain('Koppel dit apparaat opnieuw');
     expect(await unsent()).toBe('1');
 
-    const { token } = harness.server.store.createDevice('e2e opnieuw');
+    const { token } = await harness.server.store.createDevice('e2e opnieuw');
     await page.getByRole('link', { name: 'Opnieuw koppelen' }).click();
     // Blocked, the form to link again is open already; a long code may go in the code field.
     await page.getByLabel('Koppelcode').fill(token);
     await page.getByRole('button', { name: 'Opnieuw koppelen' }).click();
     await page.getByRole('heading', { name: 'Versturen' }).waitFor();
     await expect.poll(unsent, { timeout: 30_000 }).toBe('0');
-    expect(harness.server.store.countRecords()).toBe(2);
+    expect(await harness.server.store.countRecords()).toBe(2);
   });
 
   test('offline, every unsent registration can be downloaded as a file', async () => {

@@ -58,5 +58,5 @@ test('a new version waits for the user, then takes over with every record and th
   await expect
     .poll(() => page.getByTestId('status').getAttribute('data-unsent'), { timeout: 30_000 })
     .toBe('0');
-  expect(harness.server.store.countRecords()).toBe(2);
+  expect(await harness.server.store.countRecords()).toBe(2);
 });

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { type RequestHook, type RunningServer, startServer } from '../../server/app';
+import { openSqliteStore, type Store } from '../../server/store';
 import { CHROMIUM_ARGS, ensureChromium } from './chromium';
 import { type FaultOptions, type FaultProxy, startFaultProxy } from './fault-proxy';
 
@@ -35,17 +36,22 @@ export interface HarnessOptions {
   readonly staticDir?: string;
 }
 
+/** The one place the browser tests open the endpoint's store. */
+export function openHarnessStore(file: string): Promise<Store> {
+  return openSqliteStore(file);
+}
+
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'balie-e2e-'));
   let token = '';
   const server = await startServer({
-    databaseFile: join(dir, 'balie.sqlite'),
+    store: await openHarnessStore(join(dir, 'balie.sqlite')),
     staticDir: options.staticDir ?? resolve('dist'),
     ...(options.hook ? { hook: options.hook } : {}),
-    devToken: (store) => {
+    devToken: async (store) => {
       // A manager, so the one-machine demo (and the browser tests) can publish the map.
-      const organisation = store.org.organisation().id;
-      const location = store.org.addLocation(organisation, {
+      const organisation = (await store.org.organisation()).id;
+      const location = await store.org.addLocation(organisation, {
         name: 'Bibliotheek Teststad',
         gemeente: 'Teststad',
         kind: 'vaste-balie',
@@ -53,7 +59,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         staffing: '',
       });
       if (location === 'taken') throw new Error('test location exists already');
-      token = store.createDevice('e2e', 'manager', location.id).token;
+      token = (await store.createDevice('e2e', 'manager', location.id)).token;
       return token;
     },
   });
@@ -172,19 +178,22 @@ export function storeKeys(page: Page, store: 'visits' | 'outbox'): Promise<unkno
 }
 
 /** The endpoint's (only) organisation and its locations, straight from the store. */
-export function organisationOf(harness: Harness) {
+export async function organisationOf(harness: Harness) {
   const { org } = harness.server.store;
-  const id = org.organisation().id;
+  const { id } = await org.organisation();
   return {
     id,
     locations: () => org.locations(id, false),
-    locationId(name: string): string {
-      const found = org.locations(id, false).find((location) => location.name === name);
+    async locationId(name: string): Promise<string> {
+      const found = (await org.locations(id, false)).find((location) => location.name === name);
       if (!found) throw new Error(`no location ${name}`);
       return found.id;
     },
-    addLocation(name: string, kind: 'vaste-balie' | 'lopend-ido' = 'vaste-balie'): string {
-      const made = org.addLocation(id, {
+    async addLocation(
+      name: string,
+      kind: 'vaste-balie' | 'lopend-ido' = 'vaste-balie',
+    ): Promise<string> {
+      const made = await org.addLocation(id, {
         name,
         gemeente: 'Teststad',
         kind,
@@ -195,11 +204,16 @@ export function organisationOf(harness: Harness) {
       return made.id;
     },
     /** A koppelcode as a manager makes it (shown as `7KQM-4P2X`). */
-    koppelcode(locationId: string, label: string, role: 'desk' | 'manager' = 'desk'): string {
-      return org.createKoppelcode(id, { locationId, label, role, createdBy: 'e2e' }).code;
+    async koppelcode(
+      locationId: string,
+      label: string,
+      role: 'desk' | 'manager' = 'desk',
+    ): Promise<string> {
+      const made = await org.createKoppelcode(id, { locationId, label, role, createdBy: 'e2e' });
+      return made.code;
     },
-    deviceId(label: string): string {
-      const found = org.devices(id).find((device) => device.label === label);
+    async deviceId(label: string): Promise<string> {
+      const found = (await org.devices(id)).find((device) => device.label === label);
       if (!found) throw new Error(`no device ${label}`);
       return found.id;
     },

@@ -62,9 +62,9 @@ export async function startOrgReports(): Promise<OrgReports> {
   mkdirSync(SHOTS, { recursive: true });
   const harness = await startHarness({ viewport: { width: 360, height: 740 } });
   const store = harness.server.store;
-  const organisation = store.org.organisation().id;
-  const add = (name: string, gemeente: string) => {
-    const made = store.org.addLocation(organisation, {
+  const organisation = (await store.org.organisation()).id;
+  const add = async (name: string, gemeente: string) => {
+    const made = await store.org.addLocation(organisation, {
       name,
       gemeente,
       kind: 'vaste-balie',
@@ -75,15 +75,15 @@ export async function startOrgReports(): Promise<OrgReports> {
     return made.id;
   };
   const upload = async (label: string, location: string, visits: Partial<VisitContent>[]) => {
-    const { token } = store.createDevice(label, 'desk', location);
+    const { token } = await store.createDevice(label, 'desk', location);
     const statuses = await uploadVisits(harness.server.url, token, location, visits);
     if (statuses.some((status) => status !== 'accepted')) throw new Error(statuses.join());
   };
-  const centrum = add('Bibliotheek Centrum', 'Utrecht');
-  const linde = add('Spreekuur De Linde', 'Houten');
+  const centrum = await add('Bibliotheek Centrum', 'Utrecht');
+  const linde = await add('Spreekuur De Linde', 'Houten');
   await upload('balie centrum', centrum, AT_CENTRUM);
   await upload('tablet de linde', linde, AT_LINDE);
-  store.managers.add(organisation, 'anna', await hashPassword(PASSWORD));
+  await store.managers.add(organisation, 'anna', await hashPassword(PASSWORD));
 
   const page = await openApp(harness);
   await page.clock.setFixedTime(new Date('2026-11-26T14:10:00+01:00'));

@@ -27,6 +27,7 @@ import {
   savePartnerNote,
 } from '../../../src/data/partner-writes';
 import { generatePartners } from '../../support/partners';
+import { openTestStore } from '../server/helpers';
 
 let db: BalieDb;
 
@@ -203,8 +204,8 @@ describe('keeping in step with the published map', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'balie-map-sync-'));
-    server = await startServer({ databaseFile: join(dir, 'balie.sqlite') });
-    token = server.store.createDevice('test', 'manager').token;
+    server = await startServer({ store: await openTestStore({ file: join(dir, 'balie.sqlite') }) });
+    token = (await server.store.createDevice('test', 'manager')).token;
     endpoint = `${server.url}/api`;
   });
 
@@ -320,7 +321,7 @@ describe('keeping in step with the published map', () => {
       ok: false,
       code: 'auth',
     });
-    const desk = server.store.createDevice('balie').token;
+    const desk = (await server.store.createDevice('balie')).token;
     const forbidden = await publishMap(
       fetch,
       endpoint,

@@ -11,16 +11,16 @@ import { deleteVisit, editVisit, saveVisit } from '../../../src/data/registratio
 import { runSync } from '../../../src/data/sync';
 import { countQueued } from '../../../src/data/upload-reads';
 import { visitContent } from '../../support/visits';
-import { addTestLocation } from '../server/helpers';
+import { addTestLocation, openTestStore } from '../server/helpers';
 
 let server: RunningServer;
 let dir: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'balie-sync-'));
-  server = await startServer({ databaseFile: join(dir, 'balie.sqlite') });
+  server = await startServer({ store: await openTestStore({ file: join(dir, 'balie.sqlite') }) });
   // Visits name their location as the previous version did (free text): the endpoint maps it.
-  addTestLocation(server.store);
+  await addTestLocation(server.store);
 });
 
 afterAll(async () => {
@@ -30,7 +30,7 @@ afterAll(async () => {
 
 test('saves, edits and deletes reach the endpoint as revisions, each stored once', async () => {
   const db = new BalieDb(`test-${randomUUID()}`);
-  const { token } = server.store.createDevice('unit');
+  const { token } = await server.store.createDevice('unit');
   const deps = {
     db,
     readDevice: async () => ({
@@ -64,7 +64,7 @@ test('saves, edits and deletes reach the endpoint as revisions, each stored once
   expect((await runSync(deps, 'manual')).outcome).toBe('nothing-to-send');
 
   expect(await countQueued(db)).toBe(0);
-  const stored = server.store.allRecords();
+  const stored = await server.store.allRecords();
   expect(stored).toHaveLength(32);
   expect(stored.filter((r) => r.id === ids[0]).map((r) => r.rev)).toEqual([1, 2]);
   expect(stored.find((r) => r.id === ids[1] && r.rev === 2)?.deleted).toBe(1);

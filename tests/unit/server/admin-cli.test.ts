@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { verifyPassword } from '../../../server/secrets';
-import { openStore } from '../../../server/store';
+import { openTestStore } from './helpers';
 
 let dir: string;
 
@@ -76,18 +76,20 @@ test('manager add prints a generated password last; location add its id; list; t
   expect(created.status).toBe(0);
   const token = created.lines.at(-1) ?? '';
 
-  const store = openStore(join(dir, 'balie.sqlite'));
+  const store = await openTestStore({ file: join(dir, 'balie.sqlite') });
   try {
-    expect(await verifyPassword(password, store.managers.withHash('anna')?.password_hash)).toBe(
-      true,
-    );
-    const device = store.deviceForToken(token);
+    expect(
+      await verifyPassword(password, (await store.managers.withHash('anna'))?.password_hash),
+    ).toBe(true);
+    const device = await store.deviceForToken(token);
     expect(device?.location_id).toBe(id);
     expect(device?.role).toBe('desk');
-    const actions = store.org.auditEntries(store.org.organisation().id, 10).map((e) => e.action);
+    const actions = (await store.org.auditEntries((await store.org.organisation()).id, 10)).map(
+      (e) => e.action,
+    );
     expect(actions).toContain('location.created');
     expect(actions).toContain('device.linked');
   } finally {
-    store.close();
+    await store.close();
   }
 }, 60_000);

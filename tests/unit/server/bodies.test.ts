@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { type RunningServer, startServer } from '../../../server/app';
-import { addTestLocation, envelope, postBatch, visit } from './helpers';
+import { addTestLocation, envelope, openTestStore, postBatch, visit } from './helpers';
 
 const BODY_TIMEOUT_MS = 600;
 const MB = 1024 * 1024;
@@ -19,11 +19,11 @@ let token: string;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'balie-bodies-'));
   server = await startServer({
-    databaseFile: join(dir, 'balie.sqlite'),
+    store: await openTestStore({ file: join(dir, 'balie.sqlite') }),
     bodyTimeoutMs: BODY_TIMEOUT_MS,
   });
-  addTestLocation(server.store);
-  token = server.store.createDevice('test').token;
+  await addTestLocation(server.store);
+  token = (await server.store.createDevice('test')).token;
 });
 
 afterAll(async () => {
@@ -154,8 +154,8 @@ test('408: a declared body that trickles in too slowly', async () => {
 });
 
 test('the endpoint still takes batches afterwards, and stored nothing from the above', async () => {
-  expect(server.store.countRecords()).toBe(0);
+  expect(await server.store.countRecords()).toBe(0);
   const reply = await postBatch(server.url, envelope([visit()]), { token });
   expect(reply.status).toBe(200);
-  expect(server.store.countRecords()).toBe(1);
+  expect(await server.store.countRecords()).toBe(1);
 });

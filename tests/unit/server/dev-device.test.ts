@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { devKoppelLink } from '../../../server/config';
-import { openStore } from '../../../server/store';
+import { openTestStore } from './helpers';
 import { runServerToExit, type ServerProcess, spawnServer } from './process';
 
 let dir: string;
@@ -144,9 +144,9 @@ test('not asked for (tsx server/main.ts): no development device at all', async (
   await server.exited;
   expect(server.output()).not.toContain('koppel=');
   expect(existsSync(join(data, 'dev-device-token'))).toBe(false);
-  const store = openStore(join(data, 'balie.sqlite'));
-  expect(store.listDevices()).toEqual([]);
-  store.close();
+  const store = await openTestStore({ file: join(data, 'balie.sqlite') });
+  expect(await store.listDevices()).toEqual([]);
+  await store.close();
 }, 30_000);
 
 test('never with NODE_ENV=production, even when asked for', async () => {

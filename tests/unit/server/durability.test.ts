@@ -7,8 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { openStore } from '../../../server/store';
-import { addTestLocation, envelope, postBatch, visit } from './helpers';
+import { addTestLocation, envelope, openTestStore, postBatch, visit } from './helpers';
 import { spawnServer } from './process';
 
 let dir: string;
@@ -21,18 +20,18 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-test('commits are synced before the reply: WAL with synchronous = FULL', () => {
-  const store = openStore(join(dir, 'settings', 'balie.sqlite'));
-  expect(store.durability()).toEqual({ journalMode: 'wal', synchronous: 2 });
-  store.close();
+test('commits are synced before the reply: WAL with synchronous = FULL', async () => {
+  const store = await openTestStore({ file: join(dir, 'settings', 'balie.sqlite') });
+  expect(await store.durability()).toEqual({ journalMode: 'wal', synchronous: 2 });
+  await store.close();
 });
 
 test('an acknowledged batch is there after SIGKILL right after the reply', async () => {
   const data = join(dir, 'killed');
-  const setup = openStore(join(data, 'balie.sqlite'));
-  addTestLocation(setup);
-  const { token } = setup.createDevice('tablet', 'desk');
-  setup.close();
+  const setup = await openTestStore({ file: join(data, 'balie.sqlite') });
+  await addTestLocation(setup);
+  const { token } = await setup.createDevice('tablet', 'desk');
+  await setup.close();
 
   const server = await spawnServer({ BALIE_DATA_DIR: data });
   const records = Array.from({ length: 200 }, (_, i) => visit({ hour: 8 + (i % 10) }));
@@ -55,18 +54,18 @@ test('an acknowledged batch is there after SIGKILL right after the reply', async
   expect(stored.size).toBe(200);
 }, 30_000);
 
-test('the data directory is 0700 and the database files are 0600', () => {
+test('the data directory is 0700 and the database files are 0600', async () => {
   const data = join(dir, 'private');
-  const store = openStore(join(data, 'balie.sqlite'));
-  store.createDevice('x', 'desk');
+  const store = await openTestStore({ file: join(data, 'balie.sqlite') });
+  await store.createDevice('x', 'desk');
   for (const file of ['balie.sqlite', 'balie.sqlite-wal', 'balie.sqlite-shm']) {
     expect((statSync(join(data, file)).mode & 0o777).toString(8), file).toBe('600');
   }
   expect((statSync(data).mode & 0o777).toString(8)).toBe('700');
-  store.close();
+  await store.close();
 });
 
-test('a database made before roles existed opens, and its devices are desk devices', () => {
+test('a database made before roles existed opens, and its devices are desk devices', async () => {
   const file = join(dir, 'old', 'balie.sqlite');
   mkdirSync(join(dir, 'old'));
   const db = new Database(file);
@@ -78,8 +77,8 @@ test('a database made before roles existed opens, and its devices are desk devic
     INSERT INTO devices VALUES ('d1', 'oude balie', 'hash', '2026-01-01T00:00:00.000Z', NULL);
   `);
   db.close();
-  const store = openStore(file);
-  expect(store.listDevices()).toEqual([
+  const store = await openTestStore({ file });
+  expect(await store.listDevices()).toEqual([
     {
       id: 'd1',
       label: 'oude balie',
@@ -88,7 +87,7 @@ test('a database made before roles existed opens, and its devices are desk devic
       revoked_at: null,
     },
   ]);
-  store.close();
+  await store.close();
   // Opening again runs no step twice.
-  openStore(file).close();
+  await (await openTestStore({ file })).close();
 });

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { type RunningServer, startServer } from '../../../server/app';
 import { readReply } from '../../../src/core/upload/outbox';
 import { BatchReply, ErrorReply } from '../../../src/core/upload/reply';
-import { addTestLocation, envelope, postBatch, visit } from './helpers';
+import { addTestLocation, envelope, openTestStore, postBatch, visit } from './helpers';
 
 let server: RunningServer;
 let dir: string;
@@ -18,13 +18,13 @@ let url: string;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'balie-endpoint-'));
   server = await startServer({
-    databaseFile: join(dir, 'balie.sqlite'),
+    store: await openTestStore({ file: join(dir, 'balie.sqlite') }),
     // Many deliberate 401s from one address here; rate limits have their own test.
     limits: { authFailuresPerMinute: 100_000 },
   });
-  addTestLocation(server.store);
+  await addTestLocation(server.store);
   url = server.url;
-  token = server.store.createDevice('test').token;
+  token = (await server.store.createDevice('test')).token;
 });
 
 afterAll(async () => {
@@ -33,10 +33,10 @@ afterAll(async () => {
 });
 
 let before: number;
-beforeEach(() => {
-  before = server.store.countRecords();
+beforeEach(async () => {
+  before = await server.store.countRecords();
 });
-const stored = () => server.store.countRecords() - before;
+const stored = async () => (await server.store.countRecords()) - before;
 
 /** An error reply: the status, and a Dutch sentence in `error`. */
 function expectError(reply: { status: number; json: unknown }, status: number) {
@@ -62,7 +62,7 @@ describe('a valid batch', () => {
     expect(reply.json).toEqual({
       results: records.map((r) => ({ id: r.id, rev: 1, status: 'accepted' })),
     });
-    expect(stored()).toBe(3);
+    expect(await stored()).toBe(3);
 
     const refs = records.map((r) => ({ id: r.id, rev: r.rev }));
     const decision = readReply(
@@ -76,7 +76,7 @@ describe('a valid batch', () => {
   test('the stored body is the record, with nothing added', async () => {
     const record = visit({ needs: ['wegwijs'] });
     await postBatch(url, envelope([record]), { token });
-    const row = server.store.allRecords().find((r) => r.id === record.id);
+    const row = (await server.store.allRecords()).find((r) => r.id === record.id);
     expect(row?.deleted).toBe(0);
     expect(JSON.parse(row?.body ?? '')).toEqual(record);
   });
@@ -88,7 +88,7 @@ describe('a valid batch', () => {
       token,
     });
     expect(reply.json).toEqual({ results: [{ id: record.id, rev: 2, status: 'accepted' }] });
-    const rows = server.store.allRecords().filter((r) => r.id === record.id);
+    const rows = (await server.store.allRecords()).filter((r) => r.id === record.id);
     expect(rows.map((r) => [r.rev, r.deleted])).toEqual([
       [1, 0],
       [2, 1],
@@ -98,7 +98,7 @@ describe('a valid batch', () => {
   test('the Idempotency-Key header may be left out', async () => {
     const reply = await postBatch(url, envelope([visit()]), { token, key: null });
     expect(reply.status).toBe(200);
-    expect(stored()).toBe(1);
+    expect(await stored()).toBe(1);
   });
 
   test('a trailing slash on the route is fine', async () => {
@@ -113,7 +113,7 @@ describe('a valid batch', () => {
       body: JSON.stringify(batch),
     });
     expect(response.status).toBe(200);
-    expect(stored()).toBe(1);
+    expect(await stored()).toBe(1);
   });
 });
 
@@ -127,11 +127,11 @@ describe('idempotency', () => {
     expect(second.json).toEqual(first.json);
     expect(second.headers.get('idempotent-replayed')).toBe('true');
     expect(first.headers.get('idempotent-replayed')).toBeNull();
-    expect(stored()).toBe(2);
+    expect(await stored()).toBe(2);
     // A third delivery changes nothing either.
     const third = await postBatch(url, batch, { token });
     expect(third.json).toEqual(first.json);
-    expect(stored()).toBe(2);
+    expect(await stored()).toBe(2);
   });
 
   test('a replayed batch replays the original results, even for rejected records', async () => {
@@ -139,7 +139,7 @@ describe('idempotency', () => {
     const first = await postBatch(url, batch, { token });
     const second = await postBatch(url, batch, { token });
     expect(second.json).toEqual(first.json);
-    expect(stored()).toBe(1);
+    expect(await stored()).toBe(1);
   });
 
   test('the same batchId with another body is refused with 422 and stores nothing', async () => {
@@ -148,23 +148,23 @@ describe('idempotency', () => {
     const changed = { ...batch, records: [visit(), visit()] };
     const reply = await postBatch(url, changed, { token });
     expect(expectError(reply, 422)).toMatch(/batchId/);
-    expect(stored()).toBe(1);
+    expect(await stored()).toBe(1);
   });
 
   test("another device's batchId does not replay that device's reply", async () => {
     const batch = envelope([visit()]);
     await postBatch(url, batch, { token });
-    const other = server.store.createDevice('another tablet').token;
+    const other = (await server.store.createDevice('another tablet')).token;
     const reply = await postBatch(url, batch, { token: other });
     expect(expectError(reply, 422)).toMatch(/batchId/);
     expect(reply.headers.get('idempotent-replayed')).toBeNull();
-    expect(stored()).toBe(1);
+    expect(await stored()).toBe(1);
   });
 
   test('an Idempotency-Key different from batchId is refused with 400 and stores nothing', async () => {
     const reply = await postBatch(url, envelope([visit()]), { token, key: randomUUID() });
     expect(expectError(reply, 400)).toMatch(/Idempotency-Key/);
-    expect(stored()).toBe(0);
+    expect(await stored()).toBe(0);
   });
 
   test('a new batch with an already stored id+rev and the same content: duplicate', async () => {
@@ -182,7 +182,7 @@ describe('idempotency', () => {
         { id: fresh.id, rev: 1, status: 'accepted' },
       ],
     });
-    expect(stored()).toBe(2);
+    expect(await stored()).toBe(2);
   });
 
   test('a new batch with an already stored id+rev and other content: conflict for that record only', async () => {
@@ -195,9 +195,9 @@ describe('idempotency', () => {
     expect(results[0]).toMatchObject({ id: record.id, rev: 1, status: 'conflict' });
     expect(results[0]?.reason).toMatch(/andere inhoud/);
     expect(results[1]).toEqual({ id: fresh.id, rev: 1, status: 'accepted' });
-    expect(stored()).toBe(2);
+    expect(await stored()).toBe(2);
     // Never a silent overwrite: the first content is what the server keeps.
-    const row = server.store.allRecords().find((r) => r.id === record.id && r.rev === 1);
+    const row = (await server.store.allRecords()).find((r) => r.id === record.id && r.rev === 1);
     expect(JSON.parse(row?.body ?? '{}').hour).toBe(10);
   });
 
@@ -211,7 +211,7 @@ describe('idempotency', () => {
       'duplicate',
       'conflict',
     ]);
-    expect(stored()).toBe(1);
+    expect(await stored()).toBe(1);
   });
 });
 
@@ -244,7 +244,7 @@ describe('bad records in a good batch', () => {
       'rejected',
       'rejected',
     ]);
-    expect(stored()).toBe(2);
+    expect(await stored()).toBe(2);
     for (const result of results.filter((r) => r.status === 'rejected')) {
       expect(result.reason).toMatch(/^Niet geldig: /);
     }
@@ -259,7 +259,7 @@ describe('bad records in a good batch', () => {
     const [result] = BatchReply.parse(reply.json).results;
     expect(result).toMatchObject({ id: record.id, rev: 1, status: 'rejected' });
     expect(result?.reason).toContain('naam');
-    expect(stored()).toBe(0);
+    expect(await stored()).toBe(0);
   });
 
   test('the reason is in Dutch', async () => {
@@ -289,7 +289,7 @@ describe('bad records in a good batch', () => {
       acked: [refs[0]],
       rejected: [{ ...refs[1], reason: expect.stringContaining('Onbekende key') }],
     });
-    expect(stored()).toBe(1);
+    expect(await stored()).toBe(1);
   });
 
   test('a record with a note guarded by the privacy guard is rejected on the server too', async () => {
@@ -303,7 +303,7 @@ describe('bad records in a good batch', () => {
     const [result] = BatchReply.parse(reply.json).results;
     expect(result?.status).toBe('rejected');
     expect(result?.reason).toContain('note');
-    expect(stored()).toBe(0);
+    expect(await stored()).toBe(0);
   });
 });
 
@@ -323,7 +323,7 @@ describe('finding 9: the privacy guard on the server', () => {
     const [result] = BatchReply.parse(reply.json).results;
     expect(result).toMatchObject({ id: record.id, status: 'rejected' });
     expect(result?.reason).toMatch(reason);
-    expect(stored()).toBe(0);
+    expect(await stored()).toBe(0);
   });
 
   test('a clean note with an @-free "at" is accepted', async () => {
@@ -338,7 +338,7 @@ describe('bad requests store nothing', () => {
   test('malformed JSON → 400', async () => {
     const reply = await postBatch(url, '{"batchId": "x", "records": [', { token, key: null });
     expect(expectError(reply, 400)).toMatch(/JSON/);
-    expect(stored()).toBe(0);
+    expect(await stored()).toBe(0);
   });
 
   test.each([
@@ -353,7 +353,7 @@ describe('bad requests store nothing', () => {
   ])('wrong envelope (%s) → 400 with a readable reason', async (_name, body) => {
     const reply = await postBatch(url, body, { token, key: null });
     expect(expectError(reply, 400)).toMatch(/^Niet geldig/);
-    expect(stored()).toBe(0);
+    expect(await stored()).toBe(0);
   });
 
   test('the reason says which envelope field is wrong', async () => {
@@ -369,7 +369,7 @@ describe('bad requests store nothing', () => {
     const body = JSON.stringify(envelope(records)).padEnd(5 * 1024 * 1024, ' ');
     const reply = await postBatch(url, body, { token, key: null });
     expect(expectError(reply, 413)).toMatch(/1 MB/);
-    expect(stored()).toBe(0);
+    expect(await stored()).toBe(0);
   });
 
   test('a body just over 1 MB sent without a length (chunked) → 413', async () => {
@@ -392,13 +392,13 @@ describe('bad requests store nothing', () => {
     } as RequestInit);
     expect(response.status).toBe(413);
     await response.text();
-    expect(stored()).toBe(0);
+    expect(await stored()).toBe(0);
   });
 
   test('the server still works after a too large body', async () => {
     const reply = await postBatch(url, envelope([visit()]), { token });
     expect(reply.status).toBe(200);
-    expect(stored()).toBe(1);
+    expect(await stored()).toBe(1);
   });
 });
 
@@ -412,21 +412,21 @@ describe('tokens', () => {
     const reply = await postBatch(url, envelope([visit()]), { headers });
     expect(expectError(reply, 401)).toMatch(/gekoppeld/);
     expect(reply.headers.get('www-authenticate')).toBe('Bearer');
-    expect(stored()).toBe(0);
+    expect(await stored()).toBe(0);
   });
 
   test('a revoked token → 401 and nothing stored; other devices keep working', async () => {
-    const revoked = server.store.createDevice('tablet-2');
-    const other = server.store.createDevice('tablet-3');
+    const revoked = await server.store.createDevice('tablet-2');
+    const other = await server.store.createDevice('tablet-3');
     expect((await postBatch(url, envelope([visit()]), { token: revoked.token })).status).toBe(200);
-    expect(server.store.revokeDevice('tablet-2')).toBe(1);
+    expect(await server.store.revokeDevice('tablet-2')).toBe(1);
     const reply = await postBatch(url, envelope([visit()]), { token: revoked.token });
     expectError(reply, 401);
-    expect(stored()).toBe(1);
+    expect(await stored()).toBe(1);
     expect((await postBatch(url, envelope([visit()]), { token: other.token })).status).toBe(200);
-    expect(stored()).toBe(2);
+    expect(await stored()).toBe(2);
     // Revoking again revokes nothing more.
-    expect(server.store.revokeDevice('tablet-2')).toBe(0);
+    expect(await server.store.revokeDevice('tablet-2')).toBe(0);
   });
 
   test('the bearer scheme is case-insensitive', async () => {
@@ -448,8 +448,8 @@ describe('tokens', () => {
     const wrong = await fetch(`${url}/api/device`, { headers: { authorization: 'Bearer nope' } });
     expect(wrong.status).toBe(401);
     await wrong.text();
-    const gone = server.store.createDevice('tablet-weg');
-    server.store.revokeDevice(gone.device.id);
+    const gone = await server.store.createDevice('tablet-weg');
+    await server.store.revokeDevice(gone.device.id);
     const revoked = await fetch(`${url}/api/device`, {
       headers: { authorization: `Bearer ${gone.token}` },
     });
@@ -457,11 +457,11 @@ describe('tokens', () => {
     await revoked.text();
   });
 
-  test('the store keeps only a hash of each token', () => {
-    const { token: secret, device } = server.store.createDevice('tablet-hash');
-    const listed = server.store.listDevices().find((d) => d.id === device.id);
+  test('the store keeps only a hash of each token', async () => {
+    const { token: secret, device } = await server.store.createDevice('tablet-hash');
+    const listed = (await server.store.listDevices()).find((d) => d.id === device.id);
     expect(listed).toEqual({ ...device, revoked_at: null });
-    expect(JSON.stringify(server.store.listDevices())).not.toContain(secret);
+    expect(JSON.stringify(await server.store.listDevices())).not.toContain(secret);
   });
 });
 
@@ -475,7 +475,7 @@ describe('other API routes', () => {
   test('GET /api/health tells the truth: 503 once the database file was swapped away', async () => {
     const own = mkdtempSync(join(tmpdir(), 'balie-health-'));
     const file = join(own, 'balie.sqlite');
-    const other = await startServer({ databaseFile: file });
+    const other = await startServer({ store: await openTestStore({ file }) });
     try {
       const before = await fetch(`${other.url}/api/health`);
       expect(before.status).toBe(200);

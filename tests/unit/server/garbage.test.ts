@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { type RunningServer, startServer } from '../../../server/app';
 import { BatchReply, ErrorReply } from '../../../src/core/upload/reply';
-import { addTestLocation, envelope, postBatch, visit } from './helpers';
+import { addTestLocation, envelope, openTestStore, postBatch, visit } from './helpers';
 
 const SEED = 20_261_123;
 const GARBAGE_REQUESTS = 1000;
@@ -22,12 +22,12 @@ let token: string;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'balie-garbage-'));
   server = await startServer({
-    databaseFile: join(dir, 'balie.sqlite'),
+    store: await openTestStore({ file: join(dir, 'balie.sqlite') }),
     // Many deliberate 401s from one address here; rate limits have their own test.
     limits: { authFailuresPerMinute: 100_000 },
   });
-  addTestLocation(server.store);
-  token = server.store.createDevice('test').token;
+  await addTestLocation(server.store);
+  token = (await server.store.createDevice('test')).token;
 });
 
 afterAll(async () => {
@@ -280,7 +280,7 @@ function sendRaw(payload: string): Promise<string> {
 }
 
 test(`${GARBAGE_REQUESTS} garbage requests store nothing, break nothing, and valid batches still work`, async () => {
-  const before = server.store.countRecords();
+  const before = await server.store.countRecords();
   let validStored = 0;
   const statuses = new Map<number, number>();
   const failures: string[] = [];
@@ -349,7 +349,7 @@ test(`${GARBAGE_REQUESTS} garbage requests store nothing, break nothing, and val
   expect(raw.filter((answer) => answer.startsWith('HTTP/1.1 400')).length).toBeGreaterThan(3);
 
   await validBatch();
-  expect(server.store.countRecords() - before).toBe(validStored);
+  expect((await server.store.countRecords()) - before).toBe(validStored);
   // The health check still answers promptly.
   expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
 }, 120_000);

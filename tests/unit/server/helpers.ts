@@ -1,8 +1,25 @@
-// Shared by the endpoint tests: a valid record builder and a batch poster.
+// Shared by the endpoint tests: the one place a test opens a store, a valid record builder
+// and a batch poster.
 
 import { randomUUID } from 'node:crypto';
-import type { Store } from '../../../server/store';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openSqliteStore, type Store } from '../../../server/store';
 import { visitContent } from '../../support/visits';
+
+export interface TestStoreOptions {
+  /** The SQLite file (made in a new temporary directory when left out). */
+  readonly file?: string;
+  /** The clock (ms); tests pass a fake one. */
+  readonly now?: () => number;
+}
+
+/** Every test that needs a store opens it here, so one place picks the database. */
+export function openTestStore(options: TestStoreOptions = {}): Promise<Store> {
+  const file = options.file ?? join(mkdtempSync(join(tmpdir(), 'balie-store-')), 'balie.sqlite');
+  return openSqliteStore(file, options.now ? { now: options.now } : {});
+}
 
 export const visit = (over: Record<string, unknown> = {}) => ({
   ...visitContent(),
@@ -59,14 +76,17 @@ export const TEST_LOCATION = 'Bibliotheek Teststad';
  * Gives a test database's organisation the location the test records name, so free-text
  * records map to it; returns its id.
  */
-export function addTestLocation(
+export async function addTestLocation(
   store: Store,
   name = TEST_LOCATION,
-  organisation = store.org.organisation().id,
-): string {
-  const existing = store.org.locations(organisation).find((location) => location.name === name);
+  organisationId?: string,
+): Promise<string> {
+  const organisation = organisationId ?? (await store.org.organisation()).id;
+  const existing = (await store.org.locations(organisation)).find(
+    (location) => location.name === name,
+  );
   if (existing) return existing.id;
-  const location = store.org.addLocation(organisation, {
+  const location = await store.org.addLocation(organisation, {
     name,
     gemeente: 'Teststad',
     kind: 'vaste-balie',

@@ -12,7 +12,7 @@ import { tokenBuckets } from '../../../server/limits';
 import { readReply } from '../../../src/core/upload/outbox';
 import { ErrorReply } from '../../../src/core/upload/reply';
 import { visitContent } from '../../support/visits';
-import { addTestLocation, envelope, postBatch, visit } from './helpers';
+import { addTestLocation, envelope, openTestStore, postBatch, visit } from './helpers';
 
 let dir: string;
 const running: RunningServer[] = [];
@@ -28,12 +28,12 @@ afterAll(async () => {
 
 async function start(limits: StartOptions['limits'], trustProxy = false) {
   const server = await startServer({
-    databaseFile: join(dir, `${randomUUID()}.sqlite`),
+    store: await openTestStore({ file: join(dir, `${randomUUID()}.sqlite`) }),
     ...(limits ? { limits } : {}),
     trustProxy,
   });
   running.push(server);
-  addTestLocation(server.store);
+  await addTestLocation(server.store);
   return server;
 }
 
@@ -54,7 +54,7 @@ describe('token buckets', () => {
 
 test('guessing tokens: after the allowed failures the address gets 429, even with a right token', async () => {
   const server = await start({ authFailuresPerMinute: 5 });
-  const { token } = server.store.createDevice('balie');
+  const { token } = await server.store.createDevice('balie');
   const statuses: number[] = [];
   for (let i = 0; i < 8; i++) {
     const guess = await postBatch(server.url, envelope([visit()]), { token: `guess-${i}` });
@@ -70,7 +70,7 @@ test('guessing tokens: after the allowed failures the address gets 429, even wit
   const check = await fetch(`${server.url}/api/device`, { headers: { authorization: 'Bearer x' } });
   expect(check.status).toBe(429);
   await check.text();
-  expect(server.store.countRecords()).toBe(0);
+  expect(await server.store.countRecords()).toBe(0);
   // The app reads it as "wait until Retry-After", not as an unlinked device.
   const decision = readReply([], { status: 429, retryAfter, body: right.text }, 0);
   expect(decision).toMatchObject({ kind: 'failed', waitUntil: Number(retryAfter) * 1000 });
@@ -78,7 +78,7 @@ test('guessing tokens: after the allowed failures the address gets 429, even wit
 
 test('behind a local proxy (BALIE_TRUST_PROXY=1) one guessing client does not block the others', async () => {
   const server = await start({ authFailuresPerMinute: 3 }, true);
-  const { token } = server.store.createDevice('balie');
+  const { token } = await server.store.createDevice('balie');
   const from = (address: string) => ({ 'x-forwarded-for': address });
   for (let i = 0; i < 5; i++) {
     // A client's own X-Forwarded-For claim comes first; the proxy's entry is the last one.
@@ -105,8 +105,8 @@ test('behind a local proxy (BALIE_TRUST_PROXY=1) one guessing client does not bl
 
 test('one token used too fast gets 429 with Retry-After; another device goes on', async () => {
   const server = await start({ requestsPerMinute: 3 });
-  const busy = server.store.createDevice('druk').token;
-  const calm = server.store.createDevice('rustig').token;
+  const busy = (await server.store.createDevice('druk')).token;
+  const calm = (await server.store.createDevice('rustig')).token;
   const statuses: number[] = [];
   for (let i = 0; i < 4; i++) {
     statuses.push((await postBatch(server.url, envelope([visit()]), { token: busy })).status);
@@ -119,7 +119,7 @@ test('one token used too fast gets 429 with Retry-After; another device goes on'
 
 test('a stream of rejected records stops at the per-device reply quota', async () => {
   const server = await start({ replyBytesPerDay: 4000 });
-  const { token } = server.store.createDevice('lawaai');
+  const { token } = await server.store.createDevice('lawaai');
   const rejected = () => Array.from({ length: 20 }, () => visit({ ['x'.repeat(200)]: 1 }));
   const first = await postBatch(server.url, envelope(rejected()), { token });
   expect(first.status).toBe(200);
@@ -129,13 +129,13 @@ test('a stream of rejected records stops at the per-device reply quota', async (
   expect(next.headers.get('retry-after')).toBe('3600');
   expect(ErrorReply.parse(next.json).error).toMatch(/etmaal/);
   // Other devices are not affected.
-  const other = server.store.createDevice('stil').token;
+  const other = (await server.store.createDevice('stil')).token;
   expect((await postBatch(server.url, envelope([visit()]), { token: other })).status).toBe(200);
 });
 
 test('the defaults never limit a 10,000-record ingest in batches of 200 from one address', async () => {
   const server = await start(undefined);
-  const { token } = server.store.createDevice('bench');
+  const { token } = await server.store.createDevice('bench');
   // A few wrong tokens on the way, as a flaky re-link would cause.
   for (let i = 0; i < 3; i++) {
     expect((await postBatch(server.url, envelope([visit()]), { token: 'oud' })).status).toBe(401);
@@ -149,5 +149,5 @@ test('the defaults never limit a 10,000-record ingest in batches of 200 from one
     const reply = await postBatch(server.url, envelope(records), { token });
     expect(reply.status).toBe(200);
   }
-  expect(server.store.countRecords()).toBe(10_000);
+  expect(await server.store.countRecords()).toBe(10_000);
 }, 60_000);

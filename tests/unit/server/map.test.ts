@@ -10,9 +10,9 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { MAX_MAP_BYTES, type RunningServer, startServer } from '../../../server/app';
 import { MAP_VERSIONS_KEPT } from '../../../server/map-store';
-import { openStore } from '../../../server/store';
 import { exportHsdsJson, importHsdsJson } from '../../../src/core/hsds/json';
 import { generatePartners } from '../../support/partners';
+import { openTestStore } from './helpers';
 
 let server: RunningServer;
 let dir: string;
@@ -21,9 +21,9 @@ let desk: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'balie-map-'));
-  server = await startServer({ databaseFile: join(dir, 'balie.sqlite') });
-  manager = server.store.createDevice('beheer', 'manager').token;
-  desk = server.store.createDevice('balie 1').token;
+  server = await startServer({ store: await openTestStore({ file: join(dir, 'balie.sqlite') }) });
+  manager = (await server.store.createDevice('beheer', 'manager')).token;
+  desk = (await server.store.createDevice('balie 1')).token;
 });
 
 afterAll(async () => {
@@ -44,11 +44,11 @@ const put = (body: string, headers: Record<string, string> = {}, bearer: string 
 
 const get = (headers: Record<string, string> = {}) => fetch(`${server.url}/api/map`, { headers });
 
-const currentEtag = () => server.store.publishedMap()?.etag ?? '';
+const currentEtag = async () => (await server.store.publishedMap())?.etag ?? '';
 
 /** Publishes over whatever is there now, as a manager's app does after fetching the map. */
-const publish = (body: string) => {
-  const etag = server.store.publishedMap()?.etag;
+const publish = async (body: string) => {
+  const etag = (await server.store.publishedMap())?.etag;
   return put(body, etag ? { 'if-match': etag } : {});
 };
 
@@ -74,14 +74,14 @@ describe('publishing', () => {
     const body = exportHsdsJson(generatePartners(3, 1));
     expect((await put(body, {}, null)).status).toBe(401);
     expect((await put(body, {}, 'not-a-real-token-at-all')).status).toBe(401);
-    expect(server.store.publishedMap()).toBeUndefined();
+    expect(await server.store.publishedMap()).toBeUndefined();
   });
 
   test('a desk device gets 403 with a Dutch reason, and stores nothing', async () => {
     const response = await put(exportHsdsJson(generatePartners(3, 1)), {}, desk);
     expect(response.status).toBe(403);
     expect(await errorOf(response)).toMatch(/Alleen een beheerder/);
-    expect(server.store.publishedMap()).toBeUndefined();
+    expect(await server.store.publishedMap()).toBeUndefined();
   });
 
   test('refuses what the import refuses, with the problems named, and stores nothing', async () => {
@@ -97,13 +97,13 @@ describe('publishing', () => {
     const response = await put(JSON.stringify(bad));
     expect(response.status).toBe(400);
     expect(await errorOf(response)).toMatch(/Dienst 2/);
-    expect(server.store.publishedMap()).toBeUndefined();
+    expect(await server.store.publishedMap()).toBeUndefined();
   });
 
   test('refuses a body over 5 MB with 413', async () => {
     const response = await put(' '.repeat(MAX_MAP_BYTES + 1));
     expect(response.status).toBe(413);
-    expect(server.store.publishedMap()).toBeUndefined();
+    expect(await server.store.publishedMap()).toBeUndefined();
   });
 
   test('the first map may be published without a version, or with If-None-Match: *', async () => {
@@ -114,7 +114,7 @@ describe('publishing', () => {
     expect(reply.partners).toBe(25);
     expect(reply.version).toBe(1);
     expect(response.headers.get('etag')).toBe(reply.etag);
-    expect(server.store.publishedMap()?.body).toBe(rewritten(body));
+    expect((await server.store.publishedMap())?.body).toBe(rewritten(body));
   });
 });
 
@@ -128,32 +128,32 @@ describe('finding 2: replacing the whole map', () => {
   test('a desk device cannot replace a 50-partner map with a one-partner phishing map', async () => {
     const fifty = exportHsdsJson(generatePartners(50, 3));
     expect((await publish(fifty)).status).toBe(200);
-    const etag = currentEtag();
+    const etag = await currentEtag();
     const attack = await put(phishing(), { 'if-match': etag }, desk);
     expect(attack.status).toBe(403);
-    expect(server.store.publishedMap()?.partners).toBe(50);
+    expect((await server.store.publishedMap())?.partners).toBe(50);
   });
 
   test('a manager needs If-Match: 428 without it (or with *), 412 when stale', async () => {
     const missing = await put(phishing());
     expect(missing.status).toBe(428);
     expect(await errorOf(missing)).toMatch(/welke versie/);
-    expect(missing.headers.get('etag')).toBe(currentEtag());
+    expect(missing.headers.get('etag')).toBe(await currentEtag());
     expect((await put(phishing(), { 'if-match': '*' })).status).toBe(428);
     const stale = await put(phishing(), { 'if-match': '"0123456789abcdef0123456789abcdef"' });
     expect(stale.status).toBe(412);
     expect(await errorOf(stale)).toMatch(/intussen/);
-    expect(stale.headers.get('etag')).toBe(currentEtag());
+    expect(stale.headers.get('etag')).toBe(await currentEtag());
     expect((await put(phishing(), { 'if-none-match': '*' })).status).toBe(412);
-    expect((await put(phishing(), { 'if-match': `W/${currentEtag()}` })).status).toBe(412);
-    expect(server.store.publishedMap()?.partners).toBe(50);
+    expect((await put(phishing(), { 'if-match': `W/${await currentEtag()}` })).status).toBe(412);
+    expect((await server.store.publishedMap())?.partners).toBe(50);
   });
 
   test('with the current ETag it publishes; earlier versions are listed and can be restored', async () => {
-    const before = server.store.publishedMap();
-    const response = await put(phishing(), { 'if-match': `"other", ${currentEtag()}` });
+    const before = await server.store.publishedMap();
+    const response = await put(phishing(), { 'if-match': `"other", ${await currentEtag()}` });
     expect(response.status).toBe(200);
-    expect(server.store.publishedMap()?.partners).toBe(1);
+    expect((await server.store.publishedMap())?.partners).toBe(1);
 
     const auth = { authorization: `Bearer ${manager}` };
     const list = await fetch(`${server.url}/api/map/versions`, { headers: auth });
@@ -174,22 +174,22 @@ describe('finding 2: replacing the whole map', () => {
     expect((await fetch(url, { method: 'POST', headers: auth })).status).toBe(428);
     const deskTry = await fetch(url, {
       method: 'POST',
-      headers: { authorization: `Bearer ${desk}`, 'if-match': currentEtag() },
+      headers: { authorization: `Bearer ${desk}`, 'if-match': await currentEtag() },
     });
     expect(deskTry.status).toBe(403);
     await deskTry.text();
     const restored = await fetch(url, {
       method: 'POST',
-      headers: { ...auth, 'if-match': currentEtag() },
+      headers: { ...auth, 'if-match': await currentEtag() },
     });
     expect(restored.status).toBe(200);
     expect(((await restored.json()) as { version: number }).version).toBe(current + 1);
-    expect(server.store.publishedMap()?.body).toBe(before?.body);
-    expect(server.store.mapVersions()[0]?.restoredFrom).toBe(before?.version);
+    expect((await server.store.publishedMap())?.body).toBe(before?.body);
+    expect((await server.store.mapVersions())[0]?.restoredFrom).toBe(before?.version);
 
     const missing = await fetch(`${server.url}/api/map/versions/9999/restore`, {
       method: 'POST',
-      headers: { ...auth, 'if-match': currentEtag() },
+      headers: { ...auth, 'if-match': await currentEtag() },
     });
     expect(missing.status).toBe(404);
     await missing.text();
@@ -208,9 +208,9 @@ describe('finding 2: replacing the whole map', () => {
     for (let i = 0; i < MAP_VERSIONS_KEPT + 2; i++) {
       expect((await publish(exportHsdsJson(generatePartners(2, 100 + i)))).status).toBe(200);
     }
-    const versions = server.store.mapVersions();
+    const versions = await server.store.mapVersions();
     expect(versions).toHaveLength(MAP_VERSIONS_KEPT);
-    expect(versions[0]?.version).toBe(server.store.publishedMap()?.version);
+    expect(versions[0]?.version).toBe((await server.store.publishedMap())?.version);
   });
 });
 
@@ -238,7 +238,7 @@ describe('finding 3: what is published is Balie’s own writing, nothing else', 
     ['url', 'ftp://bestanden.example.nl', /Website/],
     ['email', 'mailto:hulp@example.nl', /E-mail/],
   ])('a map with %s %s is refused with a Dutch 400', async (field, value, column) => {
-    const before = currentEtag();
+    const before = await currentEtag();
     const page = JSON.parse(exportHsdsJson(generatePartners(3, 6))) as {
       contents: Record<string, unknown>[];
     };
@@ -249,7 +249,7 @@ describe('finding 3: what is published is Balie’s own writing, nothing else', 
     expect(error).toMatch(/^De kaart is niet opgeslagen\. Dienst 2/);
     expect(error).toMatch(column);
     expect(error).toMatch(/http:\/\/ of https:\/\//);
-    expect(currentEtag()).toBe(before);
+    expect(await currentEtag()).toBe(before);
   });
 });
 
@@ -300,16 +300,16 @@ describe('reading the published map', () => {
   test('survives a restart of the endpoint', async () => {
     const body = exportHsdsJson(generatePartners(6, 9));
     await publish(body);
-    const etag = currentEtag();
+    const etag = await currentEtag();
     await server.close();
-    server = await startServer({ databaseFile: join(dir, 'balie.sqlite') });
+    server = await startServer({ store: await openTestStore({ file: join(dir, 'balie.sqlite') }) });
     const response = await fetch(`${server.url}/api/map`);
     expect(response.headers.get('etag')).toBe(etag);
     expect(await response.text()).toBe(rewritten(body));
   });
 });
 
-test('a map stored as uploaded by an older version is rewritten when the file is opened', () => {
+test('a map stored as uploaded by an older version is rewritten when the file is opened', async () => {
   const file = join(dir, 'old.sqlite');
   const page = JSON.parse(exportHsdsJson(generatePartners(3, 4))) as Record<string, unknown>;
   page.x_bsn = '123456782';
@@ -326,11 +326,11 @@ test('a map stored as uploaded by an older version is rewritten when the file is
     '2026-01-01T00:00:00.000Z',
   );
   db.close();
-  const store = openStore(file);
-  const map = store.publishedMap();
+  const store = await openTestStore({ file });
+  const map = await store.publishedMap();
   expect(map?.body).toBe(rewritten(raw));
   expect(map?.body).not.toContain('123456782');
   expect(map?.etag).not.toBe('"old"');
-  expect(store.mapVersions()).toMatchObject([{ version: 1, partners: 3 }]);
-  store.close();
+  expect(await store.mapVersions()).toMatchObject([{ version: 1, partners: 3 }]);
+  await store.close();
 });

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type RunningServer, type StartOptions, startServer } from '../../../server/app';
 import { hashPassword } from '../../../server/secrets';
+import { openTestStore } from './helpers';
 
 export interface OrgServer {
   readonly server: RunningServer;
@@ -20,9 +21,10 @@ export async function startOrgServer(over: Partial<StartOptions> = {}): Promise<
   const dir = mkdtempSync(join(tmpdir(), 'balie-org-'));
   const clock = { now: Date.parse('2026-11-23T09:00:00.000Z') };
   const waits: number[] = [];
+  const now = () => clock.now;
   const server = await startServer({
-    databaseFile: join(dir, 'balie.sqlite'),
-    now: () => clock.now,
+    store: await openTestStore({ file: join(dir, 'balie.sqlite'), now }),
+    now,
     sleep: async (ms) => {
       waits.push(ms);
     },
@@ -81,8 +83,9 @@ export async function signedInManager(
   password = 'een-lang-wachtwoord',
 ): Promise<string> {
   const store = org.server.store;
-  if (!store.managers.withHash(name)) {
-    store.managers.add(store.org.organisation().id, name, await hashPassword(password));
+  if (!(await store.managers.withHash(name))) {
+    const organisation = await store.org.organisation();
+    await store.managers.add(organisation.id, name, await hashPassword(password));
   }
   const reply = await call(org.url, 'POST', '/api/session', { body: { user: name, password } });
   if (reply.status !== 200) throw new Error(`sign-in failed: ${reply.status}`);
@@ -91,9 +94,13 @@ export async function signedInManager(
 }
 
 /** Adds a location through the store; returns its id. */
-export function location(org: OrgServer, name: string, organisationId?: string): string {
+export async function location(
+  org: OrgServer,
+  name: string,
+  organisationId?: string,
+): Promise<string> {
   const store = org.server.store;
-  const made = store.org.addLocation(organisationId ?? store.org.organisation().id, {
+  const made = await store.org.addLocation(organisationId ?? (await store.org.organisation()).id, {
     name,
     gemeente: 'Utrecht',
     kind: 'vaste-balie',

@@ -28,8 +28,8 @@ let desk: string;
 beforeAll(async () => {
   org = await startOrgServer();
   cookie = await signedInManager(org);
-  centrum = location(org, 'Bibliotheek Centrum');
-  desk = org.server.store.createDevice('balie 1', 'desk', centrum).token;
+  centrum = await location(org, 'Bibliotheek Centrum');
+  desk = (await org.server.store.createDevice('balie 1', 'desk', centrum)).token;
 });
 
 afterAll(async () => {
@@ -96,10 +96,14 @@ describe('roles', () => {
   });
 
   test('a desk device reads the open locations and the answer lists', async () => {
-    const closed = location(org, 'Oude vestiging');
-    org.server.store.org.updateLocation(org.server.store.org.organisation().id, closed, {
-      active: false,
-    });
+    const closed = await location(org, 'Oude vestiging');
+    await org.server.store.org.updateLocation(
+      (await org.server.store.org.organisation()).id,
+      closed,
+      {
+        active: false,
+      },
+    );
     const byDesk = await call(org.url, 'GET', '/api/locations', { token: desk });
     expect(byDesk.status).toBe(200);
     const names = byDesk.json.locations.map((l: { name: string }) => l.name);
@@ -166,7 +170,7 @@ describe('koppelcodes', () => {
     expect(linked.json.token.length).toBeGreaterThanOrEqual(22);
     expect(linked.json).toMatchObject({
       device: { label: 'Tablet 2e etage', role: 'desk' },
-      organisation: { id: org.server.store.org.organisation().id },
+      organisation: { id: (await org.server.store.org.organisation()).id },
       location: { id: centrum, name: 'Bibliotheek Centrum' },
       endpoint: `${org.url}/api`,
     });
@@ -232,10 +236,14 @@ describe('koppelcodes', () => {
     expect((await call(org.url, 'GET', '/api/devices', { token: linked.json.token })).status).toBe(
       200,
     );
-    const closed = location(org, 'Dicht');
-    org.server.store.org.updateLocation(org.server.store.org.organisation().id, closed, {
-      active: false,
-    });
+    const closed = await location(org, 'Dicht');
+    await org.server.store.org.updateLocation(
+      (await org.server.store.org.organisation()).id,
+      closed,
+      {
+        active: false,
+      },
+    );
     const refused = await call(org.url, 'POST', '/api/koppelcodes', {
       cookie,
       body: { locationId: closed },
@@ -246,7 +254,7 @@ describe('koppelcodes', () => {
 
 describe('devices', () => {
   test('the Devices screen shows last upload, app version and unsent; rename, move, revoke', async () => {
-    const { device, token } = org.server.store.createDevice('tablet-scherm', 'desk', centrum);
+    const { device, token } = await org.server.store.createDevice('tablet-scherm', 'desk', centrum);
     const batch = {
       ...envelope([visit({ location: centrum })]),
       client: { version: '0.2.0', unsent: 12 },
@@ -266,7 +274,7 @@ describe('devices', () => {
       unsentAtLastUpload: 12,
       revokedAt: null,
     });
-    const elders = location(org, 'Bibliotheek Noord');
+    const elders = await location(org, 'Bibliotheek Noord');
     const moved = await call(org.url, 'PATCH', `/api/devices/${device.id}`, {
       cookie,
       body: { label: 'Tablet Noord', locationId: elders },
@@ -289,8 +297,8 @@ describe('devices', () => {
   test('a token unused for 180 days is refused as expired; use keeps it alive', async () => {
     const own = await startOrgServer();
     try {
-      const used = own.server.store.createDevice('elke-dag').token;
-      const idle = own.server.store.createDevice('in-de-kast').token;
+      const used = (await own.server.store.createDevice('elke-dag')).token;
+      const idle = (await own.server.store.createDevice('in-de-kast')).token;
       for (let quarter = 0; quarter < 3; quarter++) {
         own.clock.now += 90 * 24 * 3600_000;
         expect((await call(own.url, 'GET', '/api/device', { token: used })).status).toBe(200);
@@ -307,12 +315,16 @@ describe('devices', () => {
 
 describe('records and locations (record shape version 2)', () => {
   test('a location id of the organisation is stored as location_id; others are rejected per record', async () => {
-    const other = org.server.store.org.createOrganisation('Buren');
-    const theirs = location(org, 'Bibliotheek van de buren', other.id);
-    const closed = location(org, 'Gesloten filiaal');
-    org.server.store.org.updateLocation(org.server.store.org.organisation().id, closed, {
-      active: false,
-    });
+    const other = await org.server.store.org.createOrganisation('Buren');
+    const theirs = await location(org, 'Bibliotheek van de buren', other.id);
+    const closed = await location(org, 'Gesloten filiaal');
+    await org.server.store.org.updateLocation(
+      (await org.server.store.org.organisation()).id,
+      closed,
+      {
+        active: false,
+      },
+    );
     const records = [
       visit({ location: centrum }),
       visit({ location: theirs }),

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { type RunningServer, startServer } from '../../../server/app';
 import { FOREIGN_VISIT } from '../../../server/record-writer';
 import { BatchReply } from '../../../src/core/upload/reply';
-import { addTestLocation, envelope, postBatch, visit } from './helpers';
+import { addTestLocation, envelope, openTestStore, postBatch, visit } from './helpers';
 
 let server: RunningServer;
 let dir: string;
@@ -18,12 +18,12 @@ let intruder: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'balie-owner-'));
-  server = await startServer({ databaseFile: join(dir, 'balie.sqlite') });
-  addTestLocation(server.store);
-  owner = server.store.createDevice('balie 1').token;
-  const other = server.store.org.createOrganisation('Andere bibliotheek');
-  const elsewhere = addTestLocation(server.store, 'Elders', other.id);
-  intruder = server.store.createDevice('balie 2', 'desk', elsewhere).token;
+  server = await startServer({ store: await openTestStore({ file: join(dir, 'balie.sqlite') }) });
+  await addTestLocation(server.store);
+  owner = (await server.store.createDevice('balie 1')).token;
+  const other = await server.store.org.createOrganisation('Andere bibliotheek');
+  const elsewhere = await addTestLocation(server.store, 'Elders', other.id);
+  intruder = (await server.store.createDevice('balie 2', 'desk', elsewhere)).token;
 });
 
 afterAll(async () => {
@@ -49,7 +49,7 @@ test('a device of another organisation cannot add a revision or a tombstone to a
   const same = await results(intruder, [record]);
   expect(same[0]).toMatchObject({ status: 'rejected', reason: FOREIGN_VISIT });
 
-  const stored = server.store.allRecords().filter((row) => row.id === record.id);
+  const stored = (await server.store.allRecords()).filter((row) => row.id === record.id);
   expect(stored.map((row) => [row.rev, row.deleted])).toEqual([[1, 0]]);
 
   // The owner still can.
@@ -65,7 +65,9 @@ test('the same UUID in upper and lower case is one visit; the reply names it as 
   ]);
   expect(await results(owner, [record])).toEqual([{ id: record.id, rev: 1, status: 'duplicate' }]);
   expect((await results(owner, [{ ...record, hour: 15 }]))[0]?.status).toBe('conflict');
-  const rows = server.store.allRecords().filter((row) => row.id.toLowerCase() === record.id);
+  const rows = (await server.store.allRecords()).filter(
+    (row) => row.id.toLowerCase() === record.id,
+  );
   expect(rows.map((row) => row.id)).toEqual([record.id]);
   expect(JSON.parse(rows[0]?.body ?? '{}').id).toBe(record.id);
   // And another device cannot reach it by changing the case either.
@@ -86,5 +88,5 @@ test('a batch id in another case is the same batch id: its records are not store
   expect(first.status).toBe(200);
   // The same id with another body (the batchId's case differs): refused like any reuse.
   expect(again.status).toBe(422);
-  expect(server.store.allRecords().filter((row) => row.id === record.id)).toHaveLength(1);
+  expect((await server.store.allRecords()).filter((row) => row.id === record.id)).toHaveLength(1);
 });

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { type RunningServer, startServer } from '../../../server/app';
+import { openTestStore } from './helpers';
 
 const doc = readFileSync('docs/protocol.md', 'utf8');
 const jsonBlocks = [...doc.matchAll(/```json\n([\s\S]*?)```/g)].map((match) => match[1] ?? '');
@@ -15,7 +16,7 @@ let dir: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'balie-doc-'));
-  server = await startServer({ databaseFile: join(dir, 'balie.sqlite') });
+  server = await startServer({ store: await openTestStore({ file: join(dir, 'balie.sqlite') }) });
 });
 
 afterAll(async () => {
@@ -28,8 +29,8 @@ test('the documented request is accepted as written and answered as documented',
   expect(requestText).toContain('"batchId"');
   const request = JSON.parse(requestText ?? '');
   // The organisation has the location the example names, under that very id.
-  const organisation = server.store.org.organisation().id;
-  server.store.org.addLocation(
+  const organisation = (await server.store.org.organisation()).id;
+  await server.store.org.addLocation(
     organisation,
     {
       name: 'Bibliotheek Centrum',
@@ -40,7 +41,7 @@ test('the documented request is accepted as written and answered as documented',
     },
     request.records[0].location,
   );
-  const { token } = server.store.createDevice('doc');
+  const { token } = await server.store.createDevice('doc');
   const response = await fetch(`${server.url}/api/batches`, {
     method: 'POST',
     headers: {
@@ -52,5 +53,5 @@ test('the documented request is accepted as written and answered as documented',
   });
   expect(response.status).toBe(200);
   expect(await response.json()).toEqual(JSON.parse(replyText ?? ''));
-  expect(server.store.countRecords()).toBe(request.records.length);
+  expect(await server.store.countRecords()).toBe(request.records.length);
 });

@@ -9,18 +9,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { expect, test } from 'vitest';
-import { openStore, type Sender, type Store } from '../../../server/store';
+import type { Sender, Store } from '../../../server/store';
 import { aggregate } from '../../../src/core/reports/aggregate';
 import { latestRevisions } from '../../../src/core/reports/rows';
+import { openTestStore } from './helpers';
 import { asRows, generateRevisions, makeVisit, random, shuffled } from './reports-data';
 
 const YEAR = { from: '2026-01-01', to: '2026-12-31' };
 
-function setUp(file: string) {
-  const store = openStore(file);
-  const organisation = store.org.organisation().id;
-  const locations = ['Centrum', 'Oost', 'Zuid'].map((name) => {
-    const made = store.org.addLocation(organisation, {
+async function setUp(file: string) {
+  const store = await openTestStore({ file });
+  const organisation = (await store.org.organisation()).id;
+  const locations: string[] = [];
+  for (const name of ['Centrum', 'Oost', 'Zuid']) {
+    const made = await store.org.addLocation(organisation, {
       name,
       gemeente: 'Utrecht',
       kind: 'vaste-balie',
@@ -28,18 +30,22 @@ function setUp(file: string) {
       staffing: '',
     });
     if (made === 'taken') throw new Error('taken');
-    return made.id;
-  });
+    locations.push(made.id);
+  }
   const device: Sender = {
-    id: store.createDevice('balie').device.id,
+    id: (await store.createDevice('balie')).device.id,
     organisation_id: organisation,
   };
   return { store, organisation, locations, device };
 }
 
-function ingestAll(store: Store, device: Sender, revisions: readonly unknown[]): void {
+async function ingestAll(
+  store: Store,
+  device: Sender,
+  revisions: readonly unknown[],
+): Promise<void> {
   for (let i = 0; i < revisions.length; i += 100) {
-    const outcome = store.ingest(
+    const outcome = await store.ingest(
       randomUUID(),
       device,
       randomUUID(),
@@ -53,35 +59,35 @@ function ingestAll(store: Store, device: Sender, revisions: readonly unknown[]):
 
 const tempFile = () => join(mkdtempSync(join(tmpdir(), 'balie-reports-')), 'balie.sqlite');
 
-test('kept at ingest: 2,000 visits with revisions in any order equal the core, per location too', () => {
-  const { store, organisation, locations, device } = setUp(tempFile());
+test('kept at ingest: 2,000 visits with revisions in any order equal the core, per location too', async () => {
+  const { store, organisation, locations, device } = await setUp(tempFile());
   const revisions = generateRevisions(7, 2000, locations);
-  ingestAll(store, device, shuffled(revisions, 8));
+  await ingestAll(store, device, shuffled(revisions, 8));
   const latest = latestRevisions(asRows(revisions));
-  const { perLocation, ...total } = store.report({ organisationId: organisation, ...YEAR });
+  const { perLocation, ...total } = await store.report({ organisationId: organisation, ...YEAR });
   expect(total).toEqual(aggregate(latest, YEAR));
   for (const location of locations) {
     expect(perLocation[location]).toEqual(aggregate(latest, { ...YEAR, location }));
   }
   // Every channel asked for: the same report, counted from the per-visit rows instead.
   const channels = ['balie', 'telefoon', 'afspraak'];
-  expect(store.report({ organisationId: organisation, ...YEAR, channels })).toEqual({
+  expect(await store.report({ organisationId: organisation, ...YEAR, channels })).toEqual({
     ...total,
     perLocation,
   });
-  store.close();
+  await store.close();
 }, 60_000);
 
-test('a lower revision after a higher one changes nothing; a tombstone leaves no answers', () => {
+test('a lower revision after a higher one changes nothing; a tombstone leaves no answers', async () => {
   const file = tempFile();
-  const { store, organisation, locations, device } = setUp(file);
+  const { store, organisation, locations, device } = await setUp(file);
   const next = random(3);
   const id = randomUUID();
   const second = { ...makeVisit(next, id, 2, locations), day: '2026-05-04' };
   const first = { ...makeVisit(next, id, 1, locations), day: '2026-05-05' };
-  ingestAll(store, device, [second]);
-  ingestAll(store, device, [first]);
-  const report = store.report({ organisationId: organisation, ...YEAR });
+  await ingestAll(store, device, [second]);
+  await ingestAll(store, device, [first]);
+  const report = await store.report({ organisationId: organisation, ...YEAR });
   expect(report.byDay).toEqual({ '2026-05-04': 1 });
   expect(report.questions).toBe(second.questions.length);
 
@@ -90,7 +96,7 @@ test('a lower revision after a higher one changes nothing; a tombstone leaves no
     'SELECT COUNT(*) AS n FROM report_answers WHERE visit_id = ?',
   );
   expect(answers.get(id)?.n).toBeGreaterThan(0);
-  ingestAll(store, device, [{ id, rev: 3, deleted: true }]);
+  await ingestAll(store, device, [{ id, rev: 3, deleted: true }]);
   expect(answers.get(id)?.n).toBe(0);
   expect(db.prepare('SELECT COUNT(*) AS n FROM report_counts WHERE n <> 0').get()).toEqual({
     n: 0,
@@ -98,18 +104,18 @@ test('a lower revision after a higher one changes nothing; a tombstone leaves no
   expect(
     db.prepare('SELECT rev, deleted, day FROM report_visits WHERE visit_id = ?').get(id),
   ).toEqual({ rev: 3, deleted: 1, day: null });
-  expect(store.report({ organisationId: organisation, ...YEAR }).visits).toBe(0);
+  expect((await store.report({ organisationId: organisation, ...YEAR })).visits).toBe(0);
   db.close();
-  store.close();
+  await store.close();
 });
 
-test('migration 5 fills the report tables from stored records, as ingest would have', () => {
+test('migration 5 fills the report tables from stored records, as ingest would have', async () => {
   const file = tempFile();
-  const { store, organisation, locations, device } = setUp(file);
+  const { store, organisation, locations, device } = await setUp(file);
   const revisions = generateRevisions(11, 500, locations);
-  ingestAll(store, device, shuffled(revisions, 12));
-  const before = store.report({ organisationId: organisation, ...YEAR });
-  store.close();
+  await ingestAll(store, device, shuffled(revisions, 12));
+  const before = await store.report({ organisationId: organisation, ...YEAR });
+  await store.close();
 
   // As the previous version left the file: no report tables, user_version 4.
   const db = new Database(file);
@@ -123,10 +129,10 @@ test('migration 5 fills the report tables from stored records, as ingest would h
   ).run(randomUUID(), locations[0], device.id);
   db.close();
 
-  const reopened = openStore(file);
-  const after = reopened.report({ organisationId: organisation, ...YEAR });
+  const reopened = await openTestStore({ file });
+  const after = await reopened.report({ organisationId: organisation, ...YEAR });
   expect(after).toEqual(before);
   const { perLocation: _perLocation, ...total } = after;
   expect(total).toEqual(aggregate(latestRevisions(asRows(revisions)), YEAR));
-  reopened.close();
+  await reopened.close();
 }, 30_000);

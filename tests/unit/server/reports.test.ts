@@ -48,9 +48,9 @@ async function upload(token: string, revisions: readonly Revision[]): Promise<vo
 beforeAll(async () => {
   org = await startOrgServer();
   const store = org.server.store;
-  const organisation = store.org.organisation().id;
-  const add = (organisationId: string, name: string, gemeente: string) => {
-    const made = store.org.addLocation(organisationId, {
+  const organisation = (await store.org.organisation()).id;
+  const add = async (organisationId: string, name: string, gemeente: string) => {
+    const made = await store.org.addLocation(organisationId, {
       name,
       gemeente,
       kind: 'vaste-balie',
@@ -60,20 +60,20 @@ beforeAll(async () => {
     if (made === 'taken') throw new Error('taken');
     return made.id;
   };
-  centrum = add(organisation, 'Bibliotheek Centrum', 'Utrecht');
-  oost = add(organisation, 'Bibliotheek Oost', 'Utrecht');
-  houten = add(organisation, 'Spreekuur De Linde', 'Houten');
-  const other = store.org.createOrganisation('Buren');
-  theirs = add(other.id, 'Bibliotheek Buren', 'Buren');
+  centrum = await add(organisation, 'Bibliotheek Centrum', 'Utrecht');
+  oost = await add(organisation, 'Bibliotheek Oost', 'Utrecht');
+  houten = await add(organisation, 'Spreekuur De Linde', 'Houten');
+  const other = await store.org.createOrganisation('Buren');
+  theirs = await add(other.id, 'Bibliotheek Buren', 'Buren');
   // Each manager added to its own organisation first: with one fake clock both organisations
   // are made at the same moment, so "the first organisation" is either of them.
-  store.managers.add(organisation, 'anna', await hashPassword('een-lang-wachtwoord'));
+  await store.managers.add(organisation, 'anna', await hashPassword('een-lang-wachtwoord'));
   cookie = await signedInManager(org);
-  store.managers.add(other.id, 'bram', await hashPassword('bram-zijn-wachtwoord'));
+  await store.managers.add(other.id, 'bram', await hashPassword('bram-zijn-wachtwoord'));
   otherCookie = await signedInManager(org, 'bram', 'bram-zijn-wachtwoord');
-  deskToken = store.createDevice('balie centrum', 'desk', centrum).token;
-  managerToken = store.createDevice('script', 'manager', centrum).token;
-  const theirDesk = store.createDevice('balie buren', 'desk', theirs).token;
+  deskToken = (await store.createDevice('balie centrum', 'desk', centrum)).token;
+  managerToken = (await store.createDevice('script', 'manager', centrum)).token;
+  const theirDesk = (await store.createDevice('balie buren', 'desk', theirs)).token;
 
   ours = generateRevisions(12, 400, [centrum, oost, houten]);
   theirRevisions = generateRevisions(34, 120, [theirs]);
@@ -81,7 +81,7 @@ beforeAll(async () => {
   const mixed = shuffled(ours, 56);
   const half = Math.floor(mixed.length / 2);
   await upload(deskToken, mixed.slice(0, half));
-  await upload(store.createDevice('balie oost', 'desk', oost).token, mixed.slice(half));
+  await upload((await store.createDevice('balie oost', 'desk', oost)).token, mixed.slice(half));
   // The same revisions sent again in new batches: each answered `duplicate`.
   await upload(deskToken, mixed.slice(0, 90));
   await upload(theirDesk, shuffled(theirRevisions, 78));

@@ -23,7 +23,7 @@ describe('signing in', () => {
       body: { user: 'bert', password: 'bert-heeft-een-wachtwoord' },
     });
     expect(reply.status).toBe(200);
-    const organisation = org.server.store.org.organisation();
+    const organisation = await org.server.store.org.organisation();
     expect(reply.json).toEqual({
       user: 'bert',
       organisation: { id: organisation.id, name: organisation.name },
@@ -38,7 +38,7 @@ describe('signing in', () => {
     expect(cookie).not.toContain('Secure');
     const value = cookie?.split(';')[0] ?? '';
     // Stored only as a hash.
-    expect(JSON.stringify(org.server.store.managers.list(organisation.id))).not.toContain(
+    expect(JSON.stringify(await org.server.store.managers.list(organisation.id))).not.toContain(
       value.split('=')[1],
     );
     const me = await call(org.url, 'GET', '/api/session', { cookie: value });
@@ -150,7 +150,10 @@ describe('wrong passwords', () => {
         body: { user: 'fien', password: 'fien-haar-wachtwoord' },
       });
       expect(later.status).toBe(200);
-      const audit = own.server.store.org.auditEntries(own.server.store.org.organisation().id, 50);
+      const audit = await own.server.store.org.auditEntries(
+        (await own.server.store.org.organisation()).id,
+        50,
+      );
       expect(audit.filter((entry) => entry.action === 'session.failed')).toHaveLength(10);
     } finally {
       await own.server.close();
@@ -177,7 +180,7 @@ describe('wrong passwords', () => {
 describe('CSRF: cookie requests that change something', () => {
   test('must be JSON, and not come from another site', async () => {
     const cookie = await signedInManager(org);
-    const id = org.server.store.createDevice('tablet-csrf').device.id;
+    const id = (await org.server.store.createDevice('tablet-csrf')).device.id;
     const form = await call(org.url, 'POST', `/api/devices/${id}/revoke`, {
       cookie,
       headers: { 'content-type': 'text/plain' },
@@ -194,9 +197,10 @@ describe('CSRF: cookie requests that change something', () => {
     });
     expect(foreignOrigin.status).toBe(403);
     expect(foreignOrigin.json.error).toMatch(/Balie-pagina/);
-    expect(org.server.store.org.device(org.server.store.org.organisation().id, id)?.revokedAt).toBe(
-      null,
-    );
+    expect(
+      (await org.server.store.org.device((await org.server.store.org.organisation()).id, id))
+        ?.revokedAt,
+    ).toBe(null);
     const sameSite = await call(org.url, 'POST', `/api/devices/${id}/revoke`, {
       cookie,
       headers: { origin: org.url, 'sec-fetch-site': 'same-origin' },
@@ -229,7 +233,7 @@ test('tokens, passwords, session cookies and koppelcodes appear in no log line',
       body: { user: 'gijs', password: 'fout-wachtwoord' },
     });
     const store = logged.server.store;
-    const locationId = store.org.addLocation(store.org.organisation().id, {
+    const locationId = await store.org.addLocation((await store.org.organisation()).id, {
       name: 'Log',
       gemeente: 'Utrecht',
       kind: 'vaste-balie',
@@ -260,7 +264,9 @@ test('tokens, passwords, session cookies and koppelcodes appear in no log line',
       expect(secret.length).toBeGreaterThan(5);
       expect(all).not.toContain(secret);
     }
-    const audit = JSON.stringify(store.org.auditEntries(store.org.organisation().id, 100));
+    const audit = JSON.stringify(
+      await store.org.auditEntries((await store.org.organisation()).id, 100),
+    );
     for (const secret of [password, 'fout-wachtwoord', token, code.json.code]) {
       expect(audit).not.toContain(secret);
     }

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type RunningServer, startServer } from '../../../server/app';
 import { CONTENT_SECURITY_POLICY } from '../../../server/static';
 import { ErrorReply } from '../../../src/core/upload/reply';
+import { openTestStore } from './helpers';
 
 const INDEX = '<!doctype html><title>Balie</title><div id="app"></div>';
 const SECRET = 'geheim: dit bestand ligt buiten de app';
@@ -27,7 +28,10 @@ beforeAll(async () => {
   writeFileSync(join(root, 'manifest.webmanifest'), '{"name":"Balie"}');
   writeFileSync(join(dir, 'secret.txt'), SECRET);
   writeFileSync(join(dir, 'dist-secret.html'), SECRET);
-  server = await startServer({ databaseFile: join(dir, 'data', 'balie.sqlite'), staticDir: root });
+  server = await startServer({
+    store: await openTestStore({ file: join(dir, 'data', 'balie.sqlite') }),
+    staticDir: root,
+  });
 });
 
 afterAll(async () => {
@@ -209,7 +213,7 @@ describe('before the app is built', () => {
   test('a page request says the app is not built yet', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'balie-static-empty-'));
     const bare = await startServer({
-      databaseFile: join(empty, 'balie.sqlite'),
+      store: await openTestStore({ file: join(empty, 'balie.sqlite') }),
       staticDir: join(empty, 'dist'),
     });
     try {

@@ -13,7 +13,7 @@ import { DEFAULT_ORGANISATION_NAME } from '../../../server/migrations';
 import { UNKNOWN_LOCATION } from '../../../server/record-writer';
 import { sha256 } from '../../../server/secrets';
 import { BatchReply } from '../../../src/core/upload/reply';
-import { envelope, postBatch, visit } from './helpers';
+import { envelope, openTestStore, postBatch, visit } from './helpers';
 
 let dir: string;
 let server: RunningServer;
@@ -63,7 +63,7 @@ beforeAll(async () => {
   mkdirSync(join(dir, 'data'));
   const file = join(dir, 'data', 'balie.sqlite');
   previousVersionDatabase(file);
-  server = await startServer({ databaseFile: file });
+  server = await startServer({ store: await openTestStore({ file }) });
 });
 
 afterAll(async () => {
@@ -71,17 +71,17 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-test('the migration makes one organisation and one location per distinct free text', () => {
-  const organisation = server.store.org.organisation();
+test('the migration makes one organisation and one location per distinct free text', async () => {
+  const organisation = await server.store.org.organisation();
   expect(organisation.name).toBe(DEFAULT_ORGANISATION_NAME);
-  const locations = server.store.org.locations(organisation.id);
+  const locations = await server.store.org.locations(organisation.id);
   expect(locations.map((location) => location.name)).toEqual([
     'Bibliotheek Centrum',
     'Spreekuur De Linde',
   ]);
   expect(locations.every((location) => location.active)).toBe(true);
   // The device sits where it registered last.
-  const [device] = server.store.org.devices(organisation.id);
+  const [device] = await server.store.org.devices(organisation.id);
   expect(device?.locationId).toBe(locations[0]?.id);
 });
 
@@ -123,9 +123,9 @@ test("the previous app's outbox uploads: known names mapped, unknown ones reject
     .all();
   db.close();
   const ids = new Map(
-    server.store.org
-      .locations(server.store.org.organisation().id)
-      .map((location) => [location.name, location.id]),
+    (await server.store.org.locations((await server.store.org.organisation()).id)).map(
+      (location) => [location.name, location.id],
+    ),
   );
   const byId = new Map(stored.map((row) => [row.id, row]));
   // Old rows got their location id in the migration; new ones on arrival.
@@ -137,8 +137,8 @@ test("the previous app's outbox uploads: known names mapped, unknown ones reject
   // The record as the device sent it is kept whole (its free text too).
   expect(byId.get(records[1]?.id ?? '')?.location).toBe('spreekuur de linde');
   // The manager names the location; the device resends the refused record, now accepted.
-  const organisation = server.store.org.organisation().id;
-  const oost = server.store.org.addLocation(organisation, {
+  const organisation = (await server.store.org.organisation()).id;
+  const oost = await server.store.org.addLocation(organisation, {
     name: 'Bibliotheek Oost',
     gemeente: 'Utrecht',
     kind: 'vaste-balie',
