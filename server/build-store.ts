@@ -1,8 +1,9 @@
-// The store every database shares: the device, map, organisation, manager and report stores
-// assembled over one `Sql` driver (sql.ts), with no SQL of one database only. The driver adds
-// what only it can do (for now batch ingest, and checks of its own health).
+// The store every database shares: batch ingest, the device, map, organisation, manager and
+// report stores assembled over one `Sql` driver (sql.ts). The driver adds what only it can do:
+// checks of its own health and durability.
 
 import { openDeviceStore } from './device-store';
+import { ingestBatch } from './ingest';
 import { openManagerStore } from './manager-store';
 import { openMapStore } from './map-store';
 import { openOrgStore } from './org-store';
@@ -12,8 +13,6 @@ import type { Store, StoreOptions } from './store';
 
 /** What the driver itself brings to the store. */
 export interface DriverParts {
-  /** Stores a batch in one transaction (until server/ingest.ts: per driver). */
-  readonly ingest: Store['ingest'];
   /** A problem only this database can have (SQLite: the file was replaced), or undefined. */
   readonly problem?: () => string | undefined;
   readonly durability: Store['durability'];
@@ -34,7 +33,8 @@ export function buildStore(sql: Sql, options: StoreOptions, driver: DriverParts)
     managers,
     report: reportQueries(sql),
     ...maps,
-    ingest: driver.ingest,
+    ingest: (batchId, device, bodyHash, records, client) =>
+      ingestBatch(sql, iso(), batchId, device, bodyHash, records, client),
 
     async replyBytesSince(deviceId, since) {
       const row = await sql.get<{ bytes: number }>(

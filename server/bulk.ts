@@ -22,6 +22,12 @@ export async function bulkInsert<Row = never>(
   tail = '',
 ): Promise<Row[]> {
   if (rows.length === 0) return [];
+  // better-sqlite3 reads rows only from a statement that returns some.
+  const send = async (text: string, params: SqlParam[]) => {
+    if (/\bRETURNING\b/i.test(tail)) return tx.all<Row>(text, params);
+    await tx.run(text, params);
+    return [];
+  };
   const names = columns.map((column) => column.name).join(', ');
   if (dialect === 'postgres') {
     const arrays = columns.map((column) => `?::${column.type}[]`).join(', ');
@@ -33,7 +39,7 @@ export async function bulkInsert<Row = never>(
   }
   // "WHERE true": SQLite's grammar needs it between INSERT … SELECT and ON CONFLICT.
   const values = columns.map((_, index) => `value ->> ${index}`).join(', ');
-  return tx.all<Row>(
+  return send(
     `INSERT INTO ${table} (${names}) SELECT ${values} FROM json_each(?) WHERE true ${tail}`,
     [JSON.stringify(rows)],
   );

@@ -10,17 +10,20 @@ import type { RecordResult } from '../src/core/upload/reply';
 import { type BulkColumn, bulkInsert, inList } from './bulk';
 import { locationKey } from './migrations';
 import { describeIssues } from './reasons';
-import {
-  CLOSED_LOCATION,
-  FOREIGN_LOCATION,
-  FOREIGN_VISIT,
-  UNKNOWN_LOCATION,
-} from './record-writer';
 import { type ReportEntry, visitFacts } from './report-tables';
 import { keepReports } from './report-upkeep';
 import { sha256 } from './secrets';
 import type { Sql, SqlRunner, SqlValue } from './sql';
 import type { IngestOutcome, Sender } from './store';
+
+export const FOREIGN_VISIT =
+  'Deze registratie is eerder door een ander apparaat verstuurd. Alleen dat apparaat mag haar wijzigen of verwijderen.';
+export const UNKNOWN_LOCATION = (text: string) =>
+  `Onbekende locatie '${text}'. Kies in Balie de juiste locatie en verstuur opnieuw.`;
+export const FOREIGN_LOCATION =
+  'Deze locatie hoort niet bij uw organisatie of bestaat niet. Kies in Balie de juiste locatie en verstuur opnieuw.';
+export const CLOSED_LOCATION = (name: string) =>
+  `De locatie '${name}' is gesloten. Kies in Balie een andere locatie en verstuur opnieuw.`;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SAME_REV_OTHER_CONTENT =

@@ -254,35 +254,3 @@ function planWriter(db: Database.Database): (plan: UpkeepPlan) => void {
 }
 
 const FILL_PAGE = 2000;
-
-/**
- * One revision at a time with better-sqlite3 itself, for the synchronous record writer until
- * the batch ingest (ingest.ts) replaces it.
- */
-export function reportUpkeep(db: Database.Database): (entry: ReportEntry) => void {
-  const current = db.prepare<[string], Omit<StoredVisit, 'answers'>>(
-    `SELECT organisation_id, rev, deleted, day, hour, location_id, channel, duration
-     FROM report_visits WHERE visit_id = ?`,
-  );
-  const currentAnswers = db.prepare<[string], { kind: string; value: string }>(
-    'SELECT kind, value FROM report_answers WHERE visit_id = ?',
-  );
-  const upsert = db.prepare(
-    `INSERT INTO report_visits (${VISIT_COLUMNS.map((column) => column.name).join(', ')})
-     VALUES (${VISIT_COLUMNS.map(() => '?').join(', ')})
-     ON CONFLICT (visit_id) DO UPDATE SET rev = excluded.rev, deleted = excluded.deleted,
-       day = excluded.day, weekday = excluded.weekday, hour = excluded.hour,
-       location_id = excluded.location_id, channel = excluded.channel, duration = excluded.duration`,
-  );
-  const clear = db.prepare('DELETE FROM report_answers WHERE visit_id = ?');
-  const write = planWriter(db);
-  return (entry) => {
-    const row = current.get(entry.id);
-    const before = new Map<string, StoredVisit>();
-    if (row) before.set(entry.id, { ...row, answers: currentAnswers.all(entry.id) });
-    const plan = planUpkeep([entry], before);
-    for (const visit of plan.visits) upsert.run(visit);
-    for (const id of plan.cleared) clear.run(id);
-    write({ ...plan, visits: [] });
-  };
-}

@@ -1,7 +1,7 @@
 // The endpoint's store: the `Store` interface every route, CLI and test uses (all async), and
-// the SQLite store behind it: opening and migrating the file, and each batch stored in one
-// transaction with a replayable reply (one record at a time: record-writer.ts). The rest is
-// build-store.ts over the Sql driver (sqlite-sql.ts); PostgreSQL builds the same store.
+// the SQLite store behind it: opening, migrating and keeping the file private. The rest, batch
+// ingest included, is build-store.ts over the Sql driver (sqlite-sql.ts); PostgreSQL builds the
+// same store (pg-store.ts).
 
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -14,7 +14,6 @@ import type { ManagerStore } from './manager-store';
 import type { MapPrecondition, MapVersion, MapWrite, PublishedMap } from './map-store';
 import { migrate } from './migrations';
 import type { OrgStore } from './org-store';
-import { openRecordWriter } from './record-writer';
 import type { OrganisationReport, ReportFilter } from './report-query';
 import { sha256 } from './secrets';
 import type { Dialect } from './sql';
@@ -157,12 +156,8 @@ export async function openSqliteStore(file: string, options: StoreOptions = {}):
   if (file !== ':memory:') keepPrivate(file);
   const inode = file === ':memory:' ? undefined : statSync(file).ino;
   const sql = new SqliteSql(db);
-  const ingest = sqliteIngest(db, () => new Date(now()).toISOString());
 
   return buildStore(sql, options, {
-    // Today's synchronous batch transaction, run while no async transaction holds the handle.
-    ingest: (batchId, device, bodyHash, records, client) =>
-      sql.serial(() => ingest(batchId, device, bodyHash, records, client)),
     problem: () =>
       inode !== undefined && statSync(file).ino !== inode
         ? 'Het databasebestand is vervangen of weggehaald terwijl de server draaide.'
@@ -173,53 +168,6 @@ export async function openSqliteStore(file: string, options: StoreOptions = {}):
         synchronous: handle.pragma('synchronous', { simple: true }) as number,
       })),
   });
-}
-
-/** A batch in one better-sqlite3 transaction: the reply replayed, or every record stored. */
-function sqliteIngest(db: Database.Database, iso: () => string) {
-  const noteUpload = db.prepare(
-    `UPDATE devices SET last_upload_at = ?, last_seen_at = ?,
-       app_version = COALESCE(?, app_version), unsent_at_last_upload = ? WHERE id = ?`,
-  );
-  const storeRecord = openRecordWriter(db);
-  const findBatch = db.prepare<[string], { body_hash: string; reply: string; device_id: string }>(
-    'SELECT body_hash, reply, device_id FROM batches WHERE batch_id = ?',
-  );
-  const insertBatch = db.prepare(
-    'INSERT INTO batches (batch_id, device_id, body_hash, reply, reply_bytes, received_at) VALUES (?, ?, ?, ?, ?, ?)',
-  );
-  return db.transaction(
-    (
-      rawBatchId: string,
-      device: Sender,
-      bodyHash: string,
-      records: unknown[],
-      client: ClientInfo | undefined,
-    ): IngestOutcome => {
-      const batchId = rawBatchId.toLowerCase();
-      const deviceId = device.id;
-      const receivedAt = iso();
-      noteUpload.run(
-        receivedAt,
-        receivedAt,
-        client?.version ?? null,
-        client?.unsent ?? null,
-        deviceId,
-      );
-      const earlier = findBatch.get(batchId);
-      if (earlier) {
-        // A reply is only replayed to the device it was given to.
-        if (earlier.body_hash !== bodyHash || earlier.device_id !== deviceId) {
-          return { kind: 'key-reused' };
-        }
-        return { kind: 'stored', results: JSON.parse(earlier.reply), replayed: true };
-      }
-      const results = records.map((value) => storeRecord(value, device, batchId, receivedAt));
-      const reply = JSON.stringify(results);
-      insertBatch.run(batchId, deviceId, bodyHash, reply, Buffer.byteLength(reply), receivedAt);
-      return { kind: 'stored', results, replayed: false };
-    },
-  );
 }
 
 /**

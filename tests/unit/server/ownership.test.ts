@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { type RunningServer, startServer } from '../../../server/app';
-import { FOREIGN_VISIT } from '../../../server/record-writer';
+import { FOREIGN_VISIT } from '../../../server/ingest';
 import { BatchReply } from '../../../src/core/upload/reply';
 import { addTestLocation, envelope, openTestStore, postBatch, visit } from './helpers';
 
