@@ -63,6 +63,24 @@ export default defineConfig({
         },
       },
       {
+        // The endpoint's tests once more, on a real PostgreSQL server that the setup starts
+        // (Debian's package, installed when missing), plus the tests of several processes.
+        extends: true,
+        test: {
+          name: 'postgres',
+          include: [
+            'tests/unit/server/{bodies,endpoint,garbage,limits,map,organisation,ownership,protocol-doc,reports,reports-tables,sessions,store-failure}.test.ts',
+            'tests/postgres/**/*.test.ts',
+          ],
+          environment: 'node',
+          env: { TZ: 'Europe/Amsterdam', BALIE_TEST_DATABASE: 'postgres' },
+          setupFiles: ['tests/unit/time-zone.setup.ts'],
+          globalSetup: ['tests/support/postgres-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
         extends: true,
         test: {
           name: 'e2e',

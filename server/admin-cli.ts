@@ -5,14 +5,13 @@
 //   npm run admin -- location add NAME --gemeente GEMEENTE [--kind KIND]   (prints the id last)
 //   npm run admin -- location list               (one `id<TAB>name` line each)
 
-import { readConfig } from './config';
+import { openConfiguredStore, readConfig } from './config';
 import { LOCATION_KINDS, type LocationKind } from './org-types';
 import { generatePassword, hashPassword } from './secrets';
-import { openSqliteStore } from './store';
 
 const [subject, command, ...rest] = process.argv.slice(2);
 const config = readConfig();
-const store = await openSqliteStore(config.databaseFile);
+const store = await openConfiguredStore(config);
 const ACTOR = '(opdrachtregel)';
 
 function option(name: string): string | undefined {

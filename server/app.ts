@@ -142,7 +142,8 @@ export interface RunningServer {
   readonly devToken: string | undefined;
   readonly store: Store;
   readonly server: Server;
-  close(): Promise<void>;
+  /** Stops taking requests; those in flight get `graceMs` (default 0) to finish. */
+  close(graceMs?: number): Promise<void>;
 }
 
 /** Wraps every request; tests use it to inject faults in front of the real endpoint. */
@@ -243,12 +244,18 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     devToken,
     store,
     server,
-    close: () =>
+    close: (graceMs = 0) =>
       new Promise<void>((resolve, reject) => {
         server.close(() => {
+          clearTimeout(cutOff);
+          clearInterval(idle);
           store.close().then(resolve, reject);
         });
-        server.closeAllConnections();
+        // Keep-alive connections go as soon as they are idle; requests in flight get
+        // `graceMs` to finish (a batch being stored is committed and answered).
+        server.closeIdleConnections();
+        const idle = setInterval(() => server.closeIdleConnections(), 50);
+        const cutOff = setTimeout(() => server.closeAllConnections(), graceMs);
       }),
   };
 }

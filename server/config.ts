@@ -1,19 +1,23 @@
-// Where the endpoint keeps its data and how it starts, from environment variables and the
-// one command-line switch (--dev-device, which `npm start` passes).
+// Where the endpoint keeps its data (the SQLite file, or PostgreSQL with DATABASE_URL) and how
+// it starts, from environment variables and the one command-line switch (--dev-device, which
+// `npm start` passes).
 
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { BODY_TIMEOUT_MS } from './app';
 import { DEFAULT_LIMITS, type Limits } from './limits';
 import { DEFAULT_ORGANISATION_NAME } from './migrations';
+import { openPgStore } from './pg-store';
 import { generatePassword, hashPassword } from './secrets';
-import type { Store } from './store';
+import { openSqliteStore, type Store } from './store';
 
 export interface Config {
   readonly port: number;
   readonly host: string;
   readonly dataDir: string;
   readonly databaseFile: string;
+  /** PostgreSQL instead of the SQLite file (DATABASE_URL=postgres://…). */
+  readonly databaseUrl: string | undefined;
   readonly staticDir: string;
   /**
    * A development device (manager role), made at start; its koppellink is printed on the
@@ -40,6 +44,37 @@ function whole(env: NodeJS.ProcessEnv, name: string, fallback: number, min: numb
   return value;
 }
 
+/** DATABASE_URL, checked: only a postgres:// address (empty or unset: SQLite). */
+function postgresUrl(text: string | undefined): string | undefined {
+  if (text === undefined || text === '') return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(text);
+  } catch {
+    url = undefined;
+  }
+  if (!url || !['postgres:', 'postgresql:'].includes(url.protocol) || url.pathname.length < 2) {
+    throw new Error(
+      'DATABASE_URL kan niet: geef een PostgreSQL-adres met een database, zoals postgres://balie:wachtwoord@localhost:5432/balie.',
+    );
+  }
+  return text;
+}
+
+/** Where the data is, for the console: never the password of a DATABASE_URL. */
+export function describeDatabase(config: Config): string {
+  if (!config.databaseUrl) return config.databaseFile;
+  const url = new URL(config.databaseUrl);
+  return `PostgreSQL ${url.hostname}${url.port ? `:${url.port}` : ''}${url.pathname}`;
+}
+
+/** Opens the database the settings name: PostgreSQL with DATABASE_URL, else the SQLite file. */
+export function openConfiguredStore(config: Config): Promise<Store> {
+  return config.databaseUrl
+    ? openPgStore(config.databaseUrl)
+    : openSqliteStore(config.databaseFile);
+}
+
 export function readConfig(
   env: NodeJS.ProcessEnv = process.env,
   args: readonly string[] = process.argv.slice(2),
@@ -52,6 +87,7 @@ export function readConfig(
     host: env.HOST ?? '127.0.0.1',
     dataDir,
     databaseFile: join(dataDir, 'balie.sqlite'),
+    databaseUrl: postgresUrl(env.DATABASE_URL),
     staticDir: resolve(env.BALIE_STATIC_DIR ?? 'dist'),
     devDevice: devAsked && !production,
     devDeviceRefused: devAsked && production,

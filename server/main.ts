@@ -5,14 +5,18 @@
 import { startServer } from './app';
 import {
   DEV_MANAGER,
+  describeDatabase,
   devKoppelLink,
   ensureDevDevice,
   ensureDevManager,
+  openConfiguredStore,
   readConfig,
 } from './config';
 
 const EXIT_FAILURE = 1;
 const EXIT_CONFIG = 78;
+/** How long requests in flight may take to finish after SIGTERM/SIGINT. */
+const SHUTDOWN_GRACE_MS = 10_000;
 
 // A fault nobody caught leaves the process in an unknown state: stop, so the supervisor
 // starts a clean one. Batches already answered are committed; an unanswered one is retried.
@@ -35,27 +39,32 @@ try {
   process.exit(EXIT_CONFIG);
 }
 
-const running = await startServer({
-  databaseFile: config.databaseFile,
-  port: config.port,
-  host: config.host,
-  staticDir: config.staticDir,
-  log: config.log,
-  limits: config.limits,
-  bodyTimeoutMs: config.bodyTimeoutMs,
-  trustProxy: config.trustProxy,
-  ...(config.devDevice ? { devToken: (store) => ensureDevDevice(store, config.dataDir) } : {}),
-}).catch((error: NodeJS.ErrnoException): never => {
-  const reason =
-    error.code === 'EADDRINUSE'
-      ? `Poort ${config.port} is al in gebruik. Stop het andere programma of kies een andere PORT.`
-      : `Balie kon niet starten: ${error.message}`;
-  console.error(reason);
-  process.exit(EXIT_FAILURE);
-});
-stop = () => void running.close().then(() => process.exit(0));
+const running = await openConfiguredStore(config)
+  .then((store) =>
+    startServer({
+      store,
+      port: config.port,
+      host: config.host,
+      staticDir: config.staticDir,
+      log: config.log,
+      limits: config.limits,
+      bodyTimeoutMs: config.bodyTimeoutMs,
+      trustProxy: config.trustProxy,
+      ...(config.devDevice ? { devToken: (store) => ensureDevDevice(store, config.dataDir) } : {}),
+    }),
+  )
+  .catch((error: NodeJS.ErrnoException): never => {
+    const reason =
+      error.code === 'EADDRINUSE'
+        ? `Poort ${config.port} is al in gebruik. Stop het andere programma of kies een andere PORT.`
+        : `Balie kon niet starten: ${error.message}`;
+    console.error(reason);
+    process.exit(EXIT_FAILURE);
+  });
+// A batch being stored when the signal comes is committed and answered first.
+stop = () => void running.close(SHUTDOWN_GRACE_MS).then(() => process.exit(0));
 
-console.log(`Gegevens: ${config.databaseFile}`);
+console.log(`Gegevens: ${describeDatabase(config)}`);
 if (config.devDeviceRefused) {
   console.warn('Geen ontwikkelapparaat: dat kan niet met NODE_ENV=production.');
 }

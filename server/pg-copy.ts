@@ -47,7 +47,7 @@ export async function copySqliteToPg(file: string, pg: Sql): Promise<TableCheck[
   try {
     // An older file is brought up to date first, as Balie does at every start.
     migrate(db);
-    await migratePg(pg);
+    await migratePg(pg, { organisation: false });
     const columns = new Map<string, BulkColumn[]>();
     for (const table of TABLES) columns.set(table, await columnsOf(pg, table));
     for (const table of TABLES) {

@@ -2,6 +2,8 @@
 // same tables and columns (TEXT and INTEGER, times as ISO text, booleans as 0/1), so the stores'
 // SQL runs on both. Several processes may start at once: one migrates, the others wait for it.
 
+import { randomUUID } from 'node:crypto';
+import { DEFAULT_ORGANISATION_NAME } from './migrations';
 import type { Sql } from './sql';
 
 /** Each step brings the database one version further; version 1 is SQLite's version 5. */
@@ -169,8 +171,18 @@ const STEPS: readonly string[] = [
 /** The version a fully migrated database has. */
 export const PG_VERSION = STEPS.length;
 
+export interface MigrateOptions {
+  /** The clock (ms), for the new organisation's creation time. */
+  readonly now?: () => number;
+  /**
+   * A new database gets its organisation ("Mijn bibliotheek"), as SQLite's migration 4 does;
+   * not when an installation is about to be copied in (pg-copy.ts).
+   */
+  readonly organisation?: boolean;
+}
+
 /** Brings the database up to PG_VERSION; returns the version it had before. */
-export async function migratePg(sql: Sql): Promise<number> {
+export async function migratePg(sql: Sql, options: MigrateOptions = {}): Promise<number> {
   return sql.transaction(async (tx) => {
     await sql.lock(tx, 'balie:migrate');
     await tx.run('CREATE TABLE IF NOT EXISTS balie_schema (version INTEGER NOT NULL)');
@@ -183,6 +195,13 @@ export async function migratePg(sql: Sql): Promise<number> {
     }
     for (let version = before + 1; version <= PG_VERSION; version++) {
       await tx.run(STEPS[version - 1] as string);
+    }
+    if (before === 0 && options.organisation !== false) {
+      await tx.run('INSERT INTO organisations (id, name, created_at) VALUES (?, ?, ?)', [
+        randomUUID(),
+        DEFAULT_ORGANISATION_NAME,
+        new Date((options.now ?? Date.now)()).toISOString(),
+      ]);
     }
     if (row) await tx.run('UPDATE balie_schema SET version = ?', [PG_VERSION]);
     else await tx.run('INSERT INTO balie_schema (version) VALUES (?)', [PG_VERSION]);

@@ -5,13 +5,12 @@
 //   npm run token -- list
 //   npm run token -- revoke <id or label>
 
-import { readConfig } from './config';
+import { openConfiguredStore, readConfig } from './config';
 import { ROLES, type Role } from './device-store';
-import { openSqliteStore } from './store';
 
 const [command, ...rest] = process.argv.slice(2);
 const config = readConfig();
-const store = await openSqliteStore(config.databaseFile);
+const store = await openConfiguredStore(config);
 
 function option(name: string): string | undefined {
   const index = rest.indexOf(`--${name}`);

@@ -1,4 +1,5 @@
-// The reference endpoint, in-process against a real SQLite file: the upload protocol.
+// The reference endpoint, in-process against a real database (SQLite, or PostgreSQL in that
+// project): the upload protocol.
 
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -8,7 +9,14 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { type RunningServer, startServer } from '../../../server/app';
 import { readReply } from '../../../src/core/upload/outbox';
 import { BatchReply, ErrorReply } from '../../../src/core/upload/reply';
-import { addTestLocation, envelope, openTestStore, postBatch, visit } from './helpers';
+import {
+  addTestLocation,
+  envelope,
+  openTestStore,
+  postBatch,
+  TEST_DATABASE,
+  visit,
+} from './helpers';
 
 let server: RunningServer;
 let dir: string;
@@ -18,7 +26,7 @@ let url: string;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'balie-endpoint-'));
   server = await startServer({
-    store: await openTestStore({ file: join(dir, 'balie.sqlite') }),
+    store: await openTestStore(),
     // Many deliberate 401s from one address here; rate limits have their own test.
     limits: { authFailuresPerMinute: 100_000 },
   });
@@ -472,24 +480,28 @@ describe('other API routes', () => {
     expect(await response.json()).toEqual({ ok: true });
   });
 
-  test('GET /api/health tells the truth: 503 once the database file was swapped away', async () => {
-    const own = mkdtempSync(join(tmpdir(), 'balie-health-'));
-    const file = join(own, 'balie.sqlite');
-    const other = await startServer({ store: await openTestStore({ file }) });
-    try {
-      const before = await fetch(`${other.url}/api/health`);
-      expect(before.status).toBe(200);
-      await before.text();
-      renameSync(file, `${file}.weg`);
-      writeFileSync(file, '');
-      const after = await fetch(`${other.url}/api/health`);
-      expect(after.status).toBe(503);
-      expect(((await after.json()) as { error: string }).error).toMatch(/databasebestand/);
-    } finally {
-      await other.close();
-      rmSync(own, { recursive: true, force: true });
-    }
-  });
+  // A file swapped away under a running server is SQLite's problem; PostgreSQL has no file.
+  test.runIf(TEST_DATABASE === 'sqlite')(
+    'GET /api/health tells the truth: 503 once the database file was swapped away',
+    async () => {
+      const own = mkdtempSync(join(tmpdir(), 'balie-health-'));
+      const file = join(own, 'balie.sqlite');
+      const other = await startServer({ store: await openTestStore({ file }) });
+      try {
+        const before = await fetch(`${other.url}/api/health`);
+        expect(before.status).toBe(200);
+        await before.text();
+        renameSync(file, `${file}.weg`);
+        writeFileSync(file, '');
+        const after = await fetch(`${other.url}/api/health`);
+        expect(after.status).toBe(503);
+        expect(((await after.json()) as { error: string }).error).toMatch(/databasebestand/);
+      } finally {
+        await other.close();
+        rmSync(own, { recursive: true, force: true });
+      }
+    },
+  );
 
   test('an unknown /api route is a 404 in JSON', async () => {
     const response = await fetch(`${url}/api/x`);

@@ -1,22 +1,34 @@
-// Shared by the endpoint tests: the one place a test opens a store, a valid record builder
-// and a batch poster.
+// Shared by the endpoint tests: the one place a test opens a store (SQLite, or PostgreSQL in the
+// PostgreSQL project), a valid record builder and a batch poster.
 
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { inject } from 'vitest';
+import { openPgStore } from '../../../server/pg-store';
 import { openSqliteStore, type Store } from '../../../server/store';
+import { createDatabase } from '../../support/postgres';
 import { visitContent } from '../../support/visits';
 
+/** The endpoint tests' database: `postgres` in the PostgreSQL project (vite.config.ts). */
+export const TEST_DATABASE = process.env.BALIE_TEST_DATABASE === 'postgres' ? 'postgres' : 'sqlite';
+
 export interface TestStoreOptions {
-  /** The SQLite file (made in a new temporary directory when left out). */
+  /** The SQLite file (made in a new temporary directory when left out; SQLite only). */
   readonly file?: string;
   /** The clock (ms); tests pass a fake one. */
   readonly now?: () => number;
 }
 
 /** Every test that needs a store opens it here, so one place picks the database. */
-export function openTestStore(options: TestStoreOptions = {}): Promise<Store> {
+export async function openTestStore(options: TestStoreOptions = {}): Promise<Store> {
+  if (TEST_DATABASE === 'postgres') {
+    if (options.file) throw new Error('a SQLite file was named in the PostgreSQL project');
+    // A new database per store, on the run's throwaway server (tests/support/postgres-setup.ts).
+    const url = await createDatabase(inject('postgresUrl'));
+    return openPgStore(url, options.now ? { now: options.now } : {});
+  }
   const file = options.file ?? join(mkdtempSync(join(tmpdir(), 'balie-store-')), 'balie.sqlite');
   return openSqliteStore(file, options.now ? { now: options.now } : {});
 }
