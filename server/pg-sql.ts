@@ -77,7 +77,7 @@ export function openPgSql(url: string, options: PgOptions = {}): Sql {
       await tx.get('SELECT pg_advisory_xact_lock(hashtextextended(?, 0))', [key]);
     },
     async close() {
-      await pool.end();
+      if (!pool.ended) await pool.end();
     },
   };
 }

@@ -5,8 +5,11 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { inject } from 'vitest';
+import { openPgSql } from '../../../server/pg-sql';
 import { openPgStore } from '../../../server/pg-store';
+import type { SqlValue } from '../../../server/sql';
 import { openSqliteStore, type Store } from '../../../server/store';
 import { createDatabase } from '../../support/postgres';
 import { visitContent } from '../../support/visits';
@@ -21,16 +24,46 @@ export interface TestStoreOptions {
   readonly now?: () => number;
 }
 
+const databases = new Map<string, string>();
+
 /** Every test that needs a store opens it here, so one place picks the database. */
 export async function openTestStore(options: TestStoreOptions = {}): Promise<Store> {
   if (TEST_DATABASE === 'postgres') {
-    if (options.file) throw new Error('a SQLite file was named in the PostgreSQL project');
-    // A new database per store, on the run's throwaway server (tests/support/postgres-setup.ts).
-    const url = await createDatabase(inject('postgresUrl'));
+    // A database per file a test names (opened again: the same database), on the run's
+    // throwaway server (tests/support/postgres-setup.ts); a new one when no file is named.
+    let url = options.file ? databases.get(options.file) : undefined;
+    if (!url) {
+      url = await createDatabase(inject('postgresUrl'));
+      if (options.file) databases.set(options.file, url);
+    }
     return openPgStore(url, options.now ? { now: options.now } : {});
   }
   const file = options.file ?? join(mkdtempSync(join(tmpdir(), 'balie-store-')), 'balie.sqlite');
   return openSqliteStore(file, options.now ? { now: options.now } : {});
+}
+
+/** The rows of a query straight on the database a test named by `file` (for what no route shows). */
+export async function queryTestDatabase<Row>(
+  file: string,
+  text: string,
+  params: readonly SqlValue[] = [],
+): Promise<Row[]> {
+  if (TEST_DATABASE === 'postgres') {
+    const url = databases.get(file);
+    if (!url) throw new Error(`no database was opened for ${file}`);
+    const sql = openPgSql(url);
+    try {
+      return await sql.all<Row>(text, params);
+    } finally {
+      await sql.close();
+    }
+  }
+  const db = new Database(file, { readonly: true });
+  try {
+    return db.prepare(text).all(...params) as Row[];
+  } finally {
+    db.close();
+  }
 }
 
 export const visit = (over: Record<string, unknown> = {}) => ({
