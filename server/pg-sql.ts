@@ -27,7 +27,13 @@ export interface PgOptions {
 }
 
 export function openPgSql(url: string, options: PgOptions = {}): Sql {
-  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, types });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    types,
+    // Which process holds a connection, in pg_stat_activity (for operators, and the tests).
+    application_name: `balie ${process.pid}`,
+  });
   // An idle connection the server closed (restart, failover) is dropped, not a crash: the
   // next statement takes a new one.
   pool.on('error', () => {});
