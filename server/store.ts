@@ -171,6 +171,21 @@ export async function openSqliteStore(file: string, options: StoreOptions = {}):
 }
 
 /**
+ * A consistent copy of the SQLite file while the endpoint runs (SQLite's online backup), made
+ * private like the file itself. Refuses to overwrite an existing file.
+ */
+export async function backupSqlite(file: string, target: string): Promise<void> {
+  if (existsSync(target)) throw new Error(`${target} bestaat al; kies een nieuw bestand.`);
+  const db = new Database(file, { fileMustExist: true, readonly: true });
+  try {
+    keepPrivate(target);
+    await db.backup(target);
+  } finally {
+    db.close();
+  }
+}
+
+/**
  * The data directory and files are for the server's user only (registrations, token hashes).
  * A new directory is made 0700; the database file is made 0600 before SQLite opens it, so the
  * -wal and -shm files SQLite creates next to it get the same mode; older files are tightened.

@@ -55,6 +55,11 @@ function serverBin(): string {
   return installed;
 }
 
+/** A program of the installed server's version (pg_dump, pg_restore). */
+export function postgresProgram(name: string): string {
+  return join(serverBin(), name);
+}
+
 function sparePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();

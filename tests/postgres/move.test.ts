@@ -1,0 +1,63 @@
+// Moving an installation: `npm run admin -- migrate-to-postgres` copies a SQLite file with
+// history into an empty PostgreSQL database, verifies every table, and refuses a second run;
+// the moved endpoint answers as the old one (report, device tokens, managers, locations).
+
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, expect, inject, test } from 'vitest';
+import { openPgStore } from '../../server/pg-store';
+import { openSqliteStore } from '../../server/store';
+import { createDatabase } from '../support/postgres';
+import { seedStore, snapshot } from '../unit/server/seed';
+
+const dir = mkdtempSync(join(tmpdir(), 'balie-move-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function admin(args: string[], env: Record<string, string>) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'server/admin-cli.ts', ...args], {
+    env: { PATH: process.env.PATH ?? '', ...env },
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  return { status: result.status, output: `${result.stdout}${result.stderr}` };
+}
+
+test('a SQLite installation moves into PostgreSQL whole, verified; a second run changes nothing', async () => {
+  const file = join(dir, 'balie.sqlite');
+  const sqlite = await openSqliteStore(file);
+  const seeded = await seedStore(sqlite);
+  const before = await snapshot(sqlite, seeded);
+  await sqlite.close();
+  const sqliteBytes = statSync(file).size;
+
+  const url = await createDatabase(inject('postgresUrl'), 'moved');
+  const env = { BALIE_DATA_DIR: dir, DATABASE_URL: url };
+  const moved = admin(['migrate-to-postgres'], env);
+  expect(moved.output).toContain('Klaar');
+  expect(moved.output).toMatch(/records\s+\d+ rijen/);
+  expect(moved.status).toBe(0);
+
+  const pg = await openPgStore(url);
+  try {
+    expect(await snapshot(pg, seeded)).toEqual(before);
+    // The audit log numbers on after the copied entries (a reused number would be refused).
+    const copied = await pg.org.auditEntries(seeded.organisation, 1000);
+    await pg.org.audit(seeded.organisation, 'na de overstap', 'location.changed', {});
+    const entries = await pg.org.auditEntries(seeded.organisation, 1000);
+    expect(entries).toHaveLength(copied.length + 1);
+    expect(entries[0]?.actor).toBe('na de overstap');
+  } finally {
+    await pg.close();
+  }
+
+  const again = admin(['migrate-to-postgres'], env);
+  expect(again.status).toBe(1);
+  expect(again.output).toContain('niet leeg');
+  expect(statSync(file).size).toBe(sqliteBytes);
+
+  const withoutUrl = admin(['migrate-to-postgres'], { BALIE_DATA_DIR: dir });
+  expect(withoutUrl.status).toBe(1);
+  expect(withoutUrl.output).toContain('DATABASE_URL');
+});
