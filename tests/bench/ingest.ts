@@ -1,6 +1,7 @@
-// Endpoint ingest: 10,000 records in batches of 200 over HTTP into the real endpoint,
-// next to a raw SQLite insert of the same rows, one transaction per 200, in the same run.
-// Both with synchronous=FULL (the endpoint's durability setting), so the comparison is fair.
+// Endpoint ingest: 10,000 records in batches of 200 over HTTP into the real endpoint, on SQLite
+// and on PostgreSQL, each next to a bare insert of the same rows into the same database in the
+// same run, one transaction per 200: raw SQLite inserts (both synchronous=FULL), and one
+// `INSERT … SELECT FROM unnest(…)` per batch on a throwaway PostgreSQL server.
 
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -8,6 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { startServer } from '../../server/app';
+import { openPgSql } from '../../server/pg-sql';
+import { openPgStore } from '../../server/pg-store';
+import type { Store } from '../../server/store';
+import { createDatabase, startPostgres } from '../support/postgres';
 import { visitContent } from '../support/visits';
 import { openBenchStore } from './store';
 import { number, type Row } from './table';
@@ -15,9 +20,11 @@ import { number, type Row } from './table';
 const RECORDS = 10_000;
 const BATCH = 200;
 
-export async function measureIngest(): Promise<Row[]> {
-  const dir = mkdtempSync(join(tmpdir(), 'balie-bench-'));
-  const server = await startServer({ store: await openBenchStore(join(dir, 'endpoint.sqlite')) });
+type Record = ReturnType<typeof visitContent> & { id: string; rev: number };
+
+/** Records per second the endpoint stored, over HTTP, from one device. */
+async function endpointRate(store: Store): Promise<{ rate: number; records: Record[] }> {
+  const server = await startServer({ store });
   // A desk device at a location of the organisation: the endpoint refuses unknown locations.
   const { org } = server.store;
   const location = await org.addLocation((await org.organisation()).id, {
@@ -44,7 +51,6 @@ export async function measureIngest(): Promise<Row[]> {
     });
     batches.push({ batchId, body });
   }
-
   const started = performance.now();
   for (const batch of batches) {
     const response = await fetch(`${server.url}/api/batches`, {
@@ -59,35 +65,79 @@ export async function measureIngest(): Promise<Row[]> {
     if (response.status !== 200) throw new Error(`ingest answered ${response.status}`);
     await response.arrayBuffer();
   }
-  const endpointSeconds = (performance.now() - started) / 1000;
+  const seconds = (performance.now() - started) / 1000;
   const stored = await server.store.countRecords();
   await server.close();
   if (stored !== RECORDS) throw new Error(`expected ${RECORDS} stored, found ${stored}`);
+  return { rate: RECORDS / seconds, records };
+}
 
-  const raw = new Database(join(dir, 'raw.sqlite'));
+function rawSqliteRate(file: string, records: readonly Record[]): number {
+  const raw = new Database(file);
   raw.pragma('journal_mode = WAL');
   raw.pragma('synchronous = FULL');
   raw.exec(
     'CREATE TABLE records (id TEXT NOT NULL, rev INTEGER NOT NULL, body TEXT NOT NULL, PRIMARY KEY (id, rev)) WITHOUT ROWID',
   );
   const insert = raw.prepare('INSERT INTO records (id, rev, body) VALUES (?, ?, ?)');
-  const insertBatch = raw.transaction((rows: typeof records) => {
+  const insertBatch = raw.transaction((rows: readonly Record[]) => {
     for (const row of rows) insert.run(row.id, row.rev, JSON.stringify(row));
   });
-  const rawStarted = performance.now();
+  const started = performance.now();
   for (let i = 0; i < RECORDS; i += BATCH) insertBatch(records.slice(i, i + BATCH));
-  const rawSeconds = (performance.now() - rawStarted) / 1000;
+  const seconds = (performance.now() - started) / 1000;
   raw.close();
-  rmSync(dir, { recursive: true, force: true });
+  return RECORDS / seconds;
+}
 
-  const endpointRate = RECORDS / endpointSeconds;
-  const rawRate = RECORDS / rawSeconds;
-  return [
-    {
-      measure: `Endpoint ingest, ${number(RECORDS)} records in batches of ${BATCH}`,
-      balie: `${number(endpointRate)} records/s`,
-      baseline: `${number(rawRate)} records/s raw SQLite insert (both synchronous=FULL)`,
-      figure: `${number(endpointRate / rawRate, 2)}× raw (goal ≥ 0.5×)`,
-    },
-  ];
+async function rawPgRate(url: string, records: readonly Record[]): Promise<number> {
+  const sql = openPgSql(url);
+  try {
+    await sql.run(
+      'CREATE TABLE raw_records (id TEXT NOT NULL, rev INTEGER NOT NULL, body TEXT NOT NULL, PRIMARY KEY (id, rev))',
+    );
+    const started = performance.now();
+    for (let i = 0; i < RECORDS; i += BATCH) {
+      const rows = records.slice(i, i + BATCH);
+      await sql.run(
+        'INSERT INTO raw_records (id, rev, body) SELECT * FROM unnest(?::text[], ?::integer[], ?::text[])',
+        [
+          rows.map((row) => row.id),
+          rows.map((row) => row.rev),
+          rows.map((row) => JSON.stringify(row)),
+        ],
+      );
+    }
+    return RECORDS / ((performance.now() - started) / 1000);
+  } finally {
+    await sql.close();
+  }
+}
+
+function row(database: string, balie: number, baseline: number, what: string): Row {
+  return {
+    measure: `Endpoint ingest on ${database}, ${number(RECORDS)} records in batches of ${BATCH}`,
+    balie: `${number(balie)} records/s`,
+    baseline: `${number(baseline)} records/s ${what}`,
+    figure: `${number(balie / baseline, 2)}× raw (goal ≥ 0.5×)`,
+  };
+}
+
+export async function measureIngest(): Promise<Row[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'balie-bench-'));
+  const postgres = await startPostgres();
+  try {
+    const sqlite = await endpointRate(await openBenchStore(join(dir, 'endpoint.sqlite')));
+    const sqliteRaw = rawSqliteRate(join(dir, 'raw.sqlite'), sqlite.records);
+    const url = await createDatabase(postgres.url, 'bench');
+    const pg = await endpointRate(await openPgStore(url));
+    const pgRaw = await rawPgRate(url, pg.records);
+    return [
+      row('SQLite', sqlite.rate, sqliteRaw, 'raw SQLite insert (both synchronous=FULL)'),
+      row('PostgreSQL', pg.rate, pgRaw, 'bare unnest insert, same server'),
+    ];
+  } finally {
+    await postgres.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
