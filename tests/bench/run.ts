@@ -10,6 +10,7 @@ import { measureBundle } from './bundle';
 import { measureDeviceReport } from './device-report';
 import { measureHistory } from './history';
 import { measureIngest } from './ingest';
+import { measureLighthouse } from './lighthouse';
 import { measurePartners } from './partners';
 import { measureReports } from './reports';
 import { measureSave } from './save';
@@ -25,6 +26,7 @@ const BENCHMARKS: Readonly<Record<string, () => Row[] | Promise<Row[]>>> = {
   save: measureSave,
   history: measureHistory,
   upload: measureUpload,
+  lighthouse: measureLighthouse,
 };
 
 const only = process.argv.slice(2);
