@@ -1,9 +1,12 @@
 // Serves the built app with the headers a PWA needs: a strict CSP, the service worker and
-// the page never cached by HTTP (so updates arrive), hashed assets cached for a year.
+// the page never cached by HTTP (so updates arrive), hashed assets cached for a year and
+// gzipped (once per file, kept in memory) for browsers that accept it.
 
 import { type FileHandle, open } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import { promisify } from 'node:util';
+import { constants, gzip } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -74,13 +77,40 @@ export async function serveStatic(
     }
     file = join(root, 'index.html');
   }
-  const { handle, size } = opened;
-  res.writeHead(200, {
+  const headers: Record<string, string> = {
     'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-    'content-length': size,
     'cache-control': asset ? 'public, max-age=31536000, immutable' : 'no-cache',
     ...SECURITY_HEADERS,
-  });
+  };
+  if (asset && COMPRESSIBLE.has(extname(file))) {
+    headers.vary = 'accept-encoding';
+    if (acceptsGzip(req)) {
+      const zipped = await gzipped(file, opened.handle).finally(() => opened.handle.close());
+      // A read error ends this one reply, as it does for a file streamed below.
+      if (!zipped) {
+        res.destroy();
+        return;
+      }
+      res.writeHead(200, {
+        ...headers,
+        'content-encoding': 'gzip',
+        'content-length': zipped.length,
+      });
+      res.end(req.method === 'HEAD' ? undefined : zipped);
+      return;
+    }
+  }
+  return sendFile(opened, headers, req, res);
+}
+
+/** Streams an opened file with its length. */
+async function sendFile(
+  { handle, size }: { handle: FileHandle; size: number },
+  headers: Record<string, string>,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  res.writeHead(200, { ...headers, 'content-length': size });
   if (req.method === 'HEAD') {
     await handle.close();
     res.end();
@@ -92,6 +122,38 @@ export async function serveStatic(
   stream.on('error', () => res.destroy());
   res.on('close', () => stream.destroy());
   stream.pipe(res);
+}
+
+/** Text assets worth compressing; images and fonts are compressed already. */
+const COMPRESSIBLE = new Set(['.js', '.css', '.svg', '.json', '.webmanifest', '.txt']);
+const GZIP_CACHE_LIMIT = 500;
+const zip = promisify(gzip);
+/** Gzipped hashed assets by path, size and change time: each is compressed once. */
+const gzipCache = new Map<string, Promise<Buffer>>();
+
+function acceptsGzip(req: IncomingMessage): boolean {
+  const accepted = String(req.headers['accept-encoding'] ?? '');
+  return /(^|,)\s*gzip\s*(,|$|;\s*q=(?!0(\.0*)?\s*(,|$)))/i.test(accepted);
+}
+
+/** The file's bytes gzipped, read from the handle opened for this request. */
+async function gzipped(file: string, handle: FileHandle): Promise<Buffer | undefined> {
+  try {
+    const info = await handle.stat();
+    const key = `${file}\0${info.size}\0${info.mtimeMs}`;
+    let zipped = gzipCache.get(key);
+    if (!zipped) {
+      if (gzipCache.size >= GZIP_CACHE_LIMIT) gzipCache.clear();
+      zipped = handle
+        .readFile()
+        .then((bytes) => zip(bytes, { level: constants.Z_BEST_COMPRESSION }));
+      gzipCache.set(key, zipped);
+      zipped.catch(() => gzipCache.delete(key));
+    }
+    return await zipped;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Opens a regular file for reading, with its size; undefined when it is not (any more) there. */
