@@ -9,7 +9,6 @@ import {
   caller,
   clientAddress,
   jsonBody,
-  NOT_SIGNED_IN,
   sameSiteWrite,
   sessionCookie,
   sessionCookieValue,
@@ -87,7 +86,9 @@ export function sessionRoutes(ctx: Context) {
     const session = sessionCookieValue(req);
     const manager = session === undefined ? undefined : await store.managers.session(session);
     if (!manager) {
-      refuse(req, res, 401, { error: NOT_SIGNED_IN });
+      // Nobody signed in is an answer, not an error (a browser would log a 401 as one).
+      res.writeHead(204, { 'cache-control': 'no-store' });
+      res.end();
       return;
     }
     sendJson(res, 200, await who(manager.organisation_id, manager.name));

@@ -168,7 +168,9 @@ const map =
     result.ok ? { ok: true, value: pick(result.value) } : result;
 
 export const managerApi = {
-  session: () => call('GET', '/session', Session),
+  /** The signed-in manager, or null when nobody is (`204`). */
+  session: () =>
+    call('GET', '/session', z.optional(Session)).then(map((session) => session ?? null)),
   signIn: (user: string, password: string) => call('POST', '/session', Session, { user, password }),
   signOut: () => call('DELETE', '/session', null),
   changePassword: (current: string, next: string) =>
