@@ -57,8 +57,9 @@ export async function measureLighthouse(): Promise<Row[]> {
   // Only the endpoint is used: Lighthouse drives a Chromium of its own, untouched by Playwright.
   await harness.context.close();
   const dir = mkdtempSync(join(tmpdir(), 'balie-lighthouse-'));
-  const browser = await launchChromium(join(dir, 'profile'));
+  let browser: Browser | undefined;
   try {
+    browser = await launchChromium(join(dir, 'profile'));
     const url = `${harness.appUrl}/`;
     const first = await runs(browser.port, url, false);
     await linkDevice(browser.port, harness);
@@ -68,7 +69,7 @@ export async function measureLighthouse(): Promise<Row[]> {
       ...rows('linked device (registration form)', linked),
     ];
   } finally {
-    await browser.close();
+    await browser?.close();
     await harness.close();
     rmSync(dir, { recursive: true, force: true });
   }
