@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { type RequestHook, type RunningServer, startServer } from '../../server/app';
+import { openPgStore } from '../../server/pg-store';
 import { openSqliteStore, type Store } from '../../server/store';
 import { CHROMIUM_ARGS, ensureChromium } from './chromium';
 import { type FaultOptions, type FaultProxy, startFaultProxy } from './fault-proxy';
@@ -34,18 +35,20 @@ export interface HarnessOptions {
   readonly hook?: RequestHook;
   /** Serves the app from here instead of dist/ (a second build, for updates). */
   readonly staticDir?: string;
+  /** Keeps the endpoint's data in this PostgreSQL database instead of a SQLite file. */
+  readonly databaseUrl?: string;
 }
 
 /** The one place the browser tests open the endpoint's store. */
-export function openHarnessStore(file: string): Promise<Store> {
-  return openSqliteStore(file);
+export function openHarnessStore(file: string, databaseUrl?: string): Promise<Store> {
+  return databaseUrl ? openPgStore(databaseUrl) : openSqliteStore(file);
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'balie-e2e-'));
   let token = '';
   const server = await startServer({
-    store: await openHarnessStore(join(dir, 'balie.sqlite')),
+    store: await openHarnessStore(join(dir, 'balie.sqlite'), options.databaseUrl),
     staticDir: options.staticDir ?? resolve('dist'),
     ...(options.hook ? { hook: options.hook } : {}),
     devToken: async (store) => {
