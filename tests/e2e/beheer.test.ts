@@ -9,6 +9,7 @@ import { hashPassword } from '../../server/secrets';
 import { seriousViolations } from '../support/axe';
 import { CHROMIUM_ARGS, ensureChromium } from '../support/chromium';
 import { type Harness, openApp, startHarness } from '../support/harness';
+import { smallTargets } from '../support/targets';
 import { visitContent } from '../support/visits';
 
 const PASSWORD = 'een-lang-wachtwoord-voor-anna';
@@ -35,27 +36,7 @@ afterAll(async () => {
 
 async function expectClean(name: string) {
   expect(await seriousViolations(page), name).toEqual([]);
-  expect(await smallTargets(), name).toEqual([]);
-}
-
-/** Visible controls in the main area smaller than 44 × 44 px (a control counts its label). */
-function smallTargets(): Promise<string[]> {
-  return page.evaluate(() =>
-    [
-      ...document.querySelectorAll<HTMLElement>(
-        'main a[href], main button, main input, main select, main summary',
-      ),
-    ]
-      .filter((element) => {
-        const box = element.getBoundingClientRect();
-        if (box.width === 0 || box.height === 0) return false;
-        if (element.tagName === 'A' && element.closest('p')) return false;
-        const labels = element instanceof HTMLInputElement ? [...(element.labels ?? [])] : [];
-        const boxes = [box, ...labels.map((label) => label.getBoundingClientRect())];
-        return !boxes.some((b) => b.width >= 44 && b.height >= 44);
-      })
-      .map((element) => `${element.tagName} "${element.textContent?.trim().slice(0, 30)}"`),
-  );
+  expect(await smallTargets(page), name).toEqual([]);
 }
 
 async function go(path: string, heading: string) {

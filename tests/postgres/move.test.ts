@@ -2,7 +2,6 @@
 // history into an empty PostgreSQL database, verifies every table, and refuses a second run;
 // the moved endpoint answers as the old one (report, device tokens, managers, locations).
 
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,19 +9,14 @@ import { afterAll, expect, inject, test } from 'vitest';
 import { openPgStore } from '../../server/pg-store';
 import { openSqliteStore } from '../../server/store';
 import { createDatabase } from '../support/postgres';
+import { runCli } from '../unit/server/process';
 import { seedStore, snapshot } from '../unit/server/seed';
 
 const dir = mkdtempSync(join(tmpdir(), 'balie-move-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function admin(args: string[], env: Record<string, string>) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'server/admin-cli.ts', ...args], {
-    env: { PATH: process.env.PATH ?? '', ...env },
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-  return { status: result.status, output: `${result.stdout}${result.stderr}` };
-}
+const admin = (args: string[], env: Record<string, string>) =>
+  runCli('server/admin-cli.ts', args, env);
 
 test('a SQLite installation moves into PostgreSQL whole, verified; a second run changes nothing', async () => {
   const file = join(dir, 'balie.sqlite');

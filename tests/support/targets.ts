@@ -1,5 +1,5 @@
 // Touch targets in the page's main area smaller than 44 × 44 px: a checkbox or radio counts
-// its label, and a link inside a sentence is text (as beheer.test.ts checks them).
+// its label, and a link inside a sentence is text.
 
 import type { Page } from 'playwright-core';
 

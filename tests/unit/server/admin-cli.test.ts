@@ -1,13 +1,13 @@
 // npm run admin and npm run token, as scripts use them: the last line printed is the
 // password, the id or the token; `location list` prints `id<TAB>name` lines.
 
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { verifyPassword } from '../../../server/secrets';
 import { openTestStore } from './helpers';
+import { runCli } from './process';
 
 let dir: string;
 
@@ -19,14 +19,7 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function run(script: string, args: string[]): { status: number | null; lines: string[] } {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', script, ...args], {
-    env: { PATH: process.env.PATH ?? '', BALIE_DATA_DIR: dir },
-    encoding: 'utf8',
-    timeout: 30_000,
-  });
-  return { status: result.status, lines: `${result.stdout}${result.stderr}`.trim().split('\n') };
-}
+const run = (script: string, args: string[]) => runCli(script, args, { BALIE_DATA_DIR: dir });
 
 test('manager add prints a generated password last; location add its id; list; token create', async () => {
   const manager = run('server/admin-cli.ts', ['manager', 'add', 'Anna']);

@@ -1,25 +1,19 @@
 // `npm run admin -- backup FILE` on SQLite, as docs/deploy.md tells it: a consistent copy made
 // while the endpoint has the file open, restored by copying it back, answers as the original.
 
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import { openTestStore } from './helpers';
+import { runCli } from './process';
 import { seedStore, snapshot } from './seed';
 
 const dir = mkdtempSync(join(tmpdir(), 'balie-backup-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function admin(args: string[], env: Record<string, string>) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'server/admin-cli.ts', ...args], {
-    env: { PATH: process.env.PATH ?? '', ...env },
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  return { status: result.status, output: `${result.stdout}${result.stderr}` };
-}
+const admin = (args: string[], env: Record<string, string>) =>
+  runCli('server/admin-cli.ts', args, env);
 
 test('a backup made while the store is open restores to the same report, tokens and managers', async () => {
   const data = join(dir, 'data');

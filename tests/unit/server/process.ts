@@ -1,8 +1,8 @@
 // Runs the real endpoint as its own process (`node --import tsx server/main.ts`), as
-// `npm start` does after the build, on 127.0.0.1 and a free port, with its own data directory.
-// Tests stop it by its own handle; nothing else is touched.
+// `npm start` does after the build, on 127.0.0.1 and a free port, with its own data directory,
+// and the command-line scripts. Tests stop a server by its own handle; nothing else is touched.
 
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 
 export interface ServerProcess {
   readonly child: ChildProcess;
@@ -72,4 +72,19 @@ export async function runServerToExit(
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
   clearTimeout(timer);
   return { code, output: printed };
+}
+
+/** Runs a command-line script (`server/admin-cli.ts`, `server/token-cli.ts`) to its end. */
+export function runCli(
+  script: string,
+  args: readonly string[],
+  env: Record<string, string>,
+): { status: number | null; output: string; lines: string[] } {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', script, ...args], {
+    env: { PATH: process.env.PATH ?? '', ...env },
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  const output = `${result.stdout}${result.stderr}`;
+  return { status: result.status, output, lines: output.trim().split('\n') };
 }
