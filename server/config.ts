@@ -2,7 +2,7 @@
 // it starts, from environment variables and the one command-line switch (--dev-device, which
 // `npm start` passes).
 
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { BODY_TIMEOUT_MS } from './app';
 import { DEFAULT_LIMITS, type Limits } from './limits';
@@ -171,6 +171,8 @@ export async function ensureDevDevice(store: Store, dataDir: string): Promise<st
     }
   }
   const { token } = await store.createDevice('ontwikkeling (npm start)', 'manager', locationId);
+  // With PostgreSQL nothing else made the data directory.
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   writeFileSync(file, `${token}\n`, { mode: 0o600 });
   return token;
 }
