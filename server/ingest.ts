@@ -8,8 +8,8 @@ import type { ClientInfo } from '../src/core/upload/batch';
 import { parseUploadRecord } from '../src/core/upload/batch';
 import type { RecordResult } from '../src/core/upload/reply';
 import { type BulkColumn, bulkInsert, inList } from './bulk';
-import { locationKey } from './migrations';
 import { describeIssues } from './reasons';
+import { locationsOf, resolveLocation } from './record-location';
 import { type ReportEntry, visitFacts } from './report-tables';
 import { keepReports } from './report-upkeep';
 import { sha256 } from './secrets';
@@ -18,14 +18,6 @@ import type { IngestOutcome, Sender } from './store';
 
 export const FOREIGN_VISIT =
   'Deze registratie is eerder door een ander apparaat verstuurd. Alleen dat apparaat mag haar wijzigen of verwijderen.';
-export const UNKNOWN_LOCATION = (text: string) =>
-  `Onbekende locatie '${text}'. Kies in Balie de juiste locatie en verstuur opnieuw.`;
-export const FOREIGN_LOCATION =
-  'Deze locatie hoort niet bij uw organisatie of bestaat niet. Kies in Balie de juiste locatie en verstuur opnieuw.';
-export const CLOSED_LOCATION = (name: string) =>
-  `De locatie '${name}' is gesloten. Kies in Balie een andere locatie en verstuur opnieuw.`;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SAME_REV_OTHER_CONTENT =
   'De server heeft deze versie van de registratie al, met een andere inhoud.';
 
@@ -254,41 +246,6 @@ async function storedRevisions(
     }
   }
   return { owners, hashes };
-}
-
-interface KnownLocation {
-  readonly id: string;
-  readonly name: string;
-  readonly name_key: string;
-  readonly active: number;
-}
-
-async function locationsOf(tx: SqlRunner, organisationId: string) {
-  const rows = await tx.all<KnownLocation>(
-    'SELECT id, name, name_key, active FROM locations WHERE organisation_id = ?',
-    [organisationId],
-  );
-  return {
-    byId: new Map(rows.map((row) => [row.id, row])),
-    byKey: new Map(rows.map((row) => [row.name_key, row])),
-  };
-}
-
-/**
- * The location id a record names: version 2 sends an id of the device's organisation,
- * version 1 the branch's name as free text (mapped when it equals a location's name).
- */
-function resolveLocation(
-  value: string,
-  locations: Awaited<ReturnType<typeof locationsOf>>,
-): { ok: true; id: string } | { ok: false; reason: string } {
-  const isId = UUID.test(value);
-  const found = isId
-    ? locations.byId.get(value.toLowerCase())
-    : locations.byKey.get(locationKey(value));
-  if (!found) return { ok: false, reason: isId ? FOREIGN_LOCATION : UNKNOWN_LOCATION(value) };
-  if (found.active !== 1) return { ok: false, reason: CLOSED_LOCATION(found.name) };
-  return { ok: true, id: found.id };
 }
 
 function looseRef(value: unknown): { id: string | null; rev: number | null } {

@@ -5,7 +5,11 @@
 
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { CLOSED_LOCATION, FOREIGN_LOCATION, UNKNOWN_LOCATION } from '../../../server/ingest';
+import {
+  CLOSED_LOCATION,
+  FOREIGN_LOCATION,
+  UNKNOWN_LOCATION,
+} from '../../../server/record-location';
 import { exportHsdsJson } from '../../../src/core/hsds/json';
 import { generatePartners } from '../../support/partners';
 import { envelope, postBatch as post, visit } from './helpers';
