@@ -132,6 +132,10 @@ describe('a revoked device', () => {
 
     await desk.getByRole('link', { name: 'Versturen' }).first().click();
     await desk.getByRole('alert').filter({ hasText: 'opnieuw gekoppeld' }).waitFor();
+    // No "zojuist" for a next try that only comes after linking again.
+    expect(await desk.locator('dt:has-text("Volgende poging") + dd').textContent()).toBe(
+      'Na opnieuw koppelen',
+    );
     await desk.screenshot({ path: 'tests/e2e/.artifacts/linking-revoked.png', fullPage: true });
     await desk.getByRole('link', { name: 'Opnieuw koppelen met een nieuwe koppelcode' }).click();
     await desk.getByLabel('Koppelcode').fill(await org.koppelcode(centrum, 'Tablet balie 2'));

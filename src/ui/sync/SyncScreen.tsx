@@ -26,13 +26,15 @@ export function SyncScreen() {
   const nextTry =
     summary.unsent === 0
       ? text.sync.none
-      : waitingForServer && retry.waitUntil
-        ? formatMoment(retry.waitUntil, clock)
-        : !online
-          ? text.sync.whenOnline
-          : retry.nextTryAt && retry.nextTryAt > clock
-            ? formatMoment(retry.nextTryAt, clock)
-            : shellText.time.justNow;
+      : retry.blocked
+        ? text.sync.afterRelink
+        : waitingForServer && retry.waitUntil
+          ? formatMoment(retry.waitUntil, clock)
+          : !online
+            ? text.sync.whenOnline
+            : retry.nextTryAt && retry.nextTryAt > clock
+              ? formatMoment(retry.nextTryAt, clock)
+              : shellText.time.justNow;
 
   async function download() {
     const records = await actions.unsentRecords();

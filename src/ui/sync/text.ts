@@ -13,6 +13,7 @@ export const text = {
     lastError: 'Waarom het niet lukte',
     never: 'Nog nooit',
     whenOnline: 'Zodra er internet is',
+    afterRelink: 'Na opnieuw koppelen',
     none: '—',
     now: 'Nu versturen',
     running: 'Bezig met versturen…',
