@@ -109,29 +109,40 @@ export function searchPartners<T extends PartnerDetails>(
   filters: PartnerFilters = {},
 ): T[] {
   const { openAt: moment, ...others } = filters;
+  // Decided once per query, not once per hit: which filters apply, and this minute's answers.
+  const filtered = others.topic !== undefined || others.language !== undefined;
+  const open = moment === undefined ? undefined : openAnswers(index, moment);
   const passes = (partner: T) =>
-    matchesFilters(partner, others) && (moment === undefined || openAt(index, partner, moment));
+    (!filtered || matchesFilters(partner, others)) &&
+    (open === undefined || isOpen(open, partner, moment as number));
   if (query.trim() === '') return sortByName([...index.byId.values()].filter(passes));
-  return index.search.search(query).flatMap((result) => {
+  const found: T[] = [];
+  for (const result of index.search.search(query)) {
     const partner = index.byId.get(result.id as string);
-    return partner !== undefined && passes(partner) ? [partner] : [];
-  });
+    if (partner !== undefined && passes(partner)) found.push(partner);
+  }
+  return found;
 }
 
-/** Whether a partner is open at a moment, from the index's answers for that minute. */
-function openAt<T extends PartnerDetails>(index: PartnerIndex<T>, partner: T, moment: number) {
+/** The index's "nu open" answers for the minute of `moment`, emptied when the minute changes. */
+function openAnswers(index: PartnerIndex<PartnerDetails>, moment: number): Map<string, boolean> {
   const minute = Math.floor(moment / 60_000);
   const cache = index.openNow;
   if (cache.minute !== minute) {
     cache.minute = minute;
     cache.open.clear();
   }
-  let open = cache.open.get(partner.id);
-  if (open === undefined) {
-    open = isPartnerOpenAt(partner, moment);
-    cache.open.set(partner.id, open);
+  return cache.open;
+}
+
+/** Whether a partner is open at a moment, worked out once per partner per minute. */
+function isOpen(open: Map<string, boolean>, partner: PartnerDetails, moment: number): boolean {
+  let answer = open.get(partner.id);
+  if (answer === undefined) {
+    answer = isPartnerOpenAt(partner, moment);
+    open.set(partner.id, answer);
   }
-  return open;
+  return answer;
 }
 
 /** "Arabisch" and "arabic", so either name finds the partner; the code alone is too short. */
