@@ -52,10 +52,13 @@ export const LANGUAGE_CODE = /^[a-z]{2,3}(?:-[a-z0-9]{2,8})?$/i;
 export function findLanguage(text: string): KnownLanguage | undefined {
   const key = foldText(text.trim());
   return LANGUAGES.find(
-    (language) =>
-      language.code === key || foldText(language.name) === key || language.aliases.includes(key),
+    (language, index) =>
+      language.code === key || FOLDED_NAMES[index] === key || language.aliases.includes(key),
   );
 }
+
+/** The Dutch names folded once, not once per lookup. */
+const FOLDED_NAMES = LANGUAGES.map((language) => foldText(language.name));
 
 /** A language as a partner stores it, or undefined when the text is neither a known name nor a code. */
 export function readLanguage(text: string): { code: string; name: string } | undefined {
