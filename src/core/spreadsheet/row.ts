@@ -11,7 +11,7 @@ import {
   normalizePostcode,
 } from '../partners/contact-values';
 import { printDate, printHoursText } from '../partners/hours-print';
-import { readDate, readHoursText } from '../partners/hours-text';
+import { type HoursRead, readDate, readHoursText } from '../partners/hours-text';
 import { partnerIdFor, uuidFrom } from '../partners/ids';
 import type { IssueDetail } from '../partners/issues';
 import { readLanguage } from '../partners/languages';
@@ -40,12 +40,14 @@ const invalid = (field: Column, value: string): IssueDetail => ({
 /**
  * A partner from one row's cells. Words in the topics cell that are no catalogue topic become
  * keywords (and topics where the synonym table is sure); `ownWords` hears about each of them.
+ * `hoursRead` keeps each hours text read once, for a sheet that repeats the same hours.
  */
 export function readRow(
   cell: (column: Column) => string,
   report: Report,
   lookup: TopicLookup,
   ownWords?: (words: readonly OwnWord[]) => void,
+  hoursRead: Map<string, HoursRead> = new Map(),
 ): PartnerDetails | null {
   let failed = false;
   const fail: Report = (detail, warning) => {
@@ -78,7 +80,8 @@ export function readRow(
   if (website.kind === 'invalid') fail(invalid('website', link));
   // Hours that are no table are kept as their text (never a rejected row, never a wrong "nu open").
   const [openingHours, walkInHours] = (['openingHours', 'walkInHours'] as const).map((field) => {
-    const read = readHoursText(cell(field));
+    const read = hoursRead.get(cell(field)) ?? readHoursText(cell(field));
+    hoursRead.set(cell(field), read);
     if (read.problem !== undefined) {
       const text = cleanText(cell(field)).slice(0, 80);
       fail({ code: 'hours-as-text', field, text, problem: read.problem }, true);

@@ -3,6 +3,7 @@
 // gets one from its name and postcode, so importing the same sheet again changes nothing.
 
 import { foldText } from '../partners/cleaning';
+import type { HoursRead } from '../partners/hours-text';
 import {
   finishImport,
   type ImportedPartner,
@@ -60,12 +61,13 @@ export function importSpreadsheet(
       words.set(foldText(word), { ...known, partners: known.partners + 1 });
     }
   };
+  const hoursRead = new Map<string, HoursRead>();
   for (const [index, { number, cells }] of sheet.rows.entries()) {
     const place: IssuePlace = { kind: 'row', row: number };
     const cell = (column: Column) => cells[positions.get(column) ?? -1] ?? '';
     const report = (detail: IssueDetail, warning = false) =>
       (warning ? warnings : errors).push({ ...detail, place });
-    const details = readRow(cell, report, topics, count);
+    const details = readRow(cell, report, topics, count, hoursRead);
     if (details !== null) imported.push({ details, place });
     if (index % 100 === 99 || index === sheet.rows.length - 1)
       options.onProgress?.(index + 1, sheet.rows.length);
