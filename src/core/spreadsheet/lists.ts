@@ -48,6 +48,19 @@ export interface TopicCell {
  * takes the longest run of comma-separated pieces that is a known topic.
  */
 export function readTopicCell(text: string, lookup: TopicLookup): TopicCell {
+  // A sheet repeats the same topic cells: each is read once per lookup, so once per import.
+  const cells = readCells.get(lookup) ?? new Map<string, TopicCell>();
+  readCells.set(lookup, cells);
+  const known = cells.get(text);
+  if (known !== undefined) return known;
+  const read = readNewTopicCell(text, lookup);
+  cells.set(text, read);
+  return read;
+}
+
+const readCells = new WeakMap<TopicLookup, Map<string, TopicCell>>();
+
+function readNewTopicCell(text: string, lookup: TopicLookup): TopicCell {
   const pieces = splitList(text);
   const topics = new Set<string>();
   const ownWords: OwnWord[] = [];
