@@ -16,7 +16,7 @@ import { partnerIdFor, uuidFrom } from '../partners/ids';
 import type { IssueDetail } from '../partners/issues';
 import { readLanguage } from '../partners/languages';
 import { Email, type PartnerDetails } from '../partners/partner';
-import { checkDetails } from '../partners/partner-check';
+import { type DetailsCheck, detailsChecker } from '../partners/partner-check';
 import type { CatalogueOption } from '../registration/catalogue';
 import { COLUMNS, type Column } from './columns';
 import {
@@ -37,17 +37,27 @@ const invalid = (field: Column, value: string): IssueDetail => ({
   problem: { code: 'invalid', value },
 });
 
+/** What one import reads once for all its rows: each hours text, each hours object's check. */
+export interface RowMemo {
+  readonly hours: Map<string, HoursRead>;
+  readonly check: (value: Record<string, unknown>) => DetailsCheck;
+}
+
+export function rowMemo(): RowMemo {
+  return { hours: new Map(), check: detailsChecker() };
+}
+
 /**
  * A partner from one row's cells. Words in the topics cell that are no catalogue topic become
  * keywords (and topics where the synonym table is sure); `ownWords` hears about each of them.
- * `hoursRead` keeps each hours text read once, for a sheet that repeats the same hours.
+ * `memo` keeps what a whole sheet shares: each hours text is read and checked once.
  */
 export function readRow(
   cell: (column: Column) => string,
   report: Report,
   lookup: TopicLookup,
   ownWords?: (words: readonly OwnWord[]) => void,
-  hoursRead: Map<string, HoursRead> = new Map(),
+  memo: RowMemo = rowMemo(),
 ): PartnerDetails | null {
   let failed = false;
   const fail: Report = (detail, warning) => {
@@ -80,8 +90,8 @@ export function readRow(
   if (website.kind === 'invalid') fail(invalid('website', link));
   // Hours that are no table are kept as their text (never a rejected row, never a wrong "nu open").
   const [openingHours, walkInHours] = (['openingHours', 'walkInHours'] as const).map((field) => {
-    const read = hoursRead.get(cell(field)) ?? readHoursText(cell(field));
-    hoursRead.set(cell(field), read);
+    const read = memo.hours.get(cell(field)) ?? readHoursText(cell(field));
+    memo.hours.set(cell(field), read);
     if (read.problem !== undefined) {
       const text = cleanText(cell(field)).slice(0, 80);
       fail({ code: 'hours-as-text', field, text, problem: read.problem }, true);
@@ -93,7 +103,7 @@ export function readRow(
   if (verified !== '' && lastVerified === undefined) fail(invalid('lastVerified', verified));
   if (failed) return null;
   const id = cleanText(cell('id'));
-  const checked = checkDetails(
+  const checked = memo.check(
     Object.fromEntries(
       Object.entries({
         id: id === '' ? partnerIdFor(name, postcode) : uuidFrom('spreadsheet', id),
