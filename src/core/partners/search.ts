@@ -32,12 +32,17 @@ interface IndexedPartner {
 
 export interface PartnerIndex<T extends PartnerDetails> {
   readonly search: MiniSearch<IndexedPartner>;
-  readonly byId: ReadonlyMap<string, T>;
-  /**
-   * "Nu open" per partner for one minute (hours have minutes at most, so the answer holds
-   * for the whole minute): worked out once per partner per minute, not once per query.
-   */
-  readonly openNow: { minute: number; readonly open: Map<string, boolean> };
+  readonly byId: ReadonlyMap<string, IndexEntry<T>>;
+}
+
+/**
+ * A partner and its "nu open" for one minute (hours have minutes at most, so the answer holds
+ * for the whole minute): worked out once per partner per minute, not once per query.
+ */
+interface IndexEntry<T extends PartnerDetails> {
+  readonly partner: T;
+  openMinute: number;
+  open: boolean;
 }
 
 /** Short words every description has; searching for them would match everything. */
@@ -97,8 +102,9 @@ export function buildPartnerIndex<T extends PartnerDetails>(
   );
   return {
     search,
-    byId: new Map(partners.map((partner) => [partner.id, partner])),
-    openNow: { minute: Number.NaN, open: new Map() },
+    byId: new Map(
+      partners.map((partner) => [partner.id, { partner, openMinute: Number.NaN, open: false }]),
+    ),
   };
 }
 
@@ -109,40 +115,30 @@ export function searchPartners<T extends PartnerDetails>(
   filters: PartnerFilters = {},
 ): T[] {
   const { openAt: moment, ...others } = filters;
-  // Decided once per query, not once per hit: which filters apply, and this minute's answers.
+  // Decided once per query, not once per hit: which filters apply, and the minute.
   const filtered = others.topic !== undefined || others.language !== undefined;
-  const open = moment === undefined ? undefined : openAnswers(index, moment);
-  const passes = (partner: T) =>
-    (!filtered || matchesFilters(partner, others)) &&
-    (open === undefined || isOpen(open, partner, moment as number));
-  if (query.trim() === '') return sortByName([...index.byId.values()].filter(passes));
+  const minute = moment === undefined ? undefined : Math.floor(moment / 60_000);
+  const passes = (entry: IndexEntry<T>) =>
+    (!filtered || matchesFilters(entry.partner, others)) &&
+    (moment === undefined || isOpen(entry, moment, minute as number));
+  if (query.trim() === '') {
+    return sortByName([...index.byId.values()].filter(passes).map(({ partner }) => partner));
+  }
   const found: T[] = [];
   for (const result of index.search.search(query)) {
-    const partner = index.byId.get(result.id as string);
-    if (partner !== undefined && passes(partner)) found.push(partner);
+    const entry = index.byId.get(result.id as string);
+    if (entry !== undefined && passes(entry)) found.push(entry.partner);
   }
   return found;
 }
 
-/** The index's "nu open" answers for the minute of `moment`, emptied when the minute changes. */
-function openAnswers(index: PartnerIndex<PartnerDetails>, moment: number): Map<string, boolean> {
-  const minute = Math.floor(moment / 60_000);
-  const cache = index.openNow;
-  if (cache.minute !== minute) {
-    cache.minute = minute;
-    cache.open.clear();
-  }
-  return cache.open;
-}
-
 /** Whether a partner is open at a moment, worked out once per partner per minute. */
-function isOpen(open: Map<string, boolean>, partner: PartnerDetails, moment: number): boolean {
-  let answer = open.get(partner.id);
-  if (answer === undefined) {
-    answer = isPartnerOpenAt(partner, moment);
-    open.set(partner.id, answer);
+function isOpen(entry: IndexEntry<PartnerDetails>, moment: number, minute: number): boolean {
+  if (entry.openMinute !== minute) {
+    entry.open = isPartnerOpenAt(entry.partner, moment);
+    entry.openMinute = minute;
   }
-  return answer;
+  return entry.open;
 }
 
 /** "Arabisch" and "arabic", so either name finds the partner; the code alone is too short. */
