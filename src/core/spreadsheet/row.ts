@@ -104,25 +104,23 @@ export function readRow(
   if (failed) return null;
   const id = cleanText(cell('id'));
   const checked = memo.check(
-    Object.fromEntries(
-      Object.entries({
-        id: id === '' ? partnerIdFor(name, postcode) : uuidFrom('spreadsheet', id),
-        name,
-        organization: cleanText(cell('organization')) || undefined,
-        description: cleanText(cell('description'), true),
-        topics: topics.topics,
-        keywords: keywords.length > 0 ? keywords : undefined,
-        address: street || postcode || city ? { street, postcode, city } : undefined,
-        phone: phone || undefined,
-        email: email || undefined,
-        website: website.kind === 'ok' ? website.url : undefined,
-        openingHours,
-        walkInHours,
-        languages: [...new Map(languages.map((language) => [language.code, language])).values()],
-        targetGroups: [...new Set(splitList(cell('targetGroups')))],
-        lastVerified,
-      }).filter(([, value]) => value !== undefined),
-    ),
+    definedFields({
+      id: id === '' ? partnerIdFor(name, postcode) : uuidFrom('spreadsheet', id),
+      name,
+      organization: cleanText(cell('organization')) || undefined,
+      description: cleanText(cell('description'), true),
+      topics: topics.topics,
+      keywords: keywords.length > 0 ? keywords : undefined,
+      address: street || postcode || city ? { street, postcode, city } : undefined,
+      phone: phone || undefined,
+      email: email || undefined,
+      website: website.kind === 'ok' ? website.url : undefined,
+      openingHours,
+      walkInHours,
+      languages: [...new Map(languages.map((language) => [language.code, language])).values()],
+      targetGroups: [...new Set(splitList(cell('targetGroups')))],
+      lastVerified,
+    }),
   );
   if (checked.ok) {
     if (topics.ownWords.length > 0) ownWords?.(topics.ownWords);
@@ -130,6 +128,13 @@ export function readRow(
   }
   for (const { field, problem } of checked.problems) report({ code: 'value', field, problem });
   return null;
+}
+
+/** The fields that have a value: an absent optional field is left out, not undefined. */
+function definedFields(fields: Record<string, unknown>): Record<string, unknown> {
+  const kept: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(fields)) if (value !== undefined) kept[key] = value;
+  return kept;
 }
 
 /** The cells of a partner, in column order; the id last, so people can ignore it. */
