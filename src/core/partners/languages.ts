@@ -50,11 +50,15 @@ export const LANGUAGE_CODE = /^[a-z]{2,3}(?:-[a-z0-9]{2,8})?$/i;
 
 /** Finds a language by code, Dutch name or alias ("Engels", "english", "en"). */
 export function findLanguage(text: string): KnownLanguage | undefined {
-  const key = foldText(text.trim());
-  return LANGUAGES.find(
-    (language) =>
-      language.code === key || foldText(language.name) === key || language.aliases.includes(key),
-  );
+  return BY_KEY.get(foldText(text.trim()));
+}
+
+/** Every code, folded Dutch name and alias, to the first language in the list that has it. */
+const BY_KEY = new Map<string, KnownLanguage>();
+for (const language of LANGUAGES) {
+  for (const key of [language.code, foldText(language.name), ...language.aliases]) {
+    if (!BY_KEY.has(key)) BY_KEY.set(key, language);
+  }
 }
 
 /** A language as a partner stores it, or undefined when the text is neither a known name nor a code. */

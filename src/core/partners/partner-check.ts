@@ -2,8 +2,8 @@
 // its field), a blank partner for the form, and the desk's "verouderd" mark and check-by date.
 // Pure; the caller passes the day.
 
-import type * as z from 'zod/mini';
-import { NO_HOURS } from './hours';
+import * as z from 'zod/mini';
+import { Hours, NO_HOURS } from './hours';
 import type { PartnerField, ValueProblem } from './issues';
 import { NO_LOCAL, type Partner, PartnerDetails } from './partner';
 
@@ -31,6 +31,34 @@ export function checkDetails(value: unknown): DetailsCheck {
     return { field: known ? (field as PartnerField) : null, problem: problemOf(issue) };
   });
   return { ok: false, problems };
+}
+
+/** The details with the hours taken as they are, for `detailsChecker`. */
+const BesideHours = z.extend(PartnerDetails, {
+  openingHours: z.unknown(),
+  walkInHours: z.unknown(),
+});
+
+/**
+ * `checkDetails` for many partners that share hours objects (an import reads each hours text
+ * once): each hours object is checked once. Details that fail get `checkDetails` itself, so
+ * the problems are exactly its problems; details that pass keep their hours objects.
+ */
+export function detailsChecker(): (value: Record<string, unknown>) => DetailsCheck {
+  const validHours = new WeakMap<object, boolean>();
+  const valid = (hours: unknown) => {
+    if (typeof hours !== 'object' || hours === null) return false;
+    const known = validHours.get(hours) ?? Hours.safeParse(hours).success;
+    validHours.set(hours, known);
+    return known;
+  };
+  return (value) => {
+    const rest = BesideHours.safeParse(value);
+    if (!rest.success || !valid(value.openingHours) || !valid(value.walkInHours)) {
+      return checkDetails(value);
+    }
+    return { ok: true, details: rest.data as PartnerDetails };
+  };
 }
 
 function problemOf(issue: z.core.$ZodIssue): ValueProblem {

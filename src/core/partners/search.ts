@@ -32,12 +32,17 @@ interface IndexedPartner {
 
 export interface PartnerIndex<T extends PartnerDetails> {
   readonly search: MiniSearch<IndexedPartner>;
-  readonly byId: ReadonlyMap<string, T>;
-  /**
-   * "Nu open" per partner for one minute (hours have minutes at most, so the answer holds
-   * for the whole minute): worked out once per partner per minute, not once per query.
-   */
-  readonly openNow: { minute: number; readonly open: Map<string, boolean> };
+  readonly byId: ReadonlyMap<string, IndexEntry<T>>;
+}
+
+/**
+ * A partner and its "nu open" for one minute (hours have minutes at most, so the answer holds
+ * for the whole minute): worked out once per partner per minute, not once per query.
+ */
+interface IndexEntry<T extends PartnerDetails> {
+  readonly partner: T;
+  openMinute: number;
+  open: boolean;
 }
 
 /** Short words every description has; searching for them would match everything. */
@@ -97,8 +102,9 @@ export function buildPartnerIndex<T extends PartnerDetails>(
   );
   return {
     search,
-    byId: new Map(partners.map((partner) => [partner.id, partner])),
-    openNow: { minute: Number.NaN, open: new Map() },
+    byId: new Map(
+      partners.map((partner) => [partner.id, { partner, openMinute: Number.NaN, open: false }]),
+    ),
   };
 }
 
@@ -109,29 +115,30 @@ export function searchPartners<T extends PartnerDetails>(
   filters: PartnerFilters = {},
 ): T[] {
   const { openAt: moment, ...others } = filters;
-  const passes = (partner: T) =>
-    matchesFilters(partner, others) && (moment === undefined || openAt(index, partner, moment));
-  if (query.trim() === '') return sortByName([...index.byId.values()].filter(passes));
-  return index.search.search(query).flatMap((result) => {
-    const partner = index.byId.get(result.id as string);
-    return partner !== undefined && passes(partner) ? [partner] : [];
-  });
+  // Decided once per query, not once per hit: which filters apply, and the minute.
+  const filtered = others.topic !== undefined || others.language !== undefined;
+  const minute = moment === undefined ? undefined : Math.floor(moment / 60_000);
+  const passes = (entry: IndexEntry<T>) =>
+    (!filtered || matchesFilters(entry.partner, others)) &&
+    (moment === undefined || isOpen(entry, moment, minute as number));
+  if (query.trim() === '') {
+    return sortByName([...index.byId.values()].filter(passes).map(({ partner }) => partner));
+  }
+  const found: T[] = [];
+  for (const result of index.search.search(query)) {
+    const entry = index.byId.get(result.id as string);
+    if (entry !== undefined && passes(entry)) found.push(entry.partner);
+  }
+  return found;
 }
 
-/** Whether a partner is open at a moment, from the index's answers for that minute. */
-function openAt<T extends PartnerDetails>(index: PartnerIndex<T>, partner: T, moment: number) {
-  const minute = Math.floor(moment / 60_000);
-  const cache = index.openNow;
-  if (cache.minute !== minute) {
-    cache.minute = minute;
-    cache.open.clear();
+/** Whether a partner is open at a moment, worked out once per partner per minute. */
+function isOpen(entry: IndexEntry<PartnerDetails>, moment: number, minute: number): boolean {
+  if (entry.openMinute !== minute) {
+    entry.open = isPartnerOpenAt(entry.partner, moment);
+    entry.openMinute = minute;
   }
-  let open = cache.open.get(partner.id);
-  if (open === undefined) {
-    open = isPartnerOpenAt(partner, moment);
-    cache.open.set(partner.id, open);
-  }
-  return open;
+  return entry.open;
 }
 
 /** "Arabisch" and "arabic", so either name finds the partner; the code alone is too short. */

@@ -60,20 +60,30 @@ export function readSheet(text: string): Sheet {
     place: { kind: 'row', row },
   }));
   const [header = [], ...body] = parsed.data;
+  const rows: { number: number; cells: readonly string[] }[] = [];
+  // One pass over the rows: cells beyond the header, and the rows that hold text.
   body.forEach((cells, index) => {
-    if (cells.slice(header.length).some((cell) => cell.trim() !== '')) {
+    const number = index + 2;
+    if (hasText(cells, header.length)) {
       problems.push({
         code: 'extra-cells',
         separator: delimiter,
-        place: { kind: 'row', row: index + 2 },
+        place: { kind: 'row', row: number },
       });
     }
-  });
-  const rows = body
-    .map((cells, index) => ({ number: index + 2, cells: cells.map(unescapeFormula) }))
     // Spreadsheets save empty rows as separators only; they are no partner.
-    .filter(({ cells }) => cells.some((cell) => cell.trim() !== ''));
+    const unescaped = cells.map(unescapeFormula);
+    if (hasText(unescaped, 0)) rows.push({ number, cells: unescaped });
+  });
   return { header: header.map((cell) => cell.trim()), rows, problems };
+}
+
+/** Whether any cell from `from` on holds more than spaces. */
+function hasText(cells: readonly string[], from: number): boolean {
+  for (let index = from; index < cells.length; index++) {
+    if (/\S/.test(cells[index] ?? '')) return true;
+  }
+  return false;
 }
 
 /** Semicolons, CRLF and a BOM: what Dutch Excel opens without asking. */

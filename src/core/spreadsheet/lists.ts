@@ -20,7 +20,15 @@ export function topicLookup(topics: readonly CatalogueOption[]): TopicLookup {
   for (const { id, label } of topics) {
     for (const name of [id, label, label.replace(/\s*\(.*\)\s*$/, '')]) byKey.set(key(name), id);
   }
-  return { find: (text) => byKey.get(key(text)), known: new Set(topics.map(({ id }) => id)) };
+  // A sheet repeats the same cells: each text is looked up once per import.
+  const found = new Map<string, string | undefined>();
+  const find = (text: string) => {
+    if (found.has(text)) return found.get(text);
+    const id = byKey.get(key(text));
+    found.set(text, id);
+    return id;
+  };
+  return { find, known: new Set(topics.map(({ id }) => id)) };
 }
 
 export interface OwnWord {
@@ -40,6 +48,19 @@ export interface TopicCell {
  * takes the longest run of comma-separated pieces that is a known topic.
  */
 export function readTopicCell(text: string, lookup: TopicLookup): TopicCell {
+  // A sheet repeats the same topic cells: each is read once per lookup, so once per import.
+  const cells = readCells.get(lookup) ?? new Map<string, TopicCell>();
+  readCells.set(lookup, cells);
+  const known = cells.get(text);
+  if (known !== undefined) return known;
+  const read = readNewTopicCell(text, lookup);
+  cells.set(text, read);
+  return read;
+}
+
+const readCells = new WeakMap<TopicLookup, Map<string, TopicCell>>();
+
+function readNewTopicCell(text: string, lookup: TopicLookup): TopicCell {
   const pieces = splitList(text);
   const topics = new Set<string>();
   const ownWords: OwnWord[] = [];
@@ -73,16 +94,24 @@ export function splitLanguages(text: string): string[] {
 
 /** Items split on commas, semicolons or line breaks, but not inside brackets: "Gemeentezaken (paspoort, verhuizen)". */
 export function splitList(text: string): string[] {
+  // Without an opening bracket every separator splits.
+  if (!text.includes('('))
+    return text
+      .split(SEPARATORS)
+      .map((item) => cleanText(item))
+      .filter(Boolean);
   const items: string[] = [];
   let depth = 0;
   let current = '';
   for (const char of text) {
     if (char === '(') depth++;
     if (char === ')') depth = Math.max(0, depth - 1);
-    if (depth === 0 && /[,;\n|]/.test(char)) {
+    if (depth === 0 && SEPARATORS.test(char)) {
       items.push(current);
       current = '';
     } else current += char;
   }
   return [...items, current].map((item) => cleanText(item)).filter(Boolean);
 }
+
+const SEPARATORS = /[,;\n|]/;

@@ -11,12 +11,12 @@ import {
   normalizePostcode,
 } from '../partners/contact-values';
 import { printDate, printHoursText } from '../partners/hours-print';
-import { readDate, readHoursText } from '../partners/hours-text';
+import { type HoursRead, readDate, readHoursText } from '../partners/hours-text';
 import { partnerIdFor, uuidFrom } from '../partners/ids';
 import type { IssueDetail } from '../partners/issues';
 import { readLanguage } from '../partners/languages';
 import { Email, type PartnerDetails } from '../partners/partner';
-import { checkDetails } from '../partners/partner-check';
+import { type DetailsCheck, detailsChecker } from '../partners/partner-check';
 import type { CatalogueOption } from '../registration/catalogue';
 import { COLUMNS, type Column } from './columns';
 import {
@@ -37,15 +37,27 @@ const invalid = (field: Column, value: string): IssueDetail => ({
   problem: { code: 'invalid', value },
 });
 
+/** What one import reads once for all its rows: each hours text, each hours object's check. */
+export interface RowMemo {
+  readonly hours: Map<string, HoursRead>;
+  readonly check: (value: Record<string, unknown>) => DetailsCheck;
+}
+
+export function rowMemo(): RowMemo {
+  return { hours: new Map(), check: detailsChecker() };
+}
+
 /**
  * A partner from one row's cells. Words in the topics cell that are no catalogue topic become
  * keywords (and topics where the synonym table is sure); `ownWords` hears about each of them.
+ * `memo` keeps what a whole sheet shares: each hours text is read and checked once.
  */
 export function readRow(
   cell: (column: Column) => string,
   report: Report,
   lookup: TopicLookup,
   ownWords?: (words: readonly OwnWord[]) => void,
+  memo: RowMemo = rowMemo(),
 ): PartnerDetails | null {
   let failed = false;
   const fail: Report = (detail, warning) => {
@@ -78,7 +90,8 @@ export function readRow(
   if (website.kind === 'invalid') fail(invalid('website', link));
   // Hours that are no table are kept as their text (never a rejected row, never a wrong "nu open").
   const [openingHours, walkInHours] = (['openingHours', 'walkInHours'] as const).map((field) => {
-    const read = readHoursText(cell(field));
+    const read = memo.hours.get(cell(field)) ?? readHoursText(cell(field));
+    memo.hours.set(cell(field), read);
     if (read.problem !== undefined) {
       const text = cleanText(cell(field)).slice(0, 80);
       fail({ code: 'hours-as-text', field, text, problem: read.problem }, true);
@@ -90,26 +103,24 @@ export function readRow(
   if (verified !== '' && lastVerified === undefined) fail(invalid('lastVerified', verified));
   if (failed) return null;
   const id = cleanText(cell('id'));
-  const checked = checkDetails(
-    Object.fromEntries(
-      Object.entries({
-        id: id === '' ? partnerIdFor(name, postcode) : uuidFrom('spreadsheet', id),
-        name,
-        organization: cleanText(cell('organization')) || undefined,
-        description: cleanText(cell('description'), true),
-        topics: topics.topics,
-        keywords: keywords.length > 0 ? keywords : undefined,
-        address: street || postcode || city ? { street, postcode, city } : undefined,
-        phone: phone || undefined,
-        email: email || undefined,
-        website: website.kind === 'ok' ? website.url : undefined,
-        openingHours,
-        walkInHours,
-        languages: [...new Map(languages.map((language) => [language.code, language])).values()],
-        targetGroups: [...new Set(splitList(cell('targetGroups')))],
-        lastVerified,
-      }).filter(([, value]) => value !== undefined),
-    ),
+  const checked = memo.check(
+    definedFields({
+      id: id === '' ? partnerIdFor(name, postcode) : uuidFrom('spreadsheet', id),
+      name,
+      organization: cleanText(cell('organization')) || undefined,
+      description: cleanText(cell('description'), true),
+      topics: topics.topics,
+      keywords: keywords.length > 0 ? keywords : undefined,
+      address: street || postcode || city ? { street, postcode, city } : undefined,
+      phone: phone || undefined,
+      email: email || undefined,
+      website: website.kind === 'ok' ? website.url : undefined,
+      openingHours,
+      walkInHours,
+      languages: [...new Map(languages.map((language) => [language.code, language])).values()],
+      targetGroups: [...new Set(splitList(cell('targetGroups')))],
+      lastVerified,
+    }),
   );
   if (checked.ok) {
     if (topics.ownWords.length > 0) ownWords?.(topics.ownWords);
@@ -117,6 +128,13 @@ export function readRow(
   }
   for (const { field, problem } of checked.problems) report({ code: 'value', field, problem });
   return null;
+}
+
+/** The fields that have a value: an absent optional field is left out, not undefined. */
+function definedFields(fields: Record<string, unknown>): Record<string, unknown> {
+  const kept: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(fields)) if (value !== undefined) kept[key] = value;
+  return kept;
 }
 
 /** The cells of a partner, in column order; the id last, so people can ignore it. */

@@ -16,7 +16,7 @@ import { type CatalogueOption, DEFAULT_CATALOGUE } from '../registration/catalog
 import { COLUMNS, type Column, columnFor } from './columns';
 import { decodeSheet, readSheet, writeSheet } from './csv';
 import { type OwnWord, topicLookup } from './lists';
-import { cellsOf, readRow } from './row';
+import { cellsOf, readRow, rowMemo } from './row';
 
 export interface SpreadsheetOptions {
   /** The topics to recognise by label or id; pass local topics too. */
@@ -60,12 +60,13 @@ export function importSpreadsheet(
       words.set(foldText(word), { ...known, partners: known.partners + 1 });
     }
   };
+  const memo = rowMemo();
   for (const [index, { number, cells }] of sheet.rows.entries()) {
     const place: IssuePlace = { kind: 'row', row: number };
     const cell = (column: Column) => cells[positions.get(column) ?? -1] ?? '';
     const report = (detail: IssueDetail, warning = false) =>
       (warning ? warnings : errors).push({ ...detail, place });
-    const details = readRow(cell, report, topics, count);
+    const details = readRow(cell, report, topics, count, memo);
     if (details !== null) imported.push({ details, place });
     if (index % 100 === 99 || index === sheet.rows.length - 1)
       options.onProgress?.(index + 1, sheet.rows.length);
