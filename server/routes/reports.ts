@@ -27,6 +27,7 @@ export function reportRoutes(ctx: Context): Routes {
       return;
     }
     const report = await store.report(query.filter);
+    const scope = query.filter.locations ? new Set(query.filter.locations) : undefined;
     const byId = new Map(locations.map((location) => [location.id, location]));
     sendJson(res, 200, {
       from: query.filter.from,
@@ -34,13 +35,12 @@ export function reportRoutes(ctx: Context): Routes {
       filters: query.asked,
       ...report,
       byGemeente: byGemeente(report.byLocation, (id) => byId.get(id)?.gemeente),
-      // Names for the ids in byLocation and perLocation.
-      locations: Object.keys(report.perLocation).flatMap((id) => {
-        const location = byId.get(id);
-        return location
-          ? [{ id, name: location.name, gemeente: location.gemeente, active: location.active }]
-          : [];
-      }),
+      // Every location the report covers: each open one in scope, also with nothing counted
+      // (a manager sees which desk sent nothing), and a closed one that has visits.
+      locations: locations
+        .filter((location) => !scope || scope.has(location.id))
+        .filter((location) => location.active || report.perLocation[location.id])
+        .map(({ id, name, gemeente, active }) => ({ id, name, gemeente, active })),
     });
   }
 

@@ -62,6 +62,7 @@ describe("the organisation's Overzicht without internet", () => {
       expect(await status.textContent()).toContain('Er is nu geen internet.');
       expect(await org.locationRows()).toEqual([
         ['Bibliotheek Centrum (Utrecht)', '5', '6'],
+        ['Bibliotheek Teststad (Teststad)', '0', '0'],
         ['Spreekuur De Linde (Houten)', '3', '3'],
         ['Totaal', '8', '9'],
       ]);

@@ -44,6 +44,7 @@ describe("the organisation's Overzicht", () => {
     );
     expect(await locationRows()).toEqual([
       ['Bibliotheek Centrum (Utrecht)', '5', '6'],
+      ['Bibliotheek Teststad (Teststad)', '0', '0'],
       ['Spreekuur De Linde (Houten)', '3', '3'],
       ['Totaal', '8', '9'],
     ]);
@@ -97,6 +98,7 @@ describe("the organisation's Overzicht", () => {
       .poll(() => locationRows())
       .toEqual([
         ['Bibliotheek Centrum (Utrecht)', '2', '2'],
+        ['Bibliotheek Teststad (Teststad)', '0', '0'],
         ['Spreekuur De Linde (Houten)', '1', '1'],
         ['Totaal', '3', '3'],
       ]);

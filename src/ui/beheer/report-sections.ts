@@ -77,18 +77,23 @@ interface Line {
   readonly questions: number;
 }
 
-/** Each location of the report with its own numbers, by name. */
+/**
+ * Each location the report covers with its own numbers, by name: also an open location where
+ * nothing was counted (0), so a manager sees which desk sent nothing.
+ */
 function locationLines(report: OrgReport): Line[] {
   const named = new Map(report.locations.map((location) => [location.id, location]));
-  return Object.entries(report.perLocation)
-    .map(([id, own]) => {
+  const ids = new Set([...named.keys(), ...Object.keys(report.perLocation)]);
+  return [...ids]
+    .map((id) => {
       const location = named.get(id);
+      const own = report.perLocation[id];
       return {
         // With its gemeente, so the table stays three columns wide on a phone.
         name: location ? `${location.name} (${location.gemeente})` : id,
         gemeente: location?.gemeente ?? '',
-        visits: own.visits,
-        questions: own.questions,
+        visits: own?.visits ?? 0,
+        questions: own?.questions ?? 0,
       };
     })
     .sort((a, b) => a.name.localeCompare(b.name, 'nl'));

@@ -328,3 +328,44 @@ describe('bad parameters: 400 with a Dutch reason', () => {
     expect((await report('from=2024-02-29&to=2027-02-28')).status).toBe(400);
   });
 });
+
+describe('which locations the reply names', () => {
+  test('every open location in scope, also with nothing counted; a closed one only with visits', async () => {
+    const store = org.server.store;
+    // Ours, by its manager: "the first organisation" may be either (one fake clock).
+    const organisation = (await store.managers.withHash('anna'))?.organisation_id ?? '';
+    const quiet = await store.org.addLocation(organisation, {
+      name: 'Bibliotheek Stil',
+      gemeente: 'Houten',
+      kind: 'vaste-balie',
+      hours: '',
+      staffing: '',
+    });
+    const closed = await store.org.addLocation(organisation, {
+      name: 'Oude vestiging',
+      gemeente: 'Utrecht',
+      kind: 'vaste-balie',
+      hours: '',
+      staffing: '',
+    });
+    if (quiet === 'taken' || closed === 'taken') throw new Error('taken');
+    await store.org.updateLocation(organisation, closed.id, { active: false });
+    const names = (json: { locations: { name: string }[] }) =>
+      json.locations.map((location) => location.name).sort();
+
+    const all = await report('from=2026-01-01&to=2026-12-31');
+    expect(names(all.json)).toEqual([
+      'Bibliotheek Centrum',
+      'Bibliotheek Oost',
+      'Bibliotheek Stil',
+      'Spreekuur De Linde',
+    ]);
+    expect(all.json.perLocation[quiet.id]).toBeUndefined();
+    const nothing = await report('from=2025-01-01&to=2025-12-31');
+    expect(names(nothing.json)).toEqual(names(all.json));
+    const houtenOnly = await report('from=2026-01-01&to=2026-12-31&gemeente=Houten');
+    expect(names(houtenOnly.json)).toEqual(['Bibliotheek Stil', 'Spreekuur De Linde']);
+    const chosen = await report(`from=2026-01-01&to=2026-12-31&location=${centrum}`);
+    expect(names(chosen.json)).toEqual(['Bibliotheek Centrum']);
+  });
+});
