@@ -22,12 +22,6 @@ export async function bulkInsert<Row = never>(
   tail = '',
 ): Promise<Row[]> {
   if (rows.length === 0) return [];
-  // better-sqlite3 reads rows only from a statement that returns some.
-  const send = async (text: string, params: SqlParam[]) => {
-    if (/\bRETURNING\b/i.test(tail)) return tx.all<Row>(text, params);
-    await tx.run(text, params);
-    return [];
-  };
   const names = columns.map((column) => column.name).join(', ');
   if (dialect === 'postgres') {
     const arrays = columns.map((column) => `?::${column.type}[]`).join(', ');
@@ -40,8 +34,13 @@ export async function bulkInsert<Row = never>(
   // SQLite runs in this process: one prepared single-row statement per row costs less than
   // parsing the rows out of one JSON text (measured: 7 ms vs 2 ms for 200 records).
   const text = `INSERT INTO ${table} (${names}) VALUES (${columns.map(() => '?').join(', ')}) ${tail}`;
+  // better-sqlite3 reads rows only from a statement that returns some.
+  const returns = /\bRETURNING\b/i.test(tail);
   const returned: Row[] = [];
-  for (const row of rows) returned.push(...(await send(text, [...row])));
+  for (const row of rows) {
+    if (returns) returned.push(...(await tx.all<Row>(text, row)));
+    else await tx.run(text, row);
+  }
   return returned;
 }
 

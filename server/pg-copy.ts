@@ -38,11 +38,9 @@ export interface TableCheck {
   readonly checksum: string;
 }
 
-export class CopyRefused extends Error {}
-
 /** Copies the SQLite file into the (empty) database `pg`; resolves to what both now hold. */
 export async function copySqliteToPg(file: string, pg: Sql): Promise<TableCheck[]> {
-  if (!existsSync(file)) throw new CopyRefused(`Het SQLite-bestand ${file} bestaat niet.`);
+  if (!existsSync(file)) throw new Error(`Het SQLite-bestand ${file} bestaat niet.`);
   const db = new Database(file, { fileMustExist: true });
   try {
     // An older file is brought up to date first, as Balie does at every start.
@@ -53,7 +51,7 @@ export async function copySqliteToPg(file: string, pg: Sql): Promise<TableCheck[
     for (const table of TABLES) {
       const found = await pg.get<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table}`);
       if ((found?.n ?? 0) > 0) {
-        throw new CopyRefused(
+        throw new Error(
           `De PostgreSQL-database is niet leeg (tabel ${table} heeft al gegevens). Er is niets gekopieerd. Kopiëren kan alleen naar een lege database; is de overstap al gedaan, dan hoeft het niet nog eens.`,
         );
       }

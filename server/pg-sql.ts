@@ -93,20 +93,24 @@ interface Prepared {
   readonly text: string;
 }
 const prepared = new Map<string, Prepared>();
+/**
+ * Statements prepared by name, at most. Report queries vary with their filters (a list of any
+ * length), and each named statement stays on every connection: past this many, a new text is
+ * sent unnamed (parsed each time) so a long-running process does not grow without end.
+ */
+const PREPARED_STATEMENTS = 300;
 
 /** The statement as node-postgres takes it: numbered placeholders and a name to prepare it by. */
 function statement(text: string, params: readonly SqlParam[]): pg.QueryConfig | string {
   // Without values: the simple protocol, which also runs several statements (migrations).
   if (params.length === 0) return text;
-  let known = prepared.get(text);
-  if (!known) {
-    known = {
-      name: `b${createHash('sha1').update(text).digest('hex').slice(0, 20)}`,
-      text: numberPlaceholders(text),
-    };
-    prepared.set(text, known);
-  }
-  return { name: known.name, text: known.text, values: params as unknown[] };
+  const known = prepared.get(text);
+  if (known) return { name: known.name, text: known.text, values: params as unknown[] };
+  const numbered = numberPlaceholders(text);
+  if (prepared.size >= PREPARED_STATEMENTS) return { text: numbered, values: params as unknown[] };
+  const name = `b${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+  prepared.set(text, { name, text: numbered });
+  return { name, text: numbered, values: params as unknown[] };
 }
 
 /** `?` → `$1`, `$2`… outside quoted text (the stores never put a `?` in a literal). */
