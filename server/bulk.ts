@@ -32,7 +32,7 @@ export async function bulkInsert<Row = never>(
     );
   }
   // SQLite runs in this process: one prepared single-row statement per row costs less than
-  // parsing the rows out of one JSON text (measured: 7 ms vs 2 ms for 200 records).
+  // parsing the rows out of one JSON text (measured: 7 ms vs 3 ms for 200 records).
   const text = `INSERT INTO ${table} (${names}) VALUES (${columns.map(() => '?').join(', ')}) ${tail}`;
   // better-sqlite3 reads rows only from a statement that returns some.
   const returns = /\bRETURNING\b/i.test(tail);
