@@ -187,11 +187,11 @@ describe('registering on a phone', () => {
     const both = page.getByRole('button', { name: /DigiD \+ Toeslagen/ });
     await both.click();
     const questions = page.getByTestId('question');
-    expect(await questions.count()).toBe(2);
+    await expect.poll(() => questions.count()).toBe(2);
     // Folded: only the chosen topic shows, not the list of fifteen.
-    expect(await page.locator('#q0-topic').getAttribute('data-folded')).toBe('true');
-    expect(await page.locator('#q0-topic').getByRole('radio').count()).toBe(1);
-    expect(await page.locator('#q1-topic').getByRole('radio').count()).toBe(1);
+    await expect.poll(() => page.locator('#q0-topic').getAttribute('data-folded')).toBe('true');
+    await expect.poll(() => page.locator('#q0-topic').getByRole('radio').count()).toBe(1);
+    await expect.poll(() => page.locator('#q1-topic').getByRole('radio').count()).toBe(1);
   });
 
   test('choosing a partner answers "Naar wie verwezen?" as well', async () => {

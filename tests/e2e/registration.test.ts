@@ -30,6 +30,23 @@ async function waitForSaved(page: Page) {
 
 const visitCount = async (page: Page) => (await storeKeys(page, 'visits')).length;
 
+/** The half-filled form as stored for a reload (idb-keyval's 'balie-settings'), as JSON. */
+const storedDraft = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<string>((resolve, reject) => {
+        const open = indexedDB.open('balie-settings');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const read = open.result.transaction('settings').objectStore('settings').get('draft');
+          read.onsuccess = () => {
+            open.result.close();
+            resolve(JSON.stringify(read.result ?? null));
+          };
+        };
+      }),
+  );
+
 describe.each([
   { name: 'phone', viewport: { width: 360, height: 740 } },
   { name: 'tablet', viewport: { width: 1024, height: 768 } },
@@ -90,7 +107,12 @@ describe.each([
 
   test('a half-filled form comes back after a reload', async () => {
     await page.getByRole('radio', { name: 'Werk en uitkering' }).click();
+    await expect.poll(() => storedDraft(page)).not.toBe('null');
+    const withTopic = await storedDraft(page);
     await page.getByRole('checkbox', { name: 'Uitleg gegeven' }).click();
+    // Each change is written at once; a reload a few milliseconds later could outrun the
+    // write, which no person can (the test waits for what a person's reload would find).
+    await expect.poll(() => storedDraft(page)).not.toBe(withTopic);
     await page.reload();
     await expect
       .poll(() => page.getByRole('status').filter({ hasText: 'vorige invoer' }).count())

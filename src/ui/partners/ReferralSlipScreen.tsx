@@ -5,7 +5,7 @@
 // stylesheet prints only the slip.
 
 import './partners.css';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import { dayOf } from '../../core/day';
 import { type Hours, hasHours } from '../../core/partners/hours';
@@ -30,8 +30,9 @@ export function ReferralSlipScreen() {
   const [appointment, setAppointment] = useState('');
   const [large, setLarge] = useState(false);
   const close = useRef<HTMLButtonElement>(null);
-  // The large view takes the focus; Escape, or Enter on its button, closes it again.
-  useEffect(() => {
+  // The large view takes the focus; Escape, or Enter on its button, closes it again. A layout
+  // effect, so the key listener is there before the view is painted (a quick Escape works).
+  useLayoutEffect(() => {
     if (!large) return;
     close.current?.focus();
     const onKey = (event: KeyboardEvent) => {
