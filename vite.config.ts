@@ -12,7 +12,23 @@ const { version } = JSON.parse(readFileSync(new URL('package.json', import.meta.
 export default defineConfig({
   // The app's version, told to the endpoint with each batch (src/data/app-version.ts).
   define: { __APP_VERSION__: JSON.stringify(version) },
-  build: { target: 'es2022', sourcemap: true },
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    // The libraries in chunks of their own: an app update leaves them cached, and the bench
+    // shows what of the first page is theirs and what is Balie's.
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            { name: 'dexie', test: /node_modules[\\/]dexie[\\/]/ },
+            { name: 'zod', test: /node_modules[\\/]zod[\\/]/ },
+            { name: 'preact', test: /node_modules[\\/]preact(-iso)?[\\/]/ },
+          ],
+        },
+      },
+    },
+  },
   // Dexie's modern build (ES2018 and up, smaller) instead of the ES5 bundle its package entry
   // wraps; the app targets ES2022 browsers anyway.
   resolve: { alias: [{ find: /^dexie$/, replacement: 'dexie/dist/modern/dexie.mjs' }] },
