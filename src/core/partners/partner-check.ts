@@ -2,10 +2,11 @@
 // its field), a blank partner for the form, and the desk's "verouderd" mark and check-by date.
 // Pure; the caller passes the day.
 
-import * as z from 'zod/mini';
-import { Hours, NO_HOURS } from './hours';
+import type * as z from 'zod/mini';
+import { NO_HOURS } from './hours';
 import type { PartnerField, ValueProblem } from './issues';
 import { NO_LOCAL, type Partner, PartnerDetails } from './partner';
+import { quickDetailsCheck } from './quick-check';
 
 export interface DetailProblem {
   /** The field, or null when the problem is with the partner as a whole. */
@@ -33,32 +34,16 @@ export function checkDetails(value: unknown): DetailsCheck {
   return { ok: false, problems };
 }
 
-/** The details with the hours taken as they are, for `detailsChecker`. */
-const BesideHours = z.extend(PartnerDetails, {
-  openingHours: z.unknown(),
-  walkInHours: z.unknown(),
-});
-
 /**
- * `checkDetails` for many partners that share hours objects (an import reads each hours text
- * once): each hours object is checked once. Details that fail get `checkDetails` itself, so
- * the problems are exactly its problems; details that pass keep their hours objects.
+ * `checkDetails` for the many partners of one import: a quick check first (plain limits by hand,
+ * each repeated value and each shared hours object checked once). Details it does not pass get
+ * `checkDetails` itself, so the problems are exactly its problems; details that pass are
+ * returned as they are, not copied.
  */
 export function detailsChecker(): (value: Record<string, unknown>) => DetailsCheck {
-  const validHours = new WeakMap<object, boolean>();
-  const valid = (hours: unknown) => {
-    if (typeof hours !== 'object' || hours === null) return false;
-    const known = validHours.get(hours) ?? Hours.safeParse(hours).success;
-    validHours.set(hours, known);
-    return known;
-  };
-  return (value) => {
-    const rest = BesideHours.safeParse(value);
-    if (!rest.success || !valid(value.openingHours) || !valid(value.walkInHours)) {
-      return checkDetails(value);
-    }
-    return { ok: true, details: rest.data as PartnerDetails };
-  };
+  const quick = quickDetailsCheck();
+  return (value) =>
+    quick(value) ? { ok: true, details: value as PartnerDetails } : checkDetails(value);
 }
 
 function problemOf(issue: z.core.$ZodIssue): ValueProblem {

@@ -13,19 +13,34 @@ export const PartnerId = z.guid();
 
 export const Email = z.email();
 
+/** The lengths and counts the schemas below allow; an import's quick check reads them too. */
+export const LIMITS = {
+  name: 200,
+  description: 4000,
+  street: 200,
+  postcode: 20,
+  city: 100,
+  languageName: 80,
+  word: 80,
+  topics: 40,
+  keywords: 40,
+  languages: 40,
+  targetGroups: 20,
+} as const;
+
 const text = (max: number) => z.string().check(z.maxLength(max));
 const filled = (max: number) => text(max).check(z.minLength(1));
 
 export const Address = z.strictObject({
-  street: text(200),
-  postcode: text(20),
-  city: text(100),
+  street: text(LIMITS.street),
+  postcode: text(LIMITS.postcode),
+  city: text(LIMITS.city),
 });
 export type Address = z.infer<typeof Address>;
 
 export const PartnerLanguage = z.strictObject({
   code: z.string().check(z.regex(LANGUAGE_CODE)),
-  name: filled(80),
+  name: filled(LIMITS.languageName),
 });
 export type PartnerLanguage = z.infer<typeof PartnerLanguage>;
 
@@ -42,17 +57,17 @@ export type HsdsRefs = z.infer<typeof HsdsRefs>;
 /** Everything an import may set. All of it is plain text: no field holds markup. */
 export const PartnerDetails = z.strictObject({
   id: PartnerId,
-  name: filled(200),
+  name: filled(LIMITS.name),
   /** The organisation behind the service, when its name differs from the partner's. */
-  organization: z.optional(filled(200)),
-  description: text(4000),
+  organization: z.optional(filled(LIMITS.name)),
+  description: text(LIMITS.description),
   /** Topic ids of the registration catalogue: national (`digid`) or local. */
-  topics: z.array(OptionId).check(z.maxLength(40)),
+  topics: z.array(OptionId).check(z.maxLength(LIMITS.topics)),
   /**
    * What the partner helps with in the source's own words, when those are no catalogue topic
    * ("Dakloos"): shown, searched and exported. Optional, so partners stored before it parse.
    */
-  keywords: z.optional(z.array(filled(80)).check(z.maxLength(40))),
+  keywords: z.optional(z.array(filled(LIMITS.word)).check(z.maxLength(LIMITS.keywords))),
   address: z.optional(Address),
   phone: z.optional(z.string().check(z.refine(isPhoneNumber))),
   email: z.optional(Email),
@@ -60,8 +75,8 @@ export const PartnerDetails = z.strictObject({
   website: z.optional(z.string().check(z.regex(WEB_ADDRESS))),
   openingHours: Hours,
   walkInHours: Hours,
-  languages: z.array(PartnerLanguage).check(z.maxLength(40)),
-  targetGroups: z.array(filled(80)).check(z.maxLength(20)),
+  languages: z.array(PartnerLanguage).check(z.maxLength(LIMITS.languages)),
+  targetGroups: z.array(filled(LIMITS.word)).check(z.maxLength(LIMITS.targetGroups)),
   lastVerified: z.optional(z.iso.date()),
   hsds: z.optional(HsdsRefs),
 });

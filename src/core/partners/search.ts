@@ -2,7 +2,7 @@
 // and language names, plus filters. Pure. Terms are folded (case, accents) when indexing and
 // when searching, so "socaal" finds "Sociaal Raadslieden"; the caller passes the moment for "nu open".
 
-import MiniSearch from 'minisearch';
+import MiniSearch, { type Options } from 'minisearch';
 import { type CatalogueOption, DEFAULT_CATALOGUE } from '../registration/catalogue';
 import { isPartnerOpenAt, sortByName } from './choice';
 import { foldText } from './cleaning';
@@ -18,7 +18,7 @@ export interface PartnerFilters {
   readonly openAt?: number;
 }
 
-interface IndexedPartner {
+export interface IndexedPartner {
   readonly id: string;
   readonly name: string;
   readonly organization: string;
@@ -57,49 +57,58 @@ function processTerm(term: string): string | null {
   return STOP_WORDS.has(folded) ? null : folded;
 }
 
+/** Balie's MiniSearch: its fields, folding and stop words, boosts, prefix and typo search. */
+export const SEARCH_OPTIONS: Options<IndexedPartner> = {
+  fields: [
+    'name',
+    'organization',
+    'topics',
+    'keywords',
+    'description',
+    'places',
+    'languages',
+    'parts',
+  ],
+  processTerm,
+  searchOptions: {
+    boost: { name: 4, organization: 2, topics: 2, keywords: 2, parts: 0.5 },
+    prefix: true,
+    fuzzy: 0.2,
+    combineWith: 'AND',
+    processTerm,
+  },
+};
+
+/** What MiniSearch indexes of each partner; `topics` gives the labels to search by. */
+export function searchDocuments(
+  partners: readonly PartnerDetails[],
+  topics: readonly CatalogueOption[] = DEFAULT_CATALOGUE.topics,
+): IndexedPartner[] {
+  const labels = new Map(topics.map((topic) => [topic.id, topic.label]));
+  return partners.map((partner) => {
+    const topicLabels = partner.topics.map((id) => labels.get(id) ?? id).join(' ');
+    const keywords = (partner.keywords ?? []).join(' ');
+    return {
+      id: partner.id,
+      name: partner.name,
+      organization: partner.organization ?? '',
+      topics: topicLabels,
+      keywords,
+      description: [partner.description, ...partner.targetGroups].join(' '),
+      places: partner.address === undefined ? '' : partner.address.city,
+      languages: partner.languages.map(languageWords).join(' '),
+      parts: leadingParts([partner.name, partner.organization ?? '', keywords, topicLabels]),
+    };
+  });
+}
+
 /** Builds the index; `topics` gives the labels to search by (pass local topics too). */
 export function buildPartnerIndex<T extends PartnerDetails>(
   partners: readonly T[],
   topics: readonly CatalogueOption[] = DEFAULT_CATALOGUE.topics,
 ): PartnerIndex<T> {
-  const labels = new Map(topics.map((topic) => [topic.id, topic.label]));
-  const search = new MiniSearch<IndexedPartner>({
-    fields: [
-      'name',
-      'organization',
-      'topics',
-      'keywords',
-      'description',
-      'places',
-      'languages',
-      'parts',
-    ],
-    processTerm,
-    searchOptions: {
-      boost: { name: 4, organization: 2, topics: 2, keywords: 2, parts: 0.5 },
-      prefix: true,
-      fuzzy: 0.2,
-      combineWith: 'AND',
-      processTerm,
-    },
-  });
-  search.addAll(
-    partners.map((partner) => {
-      const topicLabels = partner.topics.map((id) => labels.get(id) ?? id).join(' ');
-      const keywords = (partner.keywords ?? []).join(' ');
-      return {
-        id: partner.id,
-        name: partner.name,
-        organization: partner.organization ?? '',
-        topics: topicLabels,
-        keywords,
-        description: [partner.description, ...partner.targetGroups].join(' '),
-        places: partner.address === undefined ? '' : partner.address.city,
-        languages: partner.languages.map(languageWords).join(' '),
-        parts: leadingParts([partner.name, partner.organization ?? '', keywords, topicLabels]),
-      };
-    }),
-  );
+  const search = new MiniSearch<IndexedPartner>(SEARCH_OPTIONS);
+  search.addAll(searchDocuments(partners, topics));
   return {
     search,
     byId: new Map(

@@ -71,9 +71,12 @@ export function readSheet(text: string): Sheet {
         place: { kind: 'row', row: number },
       });
     }
-    // Spreadsheets save empty rows as separators only; they are no partner.
-    const unescaped = cells.map(unescapeFormula);
-    if (hasText(unescaped, 0)) rows.push({ number, cells: unescaped });
+    // Spreadsheets save empty rows as separators only; they are no partner. The cells are
+    // papaparse's own array, so they are unescaped where they are, not copied.
+    for (let index = 0; index < cells.length; index++) {
+      cells[index] = unescapeFormula(cells[index] ?? '');
+    }
+    if (hasText(cells, 0)) rows.push({ number, cells });
   });
   return { header: header.map((cell) => cell.trim()), rows, problems };
 }

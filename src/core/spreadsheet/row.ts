@@ -9,13 +9,14 @@ import {
   isPhoneNumber,
   linkFromFormula,
   normalizePostcode,
+  type WebsiteCheck,
 } from '../partners/contact-values';
 import { printDate, printHoursText } from '../partners/hours-print';
 import { type HoursRead, readDate, readHoursText } from '../partners/hours-text';
 import { partnerIdFor, uuidFrom } from '../partners/ids';
 import type { IssueDetail } from '../partners/issues';
 import { readLanguage } from '../partners/languages';
-import { Email, type PartnerDetails } from '../partners/partner';
+import { Email, type PartnerDetails, type PartnerLanguage } from '../partners/partner';
 import { type DetailsCheck, detailsChecker } from '../partners/partner-check';
 import type { CatalogueOption } from '../registration/catalogue';
 import { COLUMNS, type Column } from './columns';
@@ -37,15 +38,54 @@ const invalid = (field: Column, value: string): IssueDetail => ({
   problem: { code: 'invalid', value },
 });
 
-/** What one import reads once for all its rows: each hours text, each hours object's check. */
+/** A languages cell read: the languages (each once), and the items that are no language. */
+interface LanguagesRead {
+  readonly languages: readonly PartnerLanguage[];
+  readonly unknown: readonly string[];
+}
+
+/**
+ * What one import reads once for all its rows: each hours, languages, website and date text,
+ * and each hours object's check. Sheets repeat these cells; a row only looks its texts up.
+ */
 export interface RowMemo {
   readonly hours: Map<string, HoursRead>;
+  readonly languages: Map<string, LanguagesRead>;
+  readonly websites: Map<string, WebsiteCheck>;
+  readonly dates: Map<string, string | null>;
   readonly check: (value: Record<string, unknown>) => DetailsCheck;
 }
 
 export function rowMemo(): RowMemo {
-  return { hours: new Map(), check: detailsChecker() };
+  return {
+    hours: new Map(),
+    languages: new Map(),
+    websites: new Map(),
+    dates: new Map(),
+    check: detailsChecker(),
+  };
 }
+
+/** The reading of `text`, worked out the first time this memo meets it. */
+function once<T>(known: Map<string, T>, text: string, read: (text: string) => T): T {
+  if (known.has(text)) return known.get(text) as T;
+  const value = read(text);
+  known.set(text, value);
+  return value;
+}
+
+function readLanguages(text: string): LanguagesRead {
+  const languages = new Map<string, PartnerLanguage>();
+  const unknown: string[] = [];
+  for (const item of splitLanguages(text)) {
+    const language = readLanguage(item);
+    if (language === undefined) unknown.push(item);
+    else if (!languages.has(language.code)) languages.set(language.code, language);
+  }
+  return { languages: [...languages.values()], unknown };
+}
+
+const readWebsite = (text: string) => checkWebsite(linkFromFormula(text));
 
 /**
  * A partner from one row's cells. Words in the topics cell that are no catalogue topic become
@@ -69,12 +109,13 @@ export function readRow(
   const postcode = normalizePostcode(cell('postcode'));
   const [street, city] = [cleanText(cell('street')), cleanText(cell('city'))];
   const topics = readTopicCell(cell('topics'), lookup);
-  const keywords = uniqueWords([...topics.keywords, ...splitList(cell('keywords'))]);
-  const languages = splitLanguages(cell('languages')).flatMap((item) => {
-    const language = readLanguage(item);
-    if (language === undefined) fail(invalid('languages', item));
-    return language ?? [];
-  });
+  const keywordCell = cell('keywords');
+  const keywords =
+    keywordCell === ''
+      ? topics.keywords
+      : uniqueWords([...topics.keywords, ...splitList(keywordCell)]);
+  const { languages, unknown } = once(memo.languages, cell('languages'), readLanguages);
+  for (const item of unknown) fail(invalid('languages', item));
   let phone = cleanPhone(linkFromFormula(cell('phone')));
   if (/^[1-9]\d{8}$/.test(phone)) {
     phone = `0${phone}`;
@@ -83,15 +124,16 @@ export function readRow(
   if (phone !== '' && !isPhoneNumber(phone)) fail(invalid('phone', phone));
   const email = cleanText(linkFromFormula(cell('email')));
   if (email !== '' && !Email.safeParse(email).success) fail(invalid('email', email));
-  const website = checkWebsite(linkFromFormula(cell('website')));
-  const link = cleanText(linkFromFormula(cell('website'))).slice(0, 60);
-  if (website.kind === 'unsafe')
-    fail({ code: 'value-dropped', field: 'website', value: link }, true);
-  if (website.kind === 'invalid') fail(invalid('website', link));
+  const website = once(memo.websites, cell('website'), readWebsite);
+  if (website.kind === 'unsafe' || website.kind === 'invalid') {
+    const link = cleanText(linkFromFormula(cell('website'))).slice(0, 60);
+    if (website.kind === 'unsafe')
+      fail({ code: 'value-dropped', field: 'website', value: link }, true);
+    else fail(invalid('website', link));
+  }
   // Hours that are no table are kept as their text (never a rejected row, never a wrong "nu open").
   const [openingHours, walkInHours] = (['openingHours', 'walkInHours'] as const).map((field) => {
-    const read = memo.hours.get(cell(field)) ?? readHoursText(cell(field));
-    memo.hours.set(cell(field), read);
+    const read = once(memo.hours, cell(field), readHoursText);
     if (read.problem !== undefined) {
       const text = cleanText(cell(field)).slice(0, 80);
       fail({ code: 'hours-as-text', field, text, problem: read.problem }, true);
@@ -99,42 +141,37 @@ export function readRow(
     return read.hours;
   });
   const verified = cleanText(cell('lastVerified'));
-  const lastVerified = verified === '' ? undefined : (readDate(verified) ?? undefined);
+  const lastVerified =
+    verified === '' ? undefined : (once(memo.dates, verified, readDate) ?? undefined);
   if (verified !== '' && lastVerified === undefined) fail(invalid('lastVerified', verified));
   if (failed) return null;
   const id = cleanText(cell('id'));
-  const checked = memo.check(
-    definedFields({
-      id: id === '' ? partnerIdFor(name, postcode) : uuidFrom('spreadsheet', id),
-      name,
-      organization: cleanText(cell('organization')) || undefined,
-      description: cleanText(cell('description'), true),
-      topics: topics.topics,
-      keywords: keywords.length > 0 ? keywords : undefined,
-      address: street || postcode || city ? { street, postcode, city } : undefined,
-      phone: phone || undefined,
-      email: email || undefined,
-      website: website.kind === 'ok' ? website.url : undefined,
-      openingHours,
-      walkInHours,
-      languages: [...new Map(languages.map((language) => [language.code, language])).values()],
-      targetGroups: [...new Set(splitList(cell('targetGroups')))],
-      lastVerified,
-    }),
-  );
+  // Only the fields that have a value: an absent optional field is left out, not undefined.
+  const details: Record<string, unknown> = {
+    id: id === '' ? partnerIdFor(name, postcode) : uuidFrom('spreadsheet', id),
+    name,
+  };
+  const organization = cleanText(cell('organization'));
+  if (organization !== '') details.organization = organization;
+  details.description = cleanText(cell('description'), true);
+  details.topics = topics.topics;
+  if (keywords.length > 0) details.keywords = keywords;
+  if (street || postcode || city) details.address = { street, postcode, city };
+  if (phone !== '') details.phone = phone;
+  if (email !== '') details.email = email;
+  if (website.kind === 'ok') details.website = website.url;
+  details.openingHours = openingHours;
+  details.walkInHours = walkInHours;
+  details.languages = languages;
+  details.targetGroups = [...new Set(splitList(cell('targetGroups')))];
+  if (lastVerified !== undefined) details.lastVerified = lastVerified;
+  const checked = memo.check(details);
   if (checked.ok) {
     if (topics.ownWords.length > 0) ownWords?.(topics.ownWords);
     return checked.details;
   }
   for (const { field, problem } of checked.problems) report({ code: 'value', field, problem });
   return null;
-}
-
-/** The fields that have a value: an absent optional field is left out, not undefined. */
-function definedFields(fields: Record<string, unknown>): Record<string, unknown> {
-  const kept: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(fields)) if (value !== undefined) kept[key] = value;
-  return kept;
 }
 
 /** The cells of a partner, in column order; the id last, so people can ignore it. */

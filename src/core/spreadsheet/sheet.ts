@@ -61,11 +61,16 @@ export function importSpreadsheet(
     }
   };
   const memo = rowMemo();
-  for (const [index, { number, cells }] of sheet.rows.entries()) {
-    const place: IssuePlace = { kind: 'row', row: number };
-    const cell = (column: Column) => cells[positions.get(column) ?? -1] ?? '';
-    const report = (detail: IssueDetail, warning = false) =>
-      (warning ? warnings : errors).push({ ...detail, place });
+  // One reader of cells and one of reports for all rows, pointed at the row being read.
+  const at = Object.fromEntries(positions) as Partial<Record<Column, number>>;
+  let cells: readonly string[] = [];
+  let place: IssuePlace = headerRow;
+  const cell = (column: Column) => cells[at[column] ?? -1] ?? '';
+  const report = (detail: IssueDetail, warning = false) =>
+    (warning ? warnings : errors).push({ ...detail, place });
+  for (const [index, row] of sheet.rows.entries()) {
+    cells = row.cells;
+    place = { kind: 'row', row: row.number };
     const details = readRow(cell, report, topics, count, memo);
     if (details !== null) imported.push({ details, place });
     if (index % 100 === 99 || index === sheet.rows.length - 1)
