@@ -9,6 +9,7 @@ import { buildApp } from '../support/build';
 import { measureBundle } from './bundle';
 import { measureDeviceReport } from './device-report';
 import { measureHistory } from './history';
+import { measureBrowserImport } from './import-browser';
 import { measureIngest } from './ingest';
 import { measureLighthouse } from './lighthouse';
 import { measurePartners } from './partners';
@@ -21,6 +22,7 @@ const BENCHMARKS: Readonly<Record<string, () => Row[] | Promise<Row[]>>> = {
   bundle: () => measureBundle(),
   ingest: measureIngest,
   partners: measurePartners,
+  'import-browser': measureBrowserImport,
   reports: measureReports,
   'device-report': measureDeviceReport,
   save: measureSave,
