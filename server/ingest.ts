@@ -105,6 +105,8 @@ async function storeRecords(
     ...new Set(checked.flatMap((parsed) => (parsed.success ? [parsed.data.id.toLowerCase()] : []))),
   ];
   const stored = await storedRevisions(tx, sql, ids);
+  // Only these visits can have report rows yet (the loop below adds this batch's to `owners`).
+  const known = new Set(stored.owners.keys());
   const locations = await locationsOf(tx, device.organisation_id);
   const results: RecordResult[] = [];
   const rows: SqlValue[][] = [];
@@ -208,7 +210,7 @@ async function storeRecords(
         ? { id: result.id, rev: result.rev, status: 'duplicate' }
         : { id: result.id, rev: result.rev, status: 'conflict', reason: SAME_REV_OTHER_CONTENT };
   }
-  await keepReports(tx, sql.dialect, entries);
+  await keepReports(tx, sql.dialect, entries, known);
   return results;
 }
 
