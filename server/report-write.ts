@@ -1,7 +1,8 @@
 // Writing one batch's report upkeep (report-upkeep.ts plans it). A visit's answers are keyed by
 // its visit_no, which a new visit gets as it is inserted: SQLite (in this process) runs one
 // prepared statement per row and reads the number back; PostgreSQL writes visits, answers and
-// counts in one statement, the answers joined to the numbers the visits' INSERT returns.
+// counts in one statement, the answers joined to the numbers the visits' INSERT returns (and
+// to their organisation, day and location, which need not be sent once per answer).
 
 import { type BulkColumn, inList } from './bulk';
 import type { UpkeepPlan } from './report-upkeep';
@@ -65,12 +66,11 @@ const WRITE_POSTGRES = `
     SELECT * FROM unnest(?::text[], ?::text[], ?::integer[], ?::integer[], ?::text[], ?::integer[],
       ?::integer[], ?::text[], ?::text[], ?::text[])
     ${UPSERT_VISIT}
-    RETURNING visit_id, visit_no
+    RETURNING visit_id, visit_no, organisation_id, day, location_id
   ), a AS (
     INSERT INTO report_answers (${ANSWER_NAMES})
-    SELECT v.visit_no, u.question_no, u.kind, u.value, u.organisation_id, u.day, u.location_id
-    FROM unnest(?::text[], ?::integer[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-      AS u (visit_id, question_no, kind, value, organisation_id, day, location_id)
+    SELECT v.visit_no, u.question_no, u.kind, u.value, v.organisation_id, v.day, v.location_id
+    FROM unnest(?::text[], ?::integer[], ?::text[], ?::text[]) AS u (visit_id, question_no, kind, value)
     JOIN v ON v.visit_id = u.visit_id
   ), c AS (
     INSERT INTO report_counts (${COUNT_NAMES})
@@ -83,7 +83,7 @@ async function writePostgres(tx: SqlRunner, plan: UpkeepPlan): Promise<void> {
   if (plan.visits.length === 0 && plan.counts.length === 0) return;
   await tx.get(WRITE_POSTGRES, [
     ...byColumn(plan.visits, VISIT_COLUMNS.length),
-    ...byColumn(plan.answers, 7),
+    ...byColumn(plan.answers, 4),
     ...byColumn(plan.counts, COUNT_COLUMNS.length),
   ]);
 }
