@@ -88,7 +88,7 @@ export default defineConfig({
         test: {
           name: 'postgres',
           include: [
-            'tests/unit/server/{bodies,endpoint,garbage,limits,map,organisation,ownership,protocol-doc,reports,reports-tables,sessions,store-failure}.test.ts',
+            'tests/unit/server/{bodies,endpoint,garbage,layout-migration,limits,map,organisation,ownership,protocol-doc,reports,reports-tables,sessions,store-failure}.test.ts',
             'tests/postgres/**/*.test.ts',
           ],
           environment: 'node',

@@ -44,13 +44,14 @@ export async function bulkInsert<Row = never>(
   return returned;
 }
 
-/** `column IN (values)` as one parameter, for a list of any length. */
+/** `column IN (values)` as one parameter, for a list of any length (of text or of integers). */
 export function inList(
   dialect: Dialect,
   column: string,
-  values: readonly string[],
+  values: readonly string[] | readonly number[],
+  type: 'text' | 'bigint' = 'text',
 ): { readonly where: string; readonly param: SqlParam } {
   return dialect === 'postgres'
-    ? { where: `${column} = ANY(?::text[])`, param: values }
+    ? { where: `${column} = ANY(?::${type}[])`, param: values }
     : { where: `${column} IN (SELECT value FROM json_each(?))`, param: JSON.stringify(values) };
 }

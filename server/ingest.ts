@@ -7,6 +7,7 @@ import { canonicalJson } from '../src/core/canonical';
 import type { ClientInfo } from '../src/core/upload/batch';
 import { parseUploadRecord } from '../src/core/upload/batch';
 import type { RecordResult } from '../src/core/upload/reply';
+import { claimBatch } from './batch-claim';
 import { type BulkColumn, bulkInsert, inList } from './bulk';
 import { describeIssues } from './reasons';
 import { locationsOf, resolveLocation } from './record-location';
@@ -47,18 +48,7 @@ export function ingestBatch(
 ): Promise<IngestOutcome> {
   const batchId = rawBatchId.toLowerCase();
   return sql.transaction(async (tx): Promise<IngestOutcome> => {
-    await tx.run(
-      `UPDATE devices SET last_upload_at = ?, last_seen_at = ?,
-         app_version = COALESCE(?, app_version), unsent_at_last_upload = ? WHERE id = ?`,
-      [receivedAt, receivedAt, client?.version ?? null, client?.unsent ?? null, device.id],
-    );
-    // On PostgreSQL a second process inserting the same batch waits here until the first
-    // commits (then finds its row) or rolls back (then stores the batch itself).
-    const claimed = await tx.get(
-      `INSERT INTO batches (batch_id, device_id, body_hash, reply, reply_bytes, received_at)
-       VALUES (?, ?, ?, '', 0, ?) ON CONFLICT (batch_id) DO NOTHING RETURNING batch_id`,
-      [batchId, device.id, bodyHash, receivedAt],
-    );
+    const claimed = await claimBatch(tx, sql, batchId, device, bodyHash, receivedAt, client);
     if (!claimed) {
       const earlier = await tx.get<{ body_hash: string; reply: string; device_id: string }>(
         'SELECT body_hash, reply, device_id FROM batches WHERE batch_id = ?',
@@ -70,9 +60,6 @@ export function ingestBatch(
       }
       return { kind: 'stored', results: JSON.parse(earlier.reply), replayed: true };
     }
-    // One organisation's batches are stored one at a time, so the report tables (derived
-    // counts) see every revision of a visit in order, across processes.
-    await sql.lock(tx, `balie:ingest:${device.organisation_id}`);
     const results = await storeRecords(tx, sql, device, batchId, receivedAt, records);
     const reply = JSON.stringify(results);
     await tx.run('UPDATE batches SET reply = ?, reply_bytes = ? WHERE batch_id = ?', [
@@ -105,6 +92,8 @@ async function storeRecords(
     ...new Set(checked.flatMap((parsed) => (parsed.success ? [parsed.data.id.toLowerCase()] : []))),
   ];
   const stored = await storedRevisions(tx, sql, ids);
+  // Only these visits can have report rows yet (the loop below adds this batch's to `owners`).
+  const known = new Set(stored.owners.keys());
   const locations = await locationsOf(tx, device.organisation_id);
   const results: RecordResult[] = [];
   const rows: SqlValue[][] = [];
@@ -208,7 +197,7 @@ async function storeRecords(
         ? { id: result.id, rev: result.rev, status: 'duplicate' }
         : { id: result.id, rev: result.rev, status: 'conflict', reason: SAME_REV_OTHER_CONTENT };
   }
-  await keepReports(tx, sql.dialect, entries);
+  await keepReports(tx, sql.dialect, entries, known);
   return results;
 }
 

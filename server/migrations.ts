@@ -1,15 +1,16 @@
 // The database's shape over time: each step brings a file made by an older version one
-// version further (PRAGMA user_version). Tables and columns are only ever added; existing
-// rows are carried over, never dropped.
+// version further (PRAGMA user_version). Existing rows are carried over, never dropped; a
+// table may be rebuilt in a new layout (step 6), its rows counted before and after.
 
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { checkMap, etagFor } from './map-body';
+import { REPORT_SCHEMA } from './report-tables';
 import { fillReportTables } from './report-upkeep';
 
 /**
  * Brings a file made by an older version up to date, step by step (PRAGMA user_version), so
- * existing databases open: tables and columns are only ever added.
+ * existing databases open; each step runs in its own transaction.
  */
 export function migrate(db: Database.Database, now: () => number = Date.now): void {
   const steps: ((db: Database.Database) => void)[] = [
@@ -71,6 +72,8 @@ export function migrate(db: Database.Database, now: () => number = Date.now): vo
     (db) => organise(db, new Date(now()).toISOString()),
     // 5: the report tables (issue 12), filled from the latest revision of every stored visit.
     (db) => fillReportTables(db),
+    // 6: tables that take a batch's rows at their end (issue 14), with every row carried over.
+    (db) => appendingLayout(db),
   ];
   const version = db.pragma('user_version', { simple: true }) as number;
   for (let step = version; step < steps.length; step++) {
@@ -80,6 +83,66 @@ export function migrate(db: Database.Database, now: () => number = Date.now): vo
     })();
   }
 }
+
+/**
+ * Migration 6. `records` becomes a rowid table: a batch's bodies go to its end instead of to a
+ * random place in the (id, rev) tree (which stays, as a narrow unique index); the unused index
+ * by free-text location goes. Visits get a number and their answers are keyed by it
+ * (REPORT_SCHEMA); a file that got the report tables from migration 5 of this version has them.
+ */
+function appendingLayout(db: Database.Database): void {
+  const count = (table: string) =>
+    db.prepare<[], { n: number }>(`SELECT COUNT(*) AS n FROM ${table}`).get()?.n ?? 0;
+  const tables = ['records', 'report_visits', 'report_answers', 'report_counts'];
+  const before = tables.map(count);
+  db.exec(`
+    CREATE TABLE records_6 (
+      id TEXT NOT NULL,
+      rev INTEGER NOT NULL,
+      deleted INTEGER NOT NULL,
+      location TEXT,
+      day TEXT,
+      body TEXT NOT NULL,
+      content_hash TEXT NOT NULL,
+      device_id TEXT NOT NULL,
+      batch_id TEXT NOT NULL,
+      received_at TEXT NOT NULL,
+      location_id TEXT,
+      PRIMARY KEY (id, rev)
+    );
+    INSERT INTO records_6 (${RECORD_NAMES}) SELECT ${RECORD_NAMES} FROM records ORDER BY received_at, id, rev;
+    DROP TABLE records;
+    ALTER TABLE records_6 RENAME TO records;
+  `);
+  const answerColumns = db.prepare<[], { name: string }>('PRAGMA table_info(report_answers)').all();
+  if (answerColumns.some((column) => column.name === 'visit_id')) {
+    db.exec(`
+      ALTER TABLE report_visits RENAME TO report_visits_5;
+      ALTER TABLE report_answers RENAME TO report_answers_5;
+      ALTER TABLE report_counts RENAME TO report_counts_5;
+      DROP INDEX report_visits_by_day;
+      DROP INDEX report_answers_by_day;
+      ${REPORT_SCHEMA}
+      INSERT INTO report_visits (${VISIT_NAMES}) SELECT ${VISIT_NAMES} FROM report_visits_5 ORDER BY day, visit_id;
+      INSERT INTO report_answers (visit_no, question_no, kind, value, organisation_id, day, location_id)
+        SELECT v.visit_no, a.question_no, a.kind, a.value, a.organisation_id, a.day, a.location_id
+        FROM report_answers_5 a JOIN report_visits v ON v.visit_id = a.visit_id;
+      INSERT INTO report_counts SELECT * FROM report_counts_5;
+      DROP TABLE report_visits_5;
+      DROP TABLE report_answers_5;
+      DROP TABLE report_counts_5;
+    `);
+  }
+  const after = tables.map(count);
+  if (after.join() !== before.join()) {
+    throw new Error(`Migration 6 would change the number of rows (${before} → ${after}).`);
+  }
+}
+
+const RECORD_NAMES =
+  'id, rev, deleted, location, day, body, content_hash, device_id, batch_id, received_at, location_id';
+const VISIT_NAMES =
+  'visit_id, organisation_id, rev, deleted, day, weekday, hour, location_id, channel, duration';
 
 /** Where an organisation's things live; a location's name is matched case- and space-blind. */
 const ORGANISATION_SCHEMA = `

@@ -72,10 +72,15 @@ export async function copySqliteToPg(file: string, pg: Sql): Promise<TableCheck[
         }
         await bulkInsert(tx, 'postgres', table, cols, page);
       }
-      // The audit log numbers on from the highest copied entry.
-      await tx.get(
-        "SELECT setval(pg_get_serial_sequence('audit', 'id'), COALESCE((SELECT MAX(id) FROM audit), 0) + 1, false)",
-      );
+      // The audit log and the visits number on from the highest copied one.
+      for (const [table, column] of [
+        ['audit', 'id'],
+        ['report_visits', 'visit_no'],
+      ]) {
+        await tx.get(
+          `SELECT setval(pg_get_serial_sequence('${table}', '${column}'), COALESCE((SELECT MAX(${column}) FROM ${table}), 0) + 1, false)`,
+        );
+      }
     });
     const checks: TableCheck[] = [];
     for (const table of TABLES) {

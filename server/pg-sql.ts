@@ -6,6 +6,9 @@ import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { Sql, SqlParam, SqlRunner } from './sql';
 
+/** Waits for the transaction-scoped advisory lock of a text key (the one parameter). */
+export const ADVISORY_LOCK = 'pg_advisory_xact_lock(hashtextextended(?, 0))';
+
 /** How often a transaction is tried when PostgreSQL chose it as a deadlock's or race's loser. */
 const ATTEMPTS = 5;
 /** deadlock_detected, serialization_failure: the transaction may simply be run again. */
@@ -80,7 +83,7 @@ export function openPgSql(url: string, options: PgOptions = {}): Sql {
       }
     },
     async lock(tx: SqlRunner, key: string) {
-      await tx.get('SELECT pg_advisory_xact_lock(hashtextextended(?, 0))', [key]);
+      await tx.get(`SELECT ${ADVISORY_LOCK}`, [key]);
     },
     async close() {
       if (!pool.ended) await pool.end();

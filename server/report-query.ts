@@ -174,7 +174,7 @@ export function reportQueries(sql: Sql) {
         : `WITH matched AS (${questionFilters
             .map(
               ([, values]) =>
-                `SELECT visit_id, question_no FROM report_answers
+                `SELECT visit_no, question_no FROM report_answers
                  WHERE organisation_id = ? AND day >= ? AND day <= ? AND kind = ? AND value IN (${list(values)})`,
             )
             .join(' INTERSECT ')}) `;
@@ -189,16 +189,16 @@ export function reportQueries(sql: Sql) {
     if (some(filter.channels)) {
       visitWhere += ` AND v.channel IN (${list(filter.channels)})`;
       visitParams.push(...filter.channels);
-      answerWhere += ` AND a.visit_id IN (SELECT c.visit_id FROM report_visits c
+      answerWhere += ` AND a.visit_no IN (SELECT c.visit_no FROM report_visits c
         WHERE c.organisation_id = ? AND c.deleted = 0 AND c.day >= ? AND c.day <= ?
           AND c.channel IN (${list(filter.channels)}))`;
       answerParams.push(...scope, ...filter.channels);
     }
     if (questionFilters.length > 0) {
-      visitWhere += ' AND v.visit_id IN (SELECT visit_id FROM matched)';
+      visitWhere += ' AND v.visit_no IN (SELECT visit_no FROM matched)';
       // A visit's needs count with the visit; a question's answers with the question.
-      answerWhere += ` AND ((a.question_no = 0 AND a.visit_id IN (SELECT visit_id FROM matched))
-        OR (a.question_no > 0 AND (a.visit_id, a.question_no) IN (SELECT visit_id, question_no FROM matched)))`;
+      answerWhere += ` AND ((a.question_no = 0 AND a.visit_no IN (SELECT visit_no FROM matched))
+        OR (a.question_no > 0 AND (a.visit_no, a.question_no) IN (SELECT visit_no, question_no FROM matched)))`;
     }
     /** Visits by location and `columns` of report_visits, each read back under its own name. */
     const visitsBy = (...columns: string[]) =>

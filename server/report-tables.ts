@@ -9,11 +9,15 @@ import { weekdayOf } from '../src/core/reports/calendar';
  * `report_answers` holds only answers of live visits, with the visit's organisation, day and
  * location copied in, so the question breakdowns read one index range without a join.
  * `question_no` 0 is the visit itself (its needs); questions count from 1.
- * (On PostgreSQL: the same tables without `WITHOUT ROWID`.)
+ * A visit is numbered (`visit_no`, SQLite's rowid) in the order it was first stored: its answers
+ * are keyed by that number, so a batch's new rows go to the end of each index instead of to
+ * random places (a random key dirties a page per row, and SQLite's commit writes every page).
+ * (On PostgreSQL: the same tables, `visit_no` an identity column; see pg-migrations.ts.)
  */
 export const REPORT_SCHEMA = `
   CREATE TABLE report_visits (
-    visit_id TEXT PRIMARY KEY,
+    visit_no INTEGER PRIMARY KEY,
+    visit_id TEXT NOT NULL UNIQUE,
     organisation_id TEXT NOT NULL,
     rev INTEGER NOT NULL,
     deleted INTEGER NOT NULL,
@@ -23,17 +27,17 @@ export const REPORT_SCHEMA = `
     location_id TEXT,
     channel TEXT,
     duration TEXT
-  ) WITHOUT ROWID;
+  );
   CREATE INDEX report_visits_by_day ON report_visits (organisation_id, day, location_id);
   CREATE TABLE report_answers (
-    visit_id TEXT NOT NULL,
+    visit_no INTEGER NOT NULL,
     question_no INTEGER NOT NULL,
     kind TEXT NOT NULL,
     value TEXT NOT NULL,
     organisation_id TEXT NOT NULL,
     day TEXT NOT NULL,
     location_id TEXT NOT NULL,
-    PRIMARY KEY (visit_id, question_no, kind, value)
+    PRIMARY KEY (visit_no, question_no, kind, value)
   ) WITHOUT ROWID;
   CREATE INDEX report_answers_by_day ON report_answers (organisation_id, day, kind, value, location_id);
   -- What the unfiltered report reads: per organisation, day and location, how many visits

@@ -1,16 +1,19 @@
 // Keeping the report tables (report-tables.ts) at ingest, a batch at a time: what the batch's
-// new revisions change is worked out in memory (`planUpkeep`, pure), then written with a few
-// bulk statements; migration 5 fills the tables from `records` the same way. Only a higher revision replaces a visit: its old counts are taken off and its
-// new ones added; a tombstone keeps its row, marked deleted, and counts nowhere.
+// new revisions change is worked out in memory (`planUpkeep`, pure), then written by
+// report-write.ts; migration 5 fills the tables from `records` the same way. Only a higher
+// revision replaces a visit: its old counts are taken off and its new ones added; a tombstone
+// keeps its row, marked deleted, and counts nowhere.
 
 import type Database from 'better-sqlite3';
 import { weekdayOf } from '../src/core/reports/calendar';
-import { type BulkColumn, bulkInsert, inList } from './bulk';
+import { type BulkColumn, inList } from './bulk';
 import { countsOf, REPORT_SCHEMA, type ReportEntry, visitFacts } from './report-tables';
+import { ANSWER_NAMES, COUNT_COLUMNS, VISIT_COLUMNS, writePlan } from './report-write';
 import type { Dialect, SqlRunner, SqlValue } from './sql';
 
 /** A visit's row in report_visits, with the answers stored for it. */
 export interface StoredVisit {
+  readonly visit_no: number;
   readonly organisation_id: string;
   readonly rev: number;
   readonly deleted: number;
@@ -22,29 +25,15 @@ export interface StoredVisit {
   readonly answers: readonly { readonly kind: string; readonly value: string }[];
 }
 
-/** The rows to write, in the order of the columns below. */
+/** The rows to write, in the order of the columns in report-write.ts. */
 export interface UpkeepPlan {
   readonly visits: SqlValue[][];
-  /** Visits whose answers are replaced. */
-  readonly cleared: string[];
+  /** Visits (their visit_no) whose answers are replaced. */
+  readonly cleared: number[];
+  /** Keyed by the visit's id, which the writer turns into its visit_no. */
   readonly answers: SqlValue[][];
   /** One row per (organisation, day, location, kind, value) with the change of its count. */
   readonly counts: SqlValue[][];
-}
-
-export const VISIT_COLUMNS = columns(
-  'visit_id organisation_id rev:i deleted:i day weekday:i hour:i location_id channel duration',
-);
-export const ANSWER_COLUMNS = columns(
-  'visit_id question_no:i kind value organisation_id day location_id',
-);
-export const COUNT_COLUMNS = columns('organisation_id day location_id kind value n:i');
-
-function columns(spec: string): BulkColumn[] {
-  return spec.split(' ').map((part) => {
-    const [name = part, type] = part.split(':');
-    return { name, type: type === 'i' ? 'integer' : 'text' };
-  });
 }
 
 /**
@@ -100,7 +89,7 @@ export function planUpkeep(
       visit?.channel ?? null,
       visit?.duration ?? null,
     ]);
-    if (old) plan.cleared.push(entry.id);
+    if (old) plan.cleared.push(old.visit_no);
     if (!visit) continue;
     for (const [no, kind, value] of visit.answers) {
       plan.answers.push([entry.id, no, kind, value, organisation, visit.day, location]);
@@ -116,68 +105,55 @@ export function planUpkeep(
   return plan;
 }
 
-/** Reads what is stored for the entries' visits, plans, and writes: one batch's upkeep. */
+/**
+ * Reads what is stored for the entries' visits, plans, and writes: one batch's upkeep. Only
+ * visits in `stored` (those with a revision stored before this batch) can have report rows.
+ */
 export async function keepReports(
   tx: SqlRunner,
   dialect: Dialect,
   entries: readonly ReportEntry[],
+  stored: ReadonlySet<string>,
 ): Promise<void> {
   if (entries.length === 0) return;
-  const ids = [...new Set(entries.map((entry) => entry.id))];
+  const ids = [...new Set(entries.map((entry) => entry.id))].filter((id) => stored.has(id));
+  const before = ids.length === 0 ? new Map() : await storedVisits(tx, dialect, ids);
+  await writePlan(tx, dialect, planUpkeep(entries, before));
+}
+
+async function storedVisits(
+  tx: SqlRunner,
+  dialect: Dialect,
+  ids: readonly string[],
+): Promise<Map<string, StoredVisit>> {
   const visits = inList(dialect, 'visit_id', ids);
   const rows = await tx.all<Omit<StoredVisit, 'answers'> & { visit_id: string }>(
-    `SELECT visit_id, organisation_id, rev, deleted, day, hour, location_id, channel, duration
+    `SELECT visit_id, visit_no, organisation_id, rev, deleted, day, hour, location_id, channel, duration
      FROM report_visits WHERE ${visits.where}`,
     [visits.param],
   );
   const before = new Map<string, StoredVisit>();
-  if (rows.length > 0) {
-    const answered = inList(
-      dialect,
-      'visit_id',
-      rows.map((row) => row.visit_id),
-    );
-    const answers = await tx.all<{ visit_id: string; kind: string; value: string }>(
-      `SELECT visit_id, kind, value FROM report_answers WHERE ${answered.where}`,
-      [answered.param],
-    );
-    const byVisit = new Map<string, { kind: string; value: string }[]>();
-    for (const answer of answers) {
-      byVisit.set(answer.visit_id, [...(byVisit.get(answer.visit_id) ?? []), answer]);
-    }
-    for (const row of rows) {
-      before.set(row.visit_id, { ...row, answers: byVisit.get(row.visit_id) ?? [] });
-    }
-  }
-  await writePlan(tx, dialect, planUpkeep(entries, before));
-}
-
-async function writePlan(tx: SqlRunner, dialect: Dialect, plan: UpkeepPlan): Promise<void> {
-  await bulkInsert(
-    tx,
+  if (rows.length === 0) return before;
+  const answered = inList(
     dialect,
-    'report_visits',
-    VISIT_COLUMNS,
-    plan.visits,
-    `ON CONFLICT (visit_id) DO UPDATE SET rev = excluded.rev, deleted = excluded.deleted,
-       day = excluded.day, weekday = excluded.weekday, hour = excluded.hour,
-       location_id = excluded.location_id, channel = excluded.channel, duration = excluded.duration
-     WHERE excluded.rev > report_visits.rev`,
+    'visit_no',
+    rows.map((row) => row.visit_no),
+    'bigint',
   );
-  if (plan.cleared.length > 0) {
-    const cleared = inList(dialect, 'visit_id', plan.cleared);
-    await tx.run(`DELETE FROM report_answers WHERE ${cleared.where}`, [cleared.param]);
+  const answers = await tx.all<{ visit_no: number; kind: string; value: string }>(
+    `SELECT visit_no, kind, value FROM report_answers WHERE ${answered.where}`,
+    [answered.param],
+  );
+  const byVisit = new Map<number, { kind: string; value: string }[]>();
+  for (const answer of answers) {
+    const list = byVisit.get(answer.visit_no);
+    if (list) list.push(answer);
+    else byVisit.set(answer.visit_no, [answer]);
   }
-  await bulkInsert(tx, dialect, 'report_answers', ANSWER_COLUMNS, plan.answers);
-  await bulkInsert(
-    tx,
-    dialect,
-    'report_counts',
-    COUNT_COLUMNS,
-    plan.counts,
-    `ON CONFLICT (organisation_id, day, location_id, kind, value)
-     DO UPDATE SET n = report_counts.n + excluded.n`,
-  );
+  for (const row of rows) {
+    before.set(row.visit_id, { ...row, answers: byVisit.get(row.visit_no) ?? [] });
+  }
+  return before;
 }
 
 /**
@@ -240,15 +216,19 @@ function planWriter(db: Database.Database): (plan: UpkeepPlan) => void {
        VALUES (${columns.map(() => '?').join(', ')}) ${tail}`,
     );
   const visits = insert('report_visits', VISIT_COLUMNS);
-  const answers = insert('report_answers', ANSWER_COLUMNS);
+  const answers = db.prepare(
+    `INSERT INTO report_answers (${ANSWER_NAMES}) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  );
   const counts = insert(
     'report_counts',
     COUNT_COLUMNS,
     `ON CONFLICT (organisation_id, day, location_id, kind, value) DO UPDATE SET n = report_counts.n + excluded.n`,
   );
   return (plan) => {
-    for (const row of plan.visits) visits.run(row);
-    for (const row of plan.answers) answers.run(row);
+    // Nothing is stored yet: every visit is new and numbered as it is inserted.
+    const numbers = new Map<SqlValue, number | bigint>();
+    for (const row of plan.visits) numbers.set(row[0] ?? null, visits.run(row).lastInsertRowid);
+    for (const [id, ...rest] of plan.answers) answers.run(numbers.get(id ?? null), ...rest);
     for (const row of plan.counts) counts.run(row);
   };
 }

@@ -1,7 +1,9 @@
 // Moving an installation: `npm run admin -- migrate-to-postgres` copies a SQLite file with
 // history into an empty PostgreSQL database, verifies every table, and refuses a second run;
-// the moved endpoint answers as the old one (report, device tokens, managers, locations).
+// the moved endpoint answers as the old one (report, device tokens, managers, locations) and
+// numbers on (audit entries, visits).
 
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +11,9 @@ import { afterAll, expect, inject, test } from 'vitest';
 import { openPgStore } from '../../server/pg-store';
 import { openSqliteStore } from '../../server/store';
 import { createDatabase } from '../support/postgres';
+import { visitContent } from '../support/visits';
 import { runCli } from '../unit/server/process';
+import { DAYS } from '../unit/server/reports-data';
 import { seedStore, snapshot } from '../unit/server/seed';
 
 const dir = mkdtempSync(join(tmpdir(), 'balie-move-'));
@@ -42,6 +46,16 @@ test('a SQLite installation moves into PostgreSQL whole, verified; a second run 
     const entries = await pg.org.auditEntries(seeded.organisation, 1000);
     expect(entries).toHaveLength(copied.length + 1);
     expect(entries[0]?.actor).toBe('na de overstap');
+    // Visits number on too: a new visit after the move is stored and counted.
+    const checked = await pg.checkToken(seeded.token);
+    if (!checked.ok) throw new Error('token refused');
+    const [location] = await pg.org.locations(seeded.organisation);
+    const day = [...DAYS].sort()[0] as string;
+    const stored = await pg.ingest(randomUUID(), checked.device, randomUUID(), [
+      { ...visitContent({ day, location: location?.id ?? '' }), id: randomUUID(), rev: 1 },
+    ]);
+    expect(stored.kind === 'stored' && stored.results[0]?.status).toBe('accepted');
+    expect((await snapshot(pg, seeded)).report.visits).toBe(before.report.visits + 1);
   } finally {
     await pg.close();
   }
