@@ -4,8 +4,13 @@
 
 import type { ListName } from '../core/registration/catalogue';
 
+const numbers = new Intl.NumberFormat('nl-NL');
+
+/** A count as Dutch writes it: "5.000", not "5000". */
+export const formatCount = (count: number) => numbers.format(count);
+
 export const plural = (count: number, one: string, many: string) =>
-  `${count} ${count === 1 ? one : many}`;
+  `${formatCount(count)} ${count === 1 ? one : many}`;
 
 export const text = {
   /** The answer lists by name, for Instellingen (the device's) and Beheer (the organisation's). */
@@ -49,7 +54,8 @@ export const text = {
     offline: 'Geen internet',
     allSent: 'Alles verstuurd',
     unsent: (count: number) => `${plural(count, 'registratie', 'registraties')} nog niet verstuurd`,
-    sending: (sent: number, total: number) => `Versturen… ${sent} van ${total}`,
+    sending: (sent: number, total: number) =>
+      `Versturen… ${formatCount(sent)} van ${formatCount(total)}`,
     refused: (count: number) => `${plural(count, 'registratie', 'registraties')} geweigerd`,
     blocked: 'Koppel dit apparaat opnieuw',
     update: 'Er is een nieuwe versie van Balie.',

@@ -3,7 +3,7 @@
 
 import type { MapFailure } from '../../data/db';
 import type { MapRefresh } from '../../data/map-refresh';
-import { plural } from '../text';
+import { formatCount as n, plural } from '../text';
 import type { ExportKind } from './files';
 import { describeIssue } from './issue-text';
 
@@ -26,7 +26,7 @@ export const text = {
     openNow: 'Nu open',
     found: (count: number) => `${plural(count, 'partner', 'partners')} gevonden`,
     noResults: 'Geen partners gevonden. Probeer een ander woord of zet een filter uit.',
-    showMore: (count: number) => `Toon meer (nog ${count})`,
+    showMore: (count: number) => `Toon meer (nog ${n(count)})`,
     outdatedBadge: 'Verouderd',
     gone: 'Deze partner staat niet (meer) op de sociale kaart.',
     backToList: 'Terug naar de sociale kaart',
@@ -179,10 +179,10 @@ export const text = {
       chooseFiles: 'Bestanden kiezen',
       chooseFolder: 'Map kiezen',
       reading: 'Bezig met lezen…',
-      readingCount: (done: number, total: number) => `Bezig met lezen… ${done} van ${total}`,
+      readingCount: (done: number, total: number) => `Bezig met lezen… ${n(done)} van ${n(total)}`,
       saving: 'Bezig met opslaan…',
       done: (added: number, updated: number, unchanged: number) =>
-        `Ingelezen: ${added} nieuw, ${updated} bijgewerkt, ${unchanged} ongewijzigd.`,
+        `Ingelezen: ${n(added)} nieuw, ${n(updated)} bijgewerkt, ${n(unchanged)} ongewijzigd.`,
       toList: 'Naar de sociale kaart',
       failed: 'Er is niets ingelezen. Verbeter deze punten in het bestand en probeer het opnieuw:',
       saveFailed:
@@ -250,7 +250,7 @@ export const text = {
       /** A failed refresh reads as `failure(error)`. */
       outcome: (result: Exclude<MapRefresh, { outcome: 'failed' }>) =>
         result.outcome === 'imported'
-          ? `Kaart opgehaald: ${result.counts.added} nieuw, ${result.counts.updated} bijgewerkt, ${result.counts.unchanged} ongewijzigd${result.counts.removed > 0 ? `, ${result.counts.removed} niet meer in de kaart en weggehaald` : ''}.`
+          ? `Kaart opgehaald: ${n(result.counts.added)} nieuw, ${n(result.counts.updated)} bijgewerkt, ${n(result.counts.unchanged)} ongewijzigd${result.counts.removed > 0 ? `, ${n(result.counts.removed)} niet meer in de kaart en weggehaald` : ''}.`
           : result.outcome === 'none'
             ? 'Er is nog geen kaart gepubliceerd op de server.'
             : 'De kaart is niet veranderd.',

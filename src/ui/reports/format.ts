@@ -4,6 +4,10 @@
 import { isoWeekOf, weekdayOf } from '../../core/reports/calendar';
 import type { Period } from '../../core/reports/period';
 
+import { formatCount } from '../text';
+
+export { formatCount };
+
 const numbers = new Intl.NumberFormat('nl-NL');
 const longDay = new Intl.DateTimeFormat('nl-NL', {
   day: 'numeric',
@@ -17,10 +21,6 @@ const WEEKDAYS = ['ma', 'di', 'wo', 'do', 'vr', 'za', 'zo'];
 function dateOf(day: string): Date {
   const [year = 1970, month = 1, date = 1] = day.split('-').map(Number);
   return new Date(year, month - 1, date);
-}
-
-export function formatCount(count: number): string {
-  return numbers.format(count);
 }
 
 /** A difference with its sign, and a real minus sign ("−2") rather than a hyphen. */

@@ -2,7 +2,7 @@
 // exports and the Bibliotheekmonitor helper. Dutch at taalniveau B1.
 // Table titles and column names come from the report core (src/core/reports/table.ts).
 
-import { plural } from '../text';
+import { formatCount as n, plural } from '../text';
 
 export const text = {
   title: 'Overzicht',
@@ -105,7 +105,7 @@ export const text = {
       'Hier staan de bezoeken in de volgorde van het landelijke formulier. Neem ze één voor één over en vink ze af.',
     check:
       'Let op: de woorden volgen nog de lijsten van Balie. Ze zijn nog niet vergeleken met het formulier van de KB.',
-    progress: (done: number, total: number) => `${done} van ${total} overgenomen`,
+    progress: (done: number, total: number) => `${n(done)} van ${n(total)} overgenomen`,
     totals: 'Totalen voor het formulier',
     split: {
       'digitale-overheid': 'Digitale overheid',

@@ -2,6 +2,7 @@
 
 import type { FailureCode } from '../../core/upload/outbox';
 import type { LocalRefusal } from '../../data/db';
+import { formatCount as n } from '../text';
 
 export const text = {
   sync: {
@@ -17,7 +18,7 @@ export const text = {
     none: '—',
     now: 'Nu versturen',
     running: 'Bezig met versturen…',
-    progress: (sent: number, total: number) => `${sent} van ${total} verstuurd`,
+    progress: (sent: number, total: number) => `${n(sent)} van ${n(total)} verstuurd`,
     allSent: 'Alle registraties zijn verstuurd.',
     refusedTitle: 'Geweigerd door de server',
     deletion: 'Een verwijderde registratie',
@@ -44,7 +45,7 @@ export const text = {
       'too-large': 'Deze registratie is te groot voor de server.',
     } satisfies Record<LocalRefusal, string>,
     unanswered: (count: number) =>
-      `${count === 1 ? '1 registratie' : `${count} registraties`} kreeg geen antwoord.`,
+      `${count === 1 ? '1 registratie' : `${n(count)} registraties`} kreeg geen antwoord.`,
     failure: {
       network: 'Geen verbinding met de server.',
       timeout: 'De server reageerde te laat.',
