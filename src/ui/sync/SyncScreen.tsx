@@ -6,7 +6,7 @@ import './sync.css';
 import { saveFile } from '../download';
 import { formatMoment } from '../format';
 import { useCatalogue, useNow, useOnline, useServices, useUploadRunning } from '../hooks';
-import { text as shellText } from '../text';
+import { formatCount, text as shellText } from '../text';
 import { useOutbox, useSyncActions } from './hooks';
 import { RefusedList } from './RefusedList';
 import { StoragePanel } from './StoragePanel';
@@ -53,7 +53,7 @@ export function SyncScreen() {
       <dl class="facts">
         <div>
           <dt>{text.sync.unsent}</dt>
-          <dd data-testid="unsent-count">{summary.unsent}</dd>
+          <dd data-testid="unsent-count">{formatCount(summary.unsent)}</dd>
         </div>
         <div>
           <dt>{text.sync.oldest}</dt>
