@@ -153,6 +153,5 @@ function entryFor(row: VisitRow, now: number): OutboxEntry {
     bytes: new TextEncoder().encode(JSON.stringify(record)).length,
     queuedAt: now,
     state: 'queued',
-    batchId: null,
   };
 }

@@ -24,10 +24,11 @@ import { postBatch, UploadError } from './upload';
 import { countQueued, readRetryState } from './upload-reads';
 import {
   applyAnswer,
-  batchClient,
   claimBatch,
+  progressRow,
   refuseRecord,
   releaseBatch,
+  retryRow,
   saveProgress,
   saveRetryState,
 } from './upload-writes';
@@ -88,44 +89,57 @@ export function runSync(deps: SyncDeps, trigger: SyncTrigger): Promise<SyncResul
     if (!device) return { outcome: 'not-enrolled', sent: 0 };
     const retry = await readRetryState(deps.db);
     if (!mayTryNow(retry, trigger, deps.now()).open) return { outcome: 'waiting', sent: 0 };
-    if ((await countQueued(deps.db)) === 0) return { outcome: 'nothing-to-send', sent: 0 };
-    const sent = { count: 0 };
+    const queued = await countQueued(deps.db);
+    if (queued === 0) return { outcome: 'nothing-to-send', sent: 0 };
+    const run: Run = { queued, sent: 0, answered: 0 };
+    await saveProgress(deps.db, { sent: 0, total: queued, updatedAt: deps.now() });
     try {
-      const outcome = await uploadAll(deps, device, startRun(retry), sent);
-      return { outcome, sent: sent.count };
+      const outcome = await uploadAll(deps, device, startRun(retry), run);
+      return { outcome, sent: run.sent };
     } finally {
       await saveProgress(deps.db, {
-        sent: sent.count,
-        total: sent.count + (await countQueued(deps.db)),
+        sent: run.sent,
+        total: run.sent + (await countQueued(deps.db)),
         updatedAt: deps.now(),
       });
     }
   });
 }
 
+/**
+ * One run's numbers. The outbox is counted at the start and the end only (a count walks the
+ * whole index; two per batch took over a quarter of the upload time): in between, what is left
+ * is that first count less the records answered since. Records saved during a run are not in
+ * it until the end.
+ */
+interface Run {
+  readonly queued: number;
+  sent: number;
+  /** Records the endpoint answered for (acknowledged or refused) in this run. */
+  answered: number;
+}
+
+function left(run: Run): number {
+  return Math.max(0, run.queued - run.answered);
+}
+
 async function uploadAll(
   deps: SyncDeps,
   device: Device,
   initial: RetryState,
-  sent: { count: number },
+  run: Run,
 ): Promise<SyncOutcome> {
   const { db } = deps;
   let retry = initial;
   for (;;) {
-    await saveProgress(db, {
-      sent: sent.count,
-      total: sent.count + (await countQueued(db)),
-      updatedAt: deps.now(),
-    });
     const batch = await claimBatch(db, {
       limit: retry.batchLimit,
       maxBytes: MAX_BATCH_BYTES,
       newBatchId: deps.newId,
+      client: (records) => ({ version: APP_VERSION, unsent: Math.max(left(run), records) }),
     });
     if (!batch) return 'done';
     const refs = batch.entries.map(({ id, rev }) => ({ id, rev }));
-    const unsent = await countQueued(db);
-    const client = await batchClient(db, batch.batchId, () => ({ version: APP_VERSION, unsent }));
 
     let reply: Awaited<ReturnType<typeof postBatch>>;
     try {
@@ -137,7 +151,7 @@ async function uploadAll(
           batchId: batch.batchId,
           deviceId: device.deviceId,
           records: batch.entries.map((e) => e.record),
-          client,
+          ...(batch.client ? { client: batch.client } : {}),
         },
         deps.timeoutMs,
       );
@@ -150,30 +164,40 @@ async function uploadAll(
     const decision = readReply(refs, reply, deps.now());
     switch (decision.kind) {
       case 'answered': {
-        await applyAnswer(db, decision);
-        sent.count += decision.acked.length;
-        if (decision.unanswered.length > 0) {
-          const unanswered = decision.unanswered.length;
-          await fail(deps, retry, { code: 'unreadable-reply', unanswered }, null);
-          return 'failed';
-        }
-        retry = afterAnswer(retry, deps.now());
-        await saveRetryState(db, retry);
+        const unanswered = decision.unanswered.length;
+        run.sent += decision.acked.length;
+        run.answered += refs.length - unanswered;
+        const next =
+          unanswered > 0
+            ? afterFailure(
+                retry,
+                { code: 'unreadable-reply', unanswered },
+                null,
+                deps.now(),
+                deps.random,
+              )
+            : afterAnswer(retry, deps.now());
+        await applyAnswer(db, batch.batchId, decision, [
+          retryRow(next),
+          progressRow({ sent: run.sent, total: run.sent + left(run), updatedAt: deps.now() }),
+        ]);
+        if (unanswered > 0) return 'failed';
+        retry = next;
         break;
       }
       case 'split': {
+        retry = afterTooLarge(retry, batch.entries.length);
         const [only] = batch.entries;
         if (batch.entries.length === 1 && only) {
-          await refuseRecord(db, only, 'too-large');
+          run.answered += 1;
+          await refuseRecord(db, batch.batchId, only, 'too-large', [retryRow(retry)]);
         } else {
-          await releaseBatch(db, batch.batchId);
+          await releaseBatch(db, batch.batchId, [retryRow(retry)]);
         }
-        retry = afterTooLarge(retry, batch.entries.length);
-        await saveRetryState(db, retry);
         break;
       }
       case 'failed': {
-        // The records stay frozen in their batch: the next try sends the very same batch.
+        // The batch stays open: the next try sends the very same batch.
         await fail(deps, retry, decision.failure, decision.waitUntil);
         return 'failed';
       }

@@ -1,6 +1,7 @@
 // Every write the uploader makes: taking a batch, applying the endpoint's answer, and the
 // retry and progress state. The rules (with registration-writes.ts, whose header has the rest):
-//  - Taking a batch freezes its records; an interrupted batch is sent again unchanged.
+//  - Taking a batch writes one batch row (id, entries, client info) and freezes its records;
+//    an interrupted batch is sent again unchanged; a new one is taken only when none is open.
 //  - An entry leaves the outbox only when the endpoint acknowledged that very record.
 //  - Refused entries stay, with the endpoint's reason, until a person acts on them.
 
@@ -13,63 +14,88 @@ import {
   type SyncFailure,
   takeBatch,
 } from '../core/upload/outbox';
-import type { BalieDb, LocalRefusal, OutboxEntry, Progress } from './db';
+import type { BalieDb, BatchRow, LocalRefusal, OutboxEntry, Progress, StateRow } from './db';
+import { byUploadOrder } from './db-batch-rows';
 import { parseStored } from './stored';
-import { StoredBatchClient, StoredRetryState } from './stored-state';
+import { StoredBatchRow, StoredRetryState } from './stored-state';
 
 export interface ClaimedBatch {
   readonly batchId: string;
   readonly entries: readonly OutboxEntry[];
+  /** The envelope's client info: made when the batch was taken, kept for every resend. */
+  readonly client: ClientInfo | undefined;
+}
+
+export interface ClaimOptions {
+  readonly limit: number;
+  readonly maxBytes: number;
+  readonly newBatchId: () => string;
+  /** The client info for a new batch of `records` records. */
+  readonly client: (records: number) => ClientInfo;
 }
 
 /**
- * Takes the next batch to upload. A batch interrupted earlier (the worker was killed,
- * the reply never came) is sent again first, with the same id and the same records.
- * Taking a batch freezes its records: from now on an edit makes a new revision.
+ * Takes the next batch to upload, in one transaction. A batch interrupted earlier (the worker
+ * was killed, the reply never came) is sent again first, with the same id, records and client
+ * info. Taking a batch freezes its records: from now on an edit makes a new revision. The
+ * entries themselves are not written: one batch row says which are in the batch.
  */
-export function claimBatch(
-  db: BalieDb,
-  options: { limit: number; maxBytes: number; newBatchId: () => string },
-): Promise<ClaimedBatch | null> {
-  return db.transaction('rw', db.visits, db.outbox, async () => {
-    const interrupted = (await db.outbox.orderBy('batchId').first())?.batchId;
-    if (interrupted) {
-      const entries = await db.outbox.where('batchId').equals(interrupted).toArray();
-      return { batchId: interrupted, entries: sortForUpload(entries) };
+export function claimBatch(db: BalieDb, options: ClaimOptions): Promise<ClaimedBatch | null> {
+  return db.transaction('rw', db.visits, db.outbox, db.batches, async () => {
+    const open = await db.batches.limit(1).first();
+    if (open) {
+      const again = await openBatch(db, open);
+      if (again) return again;
     }
     const oldest = await db.outbox
       .where('[state+queuedAt]')
       .between(['queued', Dexie.minKey], ['queued', Dexie.maxKey])
       .limit(options.limit)
       .toArray();
-    const chosen = takeBatch(
-      sortForUpload(oldest),
+    const entries = takeBatch(
+      oldest.sort(byUploadOrder),
       options.limit,
       options.maxBytes,
       (entry) => entry.bytes,
     );
-    if (chosen.length === 0) return null;
+    if (entries.length === 0) return null;
     const batchId = options.newBatchId();
-    const entries = chosen.map((entry) => ({ ...entry, batchId }));
-    await db.outbox.bulkPut(entries);
-    const rows = await db.visits.bulkGet(entries.map((entry) => entry.id));
-    const frozen = rows.flatMap((row) => {
-      if (!row) return [];
-      const highest = Math.max(
-        row.frozenRev,
-        ...entries.filter((entry) => entry.id === row.id).map((entry) => entry.rev),
-      );
-      return highest > row.frozenRev ? [{ ...row, frozenRev: highest }] : [];
-    });
-    await db.visits.bulkPut(frozen);
-    return { batchId, entries };
+    const client = options.client(entries.length);
+    const row: BatchRow = { batchId, refs: entries.map((e) => [e.id, e.rev] as const), client };
+    await db.batches.add(row);
+    await freeze(db, entries);
+    return { batchId, entries, client };
   });
 }
 
-function sortForUpload(entries: OutboxEntry[]): OutboxEntry[] {
-  return entries.sort(
-    (a, b) => a.queuedAt - b.queuedAt || a.id.localeCompare(b.id) || a.rev - b.rev,
-  );
+/**
+ * The batch of `row` as it went out. Its entries stay queued until the batch is answered, so
+ * they are all there; were one missing (a damaged row), the same body could not be sent again:
+ * the row is closed and the rest go in new batches (the endpoint answers "duplicate" for any
+ * record it already has).
+ */
+async function openBatch(db: BalieDb, row: BatchRow): Promise<ClaimedBatch | null> {
+  const parsed = StoredBatchRow.safeParse(row);
+  const refs = parsed.success ? parsed.data.refs : [];
+  const found = await db.outbox.bulkGet(refs);
+  const entries = found.filter((entry) => entry?.state === 'queued') as OutboxEntry[];
+  if (parsed.success && entries.length === refs.length) {
+    return { batchId: row.batchId, entries, client: parsed.data.client };
+  }
+  await db.batches.delete(row.batchId);
+  return null;
+}
+
+/** Marks each visit's highest revision in the batch as frozen (registration-writes.ts). */
+async function freeze(db: BalieDb, entries: readonly OutboxEntry[]): Promise<void> {
+  const highest = new Map<string, number>();
+  for (const { id, rev } of entries) highest.set(id, Math.max(rev, highest.get(id) ?? 0));
+  const rows = await db.visits.bulkGet([...highest.keys()]);
+  const frozen = rows.flatMap((row) => {
+    const rev = row ? (highest.get(row.id) ?? 0) : 0;
+    return row && rev > row.frozenRev ? [{ ...row, frozenRev: rev }] : [];
+  });
+  await db.visits.bulkPut(frozen);
 }
 
 export interface Answer {
@@ -79,43 +105,74 @@ export interface Answer {
   readonly unanswered: readonly RecordRef[];
 }
 
-/** Applies the endpoint's per-record answer. Only acknowledged records leave the outbox. */
-export function applyAnswer(db: BalieDb, answer: Answer): Promise<void> {
-  return db.transaction('rw', db.outbox, async () => {
-    await db.outbox.bulkDelete(answer.acked.map((ref) => [ref.id, ref.rev] as [string, number]));
-    for (const refusal of answer.rejected) await refuse(db, refusal, 'rejected', refusal.reason);
-    for (const refusal of answer.conflicts) await refuse(db, refusal, 'conflict', refusal.reason);
-    for (const ref of answer.unanswered)
-      await db.outbox.update([ref.id, ref.rev], { batchId: null });
-  });
-}
-
-/** Refused on the device itself (too large for any batch): kept, out of the upload queue. */
-export function refuseRecord(db: BalieDb, ref: RecordRef, code: LocalRefusal): Promise<void> {
-  return db.transaction('rw', db.outbox, async () => {
-    await db.outbox.update([ref.id, ref.rev], {
-      state: 'rejected',
-      reasonCode: code,
-      batchId: null,
-    });
-  });
-}
-
-async function refuse(
+/**
+ * Applies the endpoint's per-record answer to batch `batchId` and closes it, in one
+ * transaction with the uploader's state rows (`also`: retry state, progress). Only
+ * acknowledged records leave the outbox; refused ones stay with the reason; unanswered ones
+ * stay queued (still frozen) and go out again in a new batch.
+ */
+export function applyAnswer(
   db: BalieDb,
-  ref: RecordRef,
-  state: 'rejected' | 'conflict',
-  reason: string,
+  batchId: string,
+  answer: Answer,
+  also: readonly StateRow[] = [],
 ): Promise<void> {
-  await db.outbox.update([ref.id, ref.rev], { state, reason, batchId: null });
+  return db.transaction('rw', db.outbox, db.batches, db.state, async () => {
+    await db.outbox.bulkDelete(answer.acked.map((ref) => [ref.id, ref.rev] as [string, number]));
+    const refused = [
+      ...answer.rejected.map((r) => ({ ...r, state: 'rejected' as const })),
+      ...answer.conflicts.map((r) => ({ ...r, state: 'conflict' as const })),
+    ];
+    if (refused.length > 0) {
+      const found = await db.outbox.bulkGet(refused.map((r) => [r.id, r.rev] as [string, number]));
+      await db.outbox.bulkPut(
+        refused.flatMap(({ state, reason }, i) => {
+          const entry = found[i];
+          return entry ? [{ ...entry, state, reason }] : [];
+        }),
+      );
+    }
+    await db.batches.delete(batchId);
+    await db.state.bulkPut([...also]);
+  });
 }
 
-/** Returns a batch's records to the queue, so they go out again in smaller batches. */
-export function releaseBatch(db: BalieDb, batchId: string): Promise<void> {
-  return db.transaction('rw', db.outbox, async () => {
-    const released = await db.outbox.where('batchId').equals(batchId).toArray();
-    await db.outbox.bulkPut(released.map((entry) => ({ ...entry, batchId: null })));
+/**
+ * Refused on the device itself (a batch of one, still too large): kept, out of the upload
+ * queue, and its batch closed.
+ */
+export function refuseRecord(
+  db: BalieDb,
+  batchId: string,
+  ref: RecordRef,
+  code: LocalRefusal,
+  also: readonly StateRow[] = [],
+): Promise<void> {
+  return db.transaction('rw', db.outbox, db.batches, db.state, async () => {
+    await db.outbox.update([ref.id, ref.rev], { state: 'rejected', reasonCode: code });
+    await db.batches.delete(batchId);
+    await db.state.bulkPut([...also]);
   });
+}
+
+/** Closes a batch the endpoint refused whole (413): its records go out again in smaller ones. */
+export function releaseBatch(
+  db: BalieDb,
+  batchId: string,
+  also: readonly StateRow[] = [],
+): Promise<void> {
+  return db.transaction('rw', db.batches, db.state, async () => {
+    await db.batches.delete(batchId);
+    await db.state.bulkPut([...also]);
+  });
+}
+
+export function retryRow(value: RetryState): StateRow {
+  return { key: 'retry', value };
+}
+
+export function progressRow(value: Progress): StateRow {
+  return { key: 'progress', value };
 }
 
 export function saveRetryState(db: BalieDb, value: RetryState): Promise<unknown> {
@@ -142,24 +199,5 @@ export function blockUploads(
     const retry = parseStored(StoredRetryState, row?.value, INITIAL_RETRY_STATE).value;
     if (retry.blocked) return;
     await saveRetryState(db, { ...retry, blocked: true, lastError: { ...failure, at: now } });
-  });
-}
-
-/**
- * The client info sent with a batch: made once per batch and kept, so a batch sent again
- * (same Idempotency-Key) is byte-identical, as the endpoint requires.
- */
-export function batchClient(
-  db: BalieDb,
-  batchId: string,
-  make: () => ClientInfo,
-): Promise<ClientInfo> {
-  return db.transaction('rw', db.state, async () => {
-    const row = await db.state.get('batch-client');
-    const kept = parseStored(StoredBatchClient, row?.value, undefined).value;
-    if (kept?.batchId === batchId) return kept.client;
-    const client = make();
-    await db.state.put({ key: 'batch-client', value: { batchId, client } });
-    return client;
   });
 }

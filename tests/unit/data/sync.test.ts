@@ -23,7 +23,7 @@ type Script = (body: {
 
 let db: BalieDb;
 let clock: number;
-let requests: { batchId: string; ids: string[]; headers: Headers }[];
+let requests: { batchId: string; ids: string[]; headers: Headers; body: string }[];
 
 function deps(script: Script, locks: Locks = freeLocks()): SyncDeps {
   return {
@@ -35,6 +35,7 @@ function deps(script: Script, locks: Locks = freeLocks()): SyncDeps {
         batchId: body.batchId,
         ids: body.records.map((r: { id: string }) => r.id),
         headers: new Headers(init?.headers),
+        body: String(init?.body),
       });
       const answer = script(body);
       if (answer instanceof Error) throw answer;
@@ -128,7 +129,8 @@ describe('runSync', () => {
     expect((await runSync(deps(acceptAll), 'timer')).outcome).toBe('waiting');
     expect((await runSync(deps(acceptAll), 'online')).outcome).toBe('done');
     expect(requests[1]?.batchId).toBe(requests[0]?.batchId);
-    expect(requests[1]?.ids).toEqual(requests[0]?.ids);
+    expect(requests[1]?.body).toBe(requests[0]?.body);
+    expect(await db.batches.count()).toBe(0);
   });
 
   test('a network error or time-out keeps every record', async () => {

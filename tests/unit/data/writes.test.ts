@@ -17,7 +17,9 @@ import { applyAnswer, claimBatch, releaseBatch } from '../../../src/data/upload-
 import { visitContent } from '../../support/visits';
 
 let db: BalieDb;
-const claim = () => claimBatch(db, { limit: 200, maxBytes: 512 * 1024, newBatchId: randomUUID });
+const client = (records: number) => ({ version: '1.0.0', unsent: records });
+const claim = () =>
+  claimBatch(db, { limit: 200, maxBytes: 512 * 1024, newBatchId: randomUUID, client });
 const entries = () => db.outbox.orderBy('[id+rev]').toArray();
 
 beforeEach(async () => {
@@ -36,7 +38,8 @@ describe('saving', () => {
       'saved',
     );
     const [entry] = await entries();
-    expect(entry).toMatchObject({ id, rev: 1, state: 'queued', batchId: null });
+    expect(entry).toMatchObject({ id, rev: 1, state: 'queued' });
+    expect(await db.batches.count()).toBe(0);
     expect(entry?.record).toMatchObject({ id, rev: 1, location: 'Bibliotheek Teststad' });
     expect(entry?.record).not.toHaveProperty('partners');
   });
@@ -76,10 +79,8 @@ describe('editing and deleting', () => {
     const batch = await claim();
     await editVisit(db, { id, content: visitContent({ hour: 15 }), partners: [null] }, 2000);
     const all = await entries();
-    expect(all.map((e) => [e.rev, e.batchId === batch?.batchId])).toEqual([
-      [1, true],
-      [2, false],
-    ]);
+    expect(all.map((e) => e.rev)).toEqual([1, 2]);
+    expect((await db.batches.get(batch?.batchId ?? ''))?.refs).toEqual([[id, 1]]);
     expect(all[0]?.record).toMatchObject({ hour: 10 });
     expect(all[1]?.record).toMatchObject({ hour: 15 });
   });
@@ -96,7 +97,7 @@ describe('editing and deleting', () => {
     const id = randomUUID();
     await saveVisit(db, { id, content: visitContent(), partners: [null] }, 1000);
     const batch = await claim();
-    await applyAnswer(db, {
+    await applyAnswer(db, batch?.batchId ?? '', {
       acked: batch?.entries ?? [],
       rejected: [],
       conflicts: [],
@@ -127,6 +128,20 @@ describe('batches', () => {
     expect(again?.entries.map((e) => e.record)).toEqual(first?.entries.map((e) => e.record));
   });
 
+  test('a batch row that lost an entry is closed; its other records go out in a new batch', async () => {
+    const ids = [randomUUID(), randomUUID()];
+    for (const [i, id] of ids.entries()) {
+      await saveVisit(db, { id, content: visitContent(), partners: [null] }, 1000 + i);
+    }
+    const first = await claim();
+    // Not something the app does; a damaged disk or a bug elsewhere could.
+    await db.outbox.delete([ids[0] ?? '', 1]);
+    const next = await claim();
+    expect(next?.batchId).not.toBe(first?.batchId);
+    expect(next?.entries.map((e) => e.id)).toEqual([ids[1]]);
+    expect((await db.batches.toArray()).map((row) => row.batchId)).toEqual([next?.batchId]);
+  });
+
   test('the batch limit and byte budget are respected', async () => {
     for (let i = 0; i < 5; i++) {
       await saveVisit(
@@ -135,7 +150,7 @@ describe('batches', () => {
         1000 + i,
       );
     }
-    const batch = await claimBatch(db, { limit: 2, maxBytes: 1e6, newBatchId: randomUUID });
+    const batch = await claimBatch(db, { limit: 2, maxBytes: 1e6, newBatchId: randomUUID, client });
     expect(batch?.entries).toHaveLength(2);
     const entry = batch?.entries[0];
     await releaseBatch(db, batch?.batchId ?? '');
@@ -143,6 +158,7 @@ describe('batches', () => {
       limit: 10,
       maxBytes: (entry?.bytes ?? 0) + 1,
       newBatchId: randomUUID,
+      client,
     });
     expect(small?.entries).toHaveLength(1);
   });
@@ -155,7 +171,7 @@ describe('batches', () => {
     const batch = await claim();
     const [a, b, c, d] = batch?.entries ?? [];
     if (!a || !b || !c || !d) throw new Error('expected four entries');
-    await applyAnswer(db, {
+    await applyAnswer(db, batch?.batchId ?? '', {
       acked: [a],
       rejected: [{ id: b.id, rev: b.rev, reason: 'Niet geldig: day' }],
       conflicts: [{ id: c.id, rev: c.rev, reason: 'andere inhoud' }],
@@ -179,8 +195,8 @@ describe('batches', () => {
   test('retrying a refused record queues it as a new revision', async () => {
     const id = randomUUID();
     await saveVisit(db, { id, content: visitContent(), partners: [null] }, 1000);
-    await claim();
-    await applyAnswer(db, {
+    const batch = await claim();
+    await applyAnswer(db, batch?.batchId ?? '', {
       acked: [],
       rejected: [],
       conflicts: [{ id, rev: 1, reason: 'andere inhoud' }],
@@ -194,8 +210,8 @@ describe('batches', () => {
   test('editing a refused visit replaces the refused entry', async () => {
     const id = randomUUID();
     await saveVisit(db, { id, content: visitContent(), partners: [null] }, 1000);
-    await claim();
-    await applyAnswer(db, {
+    const batch = await claim();
+    await applyAnswer(db, batch?.batchId ?? '', {
       acked: [],
       rejected: [{ id, rev: 1, reason: 'fout' }],
       conflicts: [],
