@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { Device } from '../../../src/core/upload/enrolment';
+import { DEFAULT_BATCH_LIMIT } from '../../../src/core/upload/outbox';
 import { BalieDb } from '../../../src/data/db';
 import { saveVisit } from '../../../src/data/registration-writes';
 import { type Locks, runSync, type SyncDeps } from '../../../src/data/sync';
@@ -87,10 +88,14 @@ afterEach(async () => {
 
 describe('runSync', () => {
   test('uploads everything in batches with the protocol headers, then records the success', async () => {
-    await saveMany(450);
+    await saveMany(2 * DEFAULT_BATCH_LIMIT + 50);
     const result = await runSync(deps(acceptAll), 'manual');
-    expect(result).toEqual({ outcome: 'done', sent: 450 });
-    expect(requests.map((r) => r.ids.length)).toEqual([200, 200, 50]);
+    expect(result).toEqual({ outcome: 'done', sent: 2 * DEFAULT_BATCH_LIMIT + 50 });
+    expect(requests.map((r) => r.ids.length)).toEqual([
+      DEFAULT_BATCH_LIMIT,
+      DEFAULT_BATCH_LIMIT,
+      50,
+    ]);
     const [first] = requests;
     expect(first?.headers.get('idempotency-key')).toBe(first?.batchId);
     expect(first?.headers.get('authorization')).toBe(`Bearer ${device.token}`);
