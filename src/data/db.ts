@@ -24,7 +24,11 @@ export interface VisitRow {
   readonly updatedAt: number;
   /** 1 once deleted; kept until the tombstone is acknowledged. (Booleans are not keys.) */
   readonly deleted: 0 | 1;
-  /** Highest revision that was ever put in a batch (maybe delivered); 0 = none. */
+  /**
+   * Frozen revisions the row itself records (0 = none): those that left a batch without an
+   * answer, and what was frozen when the row last changed. Revisions in an open batch, refused
+   * or acknowledged are frozen too: registration-writes.ts `frozenRev` works it out.
+   */
   readonly frozenRev: number;
   // Whether the endpoint has the visit is not stored here: it is "no outbox entry left".
 }

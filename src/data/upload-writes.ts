@@ -35,61 +35,76 @@ export interface ClaimOptions {
 }
 
 /**
- * Takes the next batch to upload, in one transaction. A batch interrupted earlier (the worker
- * was killed, the reply never came) is sent again first, with the same id, records and client
- * info. Taking a batch freezes its records: from now on an edit makes a new revision. The
- * entries themselves are not written: one batch row says which are in the batch.
+ * Takes the next batch to upload. A batch interrupted earlier (the worker was killed, the
+ * reply never came) is sent again first, with the same id, records and client info. Taking a
+ * batch freezes its records (from now on an edit makes a new revision), by writing one batch
+ * row: neither the entries nor the visits are written (registration-writes.ts reads the row).
  */
-export function claimBatch(db: BalieDb, options: ClaimOptions): Promise<ClaimedBatch | null> {
-  return db.transaction('rw', db.visits, db.outbox, db.batches, async () => {
-    const open = await db.batches.limit(1).first();
-    if (open) {
-      const again = await openBatch(db, open);
-      if (again) return again;
-    }
-    const oldest = await db.outbox
-      .where('[state+queuedAt]')
-      .between(['queued', Dexie.minKey], ['queued', Dexie.maxKey])
-      .limit(options.limit)
-      .toArray();
-    const entries = takeBatch(
-      oldest.sort(byUploadOrder),
-      options.limit,
-      options.maxBytes,
-      (entry) => entry.bytes,
+export async function claimBatch(db: BalieDb, options: ClaimOptions): Promise<ClaimedBatch | null> {
+  for (;;) {
+    const claimed = await db.transaction('rw', db.outbox, db.batches, () =>
+      claimOrResend(db, options),
     );
-    if (entries.length === 0) return null;
-    const batchId = options.newBatchId();
-    const client = options.client(entries.length);
-    const row: BatchRow = { batchId, refs: entries.map((e) => [e.id, e.rev] as const), client };
-    await db.batches.add(row);
-    await freeze(db, entries);
-    return { batchId, entries, client };
+    if (claimed.kind !== 'damaged') return claimed.batch;
+    await closeDamaged(db, claimed.row);
+  }
+}
+
+type Claim =
+  | { readonly kind: 'batch'; readonly batch: ClaimedBatch | null }
+  | { readonly kind: 'damaged'; readonly row: BatchRow };
+
+async function claimOrResend(db: BalieDb, options: ClaimOptions): Promise<Claim> {
+  const open = await db.batches.limit(1).first();
+  if (open) {
+    const parsed = StoredBatchRow.safeParse(open);
+    const refs = parsed.success ? parsed.data.refs : [];
+    const found = await db.outbox.bulkGet(refs);
+    const entries = found.filter((entry) => entry?.state === 'queued') as OutboxEntry[];
+    if (!parsed.success || entries.length !== refs.length) return { kind: 'damaged', row: open };
+    const batch = { batchId: open.batchId, entries, client: parsed.data.client };
+    return { kind: 'batch', batch };
+  }
+  const oldest = await db.outbox
+    .where('[state+queuedAt]')
+    .between(['queued', Dexie.minKey], ['queued', Dexie.maxKey])
+    .limit(options.limit)
+    .toArray();
+  const entries = takeBatch(
+    oldest.sort(byUploadOrder),
+    options.limit,
+    options.maxBytes,
+    (entry) => entry.bytes,
+  );
+  if (entries.length === 0) return { kind: 'batch', batch: null };
+  const batchId = options.newBatchId();
+  const client = options.client(entries.length);
+  await db.batches.add({ batchId, refs: entries.map((e) => [e.id, e.rev] as const), client });
+  return { kind: 'batch', batch: { batchId, entries, client } };
+}
+
+/**
+ * An open batch whose entries are not all there any more (a damaged disk or row; the app never
+ * removes an entry of an open batch) cannot be sent again as the same body. It is closed, its
+ * records stay frozen, and the rest go in new batches: the endpoint answers "duplicate" for any
+ * record it already has.
+ */
+function closeDamaged(db: BalieDb, row: BatchRow): Promise<void> {
+  return db.transaction('rw', db.visits, db.batches, async () => {
+    const parsed = StoredBatchRow.safeParse(row);
+    if (parsed.success) await freeze(db, parsed.data.refs);
+    await db.batches.delete(row.batchId);
   });
 }
 
 /**
- * The batch of `row` as it went out. Its entries stay queued until the batch is answered, so
- * they are all there; were one missing (a damaged row), the same body could not be sent again:
- * the row is closed and the rest go in new batches (the endpoint answers "duplicate" for any
- * record it already has).
+ * Writes into the visits that these revisions are frozen: for records that leave a batch
+ * without an answer (a 413, a reply that left them out), so they stay frozen once the batch
+ * row is gone.
  */
-async function openBatch(db: BalieDb, row: BatchRow): Promise<ClaimedBatch | null> {
-  const parsed = StoredBatchRow.safeParse(row);
-  const refs = parsed.success ? parsed.data.refs : [];
-  const found = await db.outbox.bulkGet(refs);
-  const entries = found.filter((entry) => entry?.state === 'queued') as OutboxEntry[];
-  if (parsed.success && entries.length === refs.length) {
-    return { batchId: row.batchId, entries, client: parsed.data.client };
-  }
-  await db.batches.delete(row.batchId);
-  return null;
-}
-
-/** Marks each visit's highest revision in the batch as frozen (registration-writes.ts). */
-async function freeze(db: BalieDb, entries: readonly OutboxEntry[]): Promise<void> {
+async function freeze(db: BalieDb, refs: readonly (readonly [string, number])[]): Promise<void> {
   const highest = new Map<string, number>();
-  for (const { id, rev } of entries) highest.set(id, Math.max(rev, highest.get(id) ?? 0));
+  for (const [id, rev] of refs) highest.set(id, Math.max(rev, highest.get(id) ?? 0));
   const rows = await db.visits.bulkGet([...highest.keys()]);
   const frozen = rows.flatMap((row) => {
     const rev = row ? (highest.get(row.id) ?? 0) : 0;
@@ -109,7 +124,7 @@ export interface Answer {
  * Applies the endpoint's per-record answer to batch `batchId` and closes it, in one
  * transaction with the uploader's state rows (`also`: retry state, progress). Only
  * acknowledged records leave the outbox; refused ones stay with the reason; unanswered ones
- * stay queued (still frozen) and go out again in a new batch.
+ * stay queued, marked frozen in their visits, and go out again in a new batch.
  */
 export function applyAnswer(
   db: BalieDb,
@@ -117,7 +132,10 @@ export function applyAnswer(
   answer: Answer,
   also: readonly StateRow[] = [],
 ): Promise<void> {
-  return db.transaction('rw', db.outbox, db.batches, db.state, async () => {
+  const unanswered = answer.unanswered.map((ref) => [ref.id, ref.rev] as const);
+  const tables = [db.outbox, db.batches, db.state, ...(unanswered.length > 0 ? [db.visits] : [])];
+  return db.transaction('rw', tables, async () => {
+    if (unanswered.length > 0) await freeze(db, unanswered);
     await db.outbox.bulkDelete(answer.acked.map((ref) => [ref.id, ref.rev] as [string, number]));
     const refused = [
       ...answer.rejected.map((r) => ({ ...r, state: 'rejected' as const })),
@@ -139,7 +157,7 @@ export function applyAnswer(
 
 /**
  * Refused on the device itself (a batch of one, still too large): kept, out of the upload
- * queue, and its batch closed.
+ * queue (a refused entry counts as frozen), and its batch closed.
  */
 export function refuseRecord(
   db: BalieDb,
@@ -155,13 +173,18 @@ export function refuseRecord(
   });
 }
 
-/** Closes a batch the endpoint refused whole (413): its records go out again in smaller ones. */
+/**
+ * Closes a batch the endpoint refused whole (413): its records, marked frozen in their visits,
+ * go out again in smaller ones.
+ */
 export function releaseBatch(
   db: BalieDb,
   batchId: string,
   also: readonly StateRow[] = [],
 ): Promise<void> {
-  return db.transaction('rw', db.batches, db.state, async () => {
+  return db.transaction('rw', db.visits, db.batches, db.state, async () => {
+    const row = StoredBatchRow.safeParse(await db.batches.get(batchId));
+    if (row.success) await freeze(db, row.data.refs);
     await db.batches.delete(batchId);
     await db.state.bulkPut([...also]);
   });

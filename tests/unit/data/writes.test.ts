@@ -85,6 +85,65 @@ describe('editing and deleting', () => {
     expect(all[1]?.record).toMatchObject({ hour: 15 });
   });
 
+  test('a delete while the visit is in an open batch queues a tombstone and keeps the batch', async () => {
+    const id = randomUUID();
+    await saveVisit(db, { id, content: visitContent(), partners: [null] }, 1000);
+    const batch = await claim();
+    expect(await deleteVisit(db, id, 2000)).toBe('tombstoned');
+    expect((await entries()).map((e) => [e.rev, e.record])).toEqual([
+      [1, expect.objectContaining({ hour: 10 })],
+      [2, { id, rev: 2, deleted: true }],
+    ]);
+    expect((await claim())?.batchId).toBe(batch?.batchId);
+  });
+
+  test('after the endpoint acknowledged a revision, edits go to a new one, replaced until sent', async () => {
+    const id = randomUUID();
+    await saveVisit(db, { id, content: visitContent(), partners: [null] }, 1000);
+    const batch = await claim();
+    await applyAnswer(db, batch?.batchId ?? '', {
+      acked: batch?.entries ?? [],
+      rejected: [],
+      conflicts: [],
+      unanswered: [],
+    });
+    await editVisit(db, { id, content: visitContent({ hour: 11 }), partners: [null] }, 2000);
+    await editVisit(db, { id, content: visitContent({ hour: 12 }), partners: [null] }, 3000);
+    expect((await entries()).map((e) => [e.rev, e.record])).toEqual([
+      [2, expect.objectContaining({ hour: 12 })],
+    ]);
+    expect(await deleteVisit(db, id, 4000)).toBe('tombstoned');
+    expect((await entries()).map((e) => e.record)).toEqual([{ id, rev: 2, deleted: true }]);
+  });
+
+  test('records of a batch the endpoint refused whole (413) stay frozen', async () => {
+    const id = randomUUID();
+    await saveVisit(db, { id, content: visitContent(), partners: [null] }, 1000);
+    const batch = await claim();
+    await releaseBatch(db, batch?.batchId ?? '');
+    expect(await db.batches.count()).toBe(0);
+    await editVisit(db, { id, content: visitContent({ hour: 15 }), partners: [null] }, 2000);
+    expect((await entries()).map((e) => [e.rev, e.record.rev])).toEqual([
+      [1, 1],
+      [2, 2],
+    ]);
+  });
+
+  test('records a reply left out stay frozen', async () => {
+    const id = randomUUID();
+    await saveVisit(db, { id, content: visitContent(), partners: [null] }, 1000);
+    const batch = await claim();
+    await applyAnswer(db, batch?.batchId ?? '', {
+      acked: [],
+      rejected: [],
+      conflicts: [],
+      unanswered: batch?.entries ?? [],
+    });
+    expect(await db.batches.count()).toBe(0);
+    expect(await deleteVisit(db, id, 2000)).toBe('tombstoned');
+    expect((await entries()).map((e) => e.rev)).toEqual([1, 2]);
+  });
+
   test('a delete before upload removes the visit and its outbox entries', async () => {
     const id = randomUUID();
     await saveVisit(db, { id, content: visitContent(), partners: [null] }, 1000);
