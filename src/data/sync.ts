@@ -10,6 +10,7 @@ import {
   afterTooLarge,
   MAX_BATCH_BYTES,
   mayTryNow,
+  type ReplyDecision,
   type RetryState,
   readReply,
   type SyncFailure,
@@ -24,6 +25,7 @@ import { postBatch, UploadError } from './upload';
 import { countQueued, readRetryState } from './upload-reads';
 import {
   applyAnswer,
+  type ClaimedBatch,
   claimBatch,
   progressRow,
   refuseRecord,
@@ -123,6 +125,11 @@ function left(run: Run): number {
   return Math.max(0, run.queued - run.answered);
 }
 
+/**
+ * Sends batch after batch, one request at a time. While a batch is on its way, the answer to
+ * the one before is written and the next batch is taken (the database's work overlaps the
+ * network's, in order: each write waits for the one before).
+ */
 async function uploadAll(
   deps: SyncDeps,
   device: Device,
@@ -131,77 +138,102 @@ async function uploadAll(
 ): Promise<SyncOutcome> {
   const { db } = deps;
   let retry = initial;
-  for (;;) {
-    const batch = await claimBatch(db, {
+  const claim = (busy: readonly ClaimedBatch[]) =>
+    claimBatch(db, {
       limit: retry.batchLimit,
       maxBytes: MAX_BATCH_BYTES,
       newBatchId: deps.newId,
       client: (records) => ({ version: APP_VERSION, unsent: Math.max(left(run), records) }),
+      busy,
     });
-    if (!batch) return 'done';
-    const refs = batch.entries.map(({ id, rev }) => ({ id, rev }));
+  let batch = await claim([]);
+  let writes: Promise<unknown> = Promise.resolve();
+  while (batch) {
+    const current = batch;
+    const sending = send(deps, device, current);
+    const following = writes.then(() => claim([current]));
+    writes = following;
+    const reply = await sending;
+    const refs = current.entries.map(({ id, rev }) => ({ id, rev }));
+    const decision: ReplyDecision =
+      reply instanceof UploadError
+        ? { kind: 'failed', failure: { code: reply.code }, waitUntil: null }
+        : readReply(refs, reply, deps.now());
 
-    let reply: Awaited<ReturnType<typeof postBatch>>;
-    try {
-      reply = await postBatch(
-        deps.fetch,
-        device.endpoint,
-        device.token,
-        {
-          batchId: batch.batchId,
-          deviceId: device.deviceId,
-          records: batch.entries.map((e) => e.record),
-          ...(batch.client ? { client: batch.client } : {}),
-        },
-        deps.timeoutMs,
-      );
-    } catch (error) {
-      const code = error instanceof UploadError ? error.code : 'network';
-      await fail(deps, retry, { code }, null);
-      return 'failed';
+    if (decision.kind === 'answered' && decision.unanswered.length === 0) {
+      run.sent += decision.acked.length;
+      run.answered += refs.length;
+      retry = afterAnswer(retry, deps.now());
+      const rows = [
+        retryRow(retry),
+        progressRow({ sent: run.sent, total: run.sent + left(run), updatedAt: deps.now() }),
+      ];
+      writes = writes.then(() => applyAnswer(db, current.batchId, decision, rows));
+      // Awaited below (or by the next claim, which waits for it); this only keeps a failure
+      // from being reported as unhandled when the run ends on another error first.
+      writes.catch(() => undefined);
+      batch = await following;
+      continue;
     }
 
-    const decision = readReply(refs, reply, deps.now());
+    // Anything else ends or reshapes the run: first the writes under way, then this answer.
+    const next = await following;
+    await writes;
     switch (decision.kind) {
       case 'answered': {
         const unanswered = decision.unanswered.length;
         run.sent += decision.acked.length;
         run.answered += refs.length - unanswered;
-        const next =
-          unanswered > 0
-            ? afterFailure(
-                retry,
-                { code: 'unreadable-reply', unanswered },
-                null,
-                deps.now(),
-                deps.random,
-              )
-            : afterAnswer(retry, deps.now());
-        await applyAnswer(db, batch.batchId, decision, [
-          retryRow(next),
+        const failure = { code: 'unreadable-reply', unanswered } as const;
+        await applyAnswer(db, current.batchId, decision, [
+          retryRow(afterFailure(retry, failure, null, deps.now(), deps.random)),
           progressRow({ sent: run.sent, total: run.sent + left(run), updatedAt: deps.now() }),
         ]);
-        if (unanswered > 0) return 'failed';
-        retry = next;
-        break;
+        return 'failed';
       }
       case 'split': {
-        retry = afterTooLarge(retry, batch.entries.length);
-        const [only] = batch.entries;
-        if (batch.entries.length === 1 && only) {
+        // The batch taken meanwhile was never sent: it is closed too, for smaller ones.
+        if (next) await releaseBatch(db, next.batchId);
+        retry = afterTooLarge(retry, current.entries.length);
+        const [only] = current.entries;
+        if (current.entries.length === 1 && only) {
           run.answered += 1;
-          await refuseRecord(db, batch.batchId, only, 'too-large', [retryRow(retry)]);
+          await refuseRecord(db, current.batchId, only, 'too-large', [retryRow(retry)]);
         } else {
-          await releaseBatch(db, batch.batchId, [retryRow(retry)]);
+          await releaseBatch(db, current.batchId, [retryRow(retry)]);
         }
+        batch = await claim([]);
         break;
       }
       case 'failed': {
-        // The batch stays open: the next try sends the very same batch.
+        // The batch stays open: the next try sends the very same batch. (So does the one
+        // taken meanwhile, which was never sent.)
         await fail(deps, retry, decision.failure, decision.waitUntil);
         return 'failed';
       }
     }
+  }
+  await writes;
+  return 'done';
+}
+
+/** One POST; a network error or time-out comes back as the error, not thrown. */
+async function send(deps: SyncDeps, device: Device, batch: ClaimedBatch) {
+  try {
+    return await postBatch(
+      deps.fetch,
+      device.endpoint,
+      device.token,
+      {
+        batchId: batch.batchId,
+        deviceId: device.deviceId,
+        records: batch.entries.map((e) => e.record),
+        ...(batch.client ? { client: batch.client } : {}),
+      },
+      deps.timeoutMs,
+    );
+  } catch (error) {
+    return error instanceof UploadError ? error : new UploadError('network');
   }
 }
 

@@ -11,6 +11,7 @@ import {
   INITIAL_RETRY_STATE,
   type RecordRef,
   type RetryState,
+  refKey,
   type SyncFailure,
   takeBatch,
 } from '../core/upload/outbox';
@@ -32,6 +33,11 @@ export interface ClaimOptions {
   readonly newBatchId: () => string;
   /** The client info for a new batch of `records` records. */
   readonly client: (records: number) => ClientInfo;
+  /**
+   * Open batches this uploader is sending right now: not sent again, and their records not
+   * taken, so the next batch can be taken while one is on its way.
+   */
+  readonly busy?: readonly ClaimedBatch[];
 }
 
 /**
@@ -39,6 +45,7 @@ export interface ClaimOptions {
  * reply never came) is sent again first, with the same id, records and client info. Taking a
  * batch freezes its records (from now on an edit makes a new revision), by writing one batch
  * row: neither the entries nor the visits are written (registration-writes.ts reads the row).
+ * A record is in one open batch at most.
  */
 export async function claimBatch(db: BalieDb, options: ClaimOptions): Promise<ClaimedBatch | null> {
   for (;;) {
@@ -55,7 +62,9 @@ type Claim =
   | { readonly kind: 'damaged'; readonly row: BatchRow };
 
 async function claimOrResend(db: BalieDb, options: ClaimOptions): Promise<Claim> {
-  const open = await db.batches.limit(1).first();
+  const busy = options.busy ?? [];
+  const rows = await db.batches.toArray();
+  const open = rows.find((row) => !busy.some((batch) => batch.batchId === row.batchId));
   if (open) {
     const parsed = StoredBatchRow.safeParse(open);
     const refs = parsed.success ? parsed.data.refs : [];
@@ -65,22 +74,48 @@ async function claimOrResend(db: BalieDb, options: ClaimOptions): Promise<Claim>
     const batch = { batchId: open.batchId, entries, client: parsed.data.client };
     return { kind: 'batch', batch };
   }
-  const oldest = await db.outbox
-    .where('[state+queuedAt]')
-    .between(['queued', Dexie.minKey], ['queued', Dexie.maxKey])
-    .limit(options.limit)
-    .toArray();
+  // Every open batch is one this uploader is sending: the new batch starts after them in the
+  // queue (not reading their records again), and only at the queue's end looks before them.
+  const taken = new Set(rows.flatMap((row) => refsOf(row).map(([id, rev]) => refKey({ id, rev }))));
+  const last = Math.max(...busy.flatMap((batch) => batch.entries.map((entry) => entry.queuedAt)));
+  let free: OutboxEntry[] = [];
+  if (busy.length > 0) {
+    const overlap = busy.flatMap((batch) => batch.entries).filter((e) => e.queuedAt === last);
+    free = await queued(db, last, options.limit + overlap.length, taken);
+  }
+  if (free.length < options.limit) {
+    free = await queued(db, Dexie.minKey, options.limit + taken.size, taken);
+  }
   const entries = takeBatch(
-    oldest.sort(byUploadOrder),
+    free.sort(byUploadOrder),
     options.limit,
     options.maxBytes,
-    (entry) => entry.bytes,
+    (e) => e.bytes,
   );
   if (entries.length === 0) return { kind: 'batch', batch: null };
   const batchId = options.newBatchId();
   const client = options.client(entries.length);
   await db.batches.add({ batchId, refs: entries.map((e) => [e.id, e.rev] as const), client });
   return { kind: 'batch', batch: { batchId, entries, client } };
+}
+
+/** Queued entries from `from` (queuedAt) on, oldest first, without those in `taken`. */
+async function queued(
+  db: BalieDb,
+  from: number | typeof Dexie.minKey,
+  limit: number,
+  taken: ReadonlySet<string>,
+): Promise<OutboxEntry[]> {
+  const entries = await db.outbox
+    .where('[state+queuedAt]')
+    .between(['queued', from], ['queued', Dexie.maxKey])
+    .limit(limit)
+    .toArray();
+  return entries.filter((entry) => !taken.has(refKey(entry)));
+}
+
+function refsOf(row: BatchRow): readonly (readonly [string, number])[] {
+  return Array.isArray(row.refs) ? row.refs : [];
 }
 
 /**

@@ -138,6 +138,30 @@ describe('runSync', () => {
     expect(await db.batches.count()).toBe(0);
   });
 
+  test('a failure while the next batch was already taken: the next run sends each batch once, under its own id', async () => {
+    await saveMany(DEFAULT_BATCH_LIMIT + 10);
+    const failing = await runSync(
+      deps(() => new Response('boom', { status: 500 })),
+      'manual',
+    );
+    expect(failing.outcome).toBe('failed');
+    expect(requests).toHaveLength(1);
+    expect(await db.batches.count()).toBe(2);
+
+    expect(await runSync(deps(acceptAll), 'online')).toEqual({
+      outcome: 'done',
+      sent: DEFAULT_BATCH_LIMIT + 10,
+    });
+    const [first, ...again] = requests;
+    expect(again).toHaveLength(2);
+    expect(again.find((r) => r.batchId === first?.batchId)?.body).toBe(first?.body);
+    const ids = again.flatMap((r) => r.ids);
+    expect(new Set(ids).size).toBe(DEFAULT_BATCH_LIMIT + 10);
+    expect(ids).toHaveLength(DEFAULT_BATCH_LIMIT + 10);
+    expect(await db.batches.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
+  });
+
   test('a network error or time-out keeps every record', async () => {
     await saveMany(2);
     const result = await runSync(

@@ -13,7 +13,12 @@ import {
   saveVisit,
 } from '../../../src/data/registration-writes';
 import { outboxSummary } from '../../../src/data/upload-reads';
-import { applyAnswer, claimBatch, releaseBatch } from '../../../src/data/upload-writes';
+import {
+  applyAnswer,
+  type ClaimedBatch,
+  claimBatch,
+  releaseBatch,
+} from '../../../src/data/upload-writes';
 import { visitContent } from '../../support/visits';
 
 let db: BalieDb;
@@ -199,6 +204,32 @@ describe('batches', () => {
     expect(next?.batchId).not.toBe(first?.batchId);
     expect(next?.entries.map((e) => e.id)).toEqual([ids[1]]);
     expect((await db.batches.toArray()).map((row) => row.batchId)).toEqual([next?.batchId]);
+  });
+
+  test('the next batch, taken while one is on its way, holds none of its records', async () => {
+    const ids = Array.from({ length: 5 }, () => randomUUID());
+    for (const [i, id] of ids.entries()) {
+      await saveVisit(db, { id, content: visitContent(), partners: [null] }, 1000 + i);
+    }
+    const take = (busy: ClaimedBatch[]) =>
+      claimBatch(db, { limit: 2, maxBytes: 1e6, newBatchId: randomUUID, client, busy });
+    const a = await take([]);
+    const b = await take(a ? [a] : []);
+    expect(a?.entries.map((e) => e.id)).toEqual(ids.slice(0, 2));
+    expect(b?.entries.map((e) => e.id)).toEqual(ids.slice(2, 4));
+    // The first answer leaves one record out: it goes with the last, at the queue's end.
+    const [first, second] = a?.entries ?? [];
+    if (!first || !second) throw new Error('expected two entries');
+    await applyAnswer(db, a?.batchId ?? '', {
+      acked: [second],
+      rejected: [],
+      conflicts: [],
+      unanswered: [first],
+    });
+    const c = await take(b ? [b] : []);
+    expect(c?.entries.map((e) => e.id)).toEqual([ids[0], ids[4]]);
+    // A next run sends the open batches again before it takes a new one.
+    expect([b?.batchId, c?.batchId]).toContain((await take([]))?.batchId);
   });
 
   test('the batch limit and byte budget are respected', async () => {
