@@ -24,6 +24,8 @@ import { SYNC_TAG, UPLOAD_LOCK } from './sync-names';
 import { postBatch, UploadError } from './upload';
 import { countQueued, readRetryState } from './upload-reads';
 import {
+  type Answered,
+  answerAndClaim,
   applyAnswer,
   type ClaimedBatch,
   claimBatch,
@@ -127,8 +129,8 @@ function left(run: Run): number {
 
 /**
  * Sends batch after batch, one request at a time. While a batch is on its way, the answer to
- * the one before is written and the next batch is taken (the database's work overlaps the
- * network's, in order: each write waits for the one before).
+ * the one before is written and the next batch is taken, in one transaction: the database's
+ * work overlaps the network's, and each write waits for the one before.
  */
 async function uploadAll(
   deps: SyncDeps,
@@ -138,21 +140,27 @@ async function uploadAll(
 ): Promise<SyncOutcome> {
   const { db } = deps;
   let retry = initial;
-  const claim = (busy: readonly ClaimedBatch[]) =>
-    claimBatch(db, {
-      limit: retry.batchLimit,
-      maxBytes: MAX_BATCH_BYTES,
-      newBatchId: deps.newId,
-      client: (records) => ({ version: APP_VERSION, unsent: Math.max(left(run), records) }),
-      busy,
-    });
-  let batch = await claim([]);
-  let writes: Promise<unknown> = Promise.resolve();
+  const options = (busy: readonly ClaimedBatch[]) => ({
+    limit: retry.batchLimit,
+    maxBytes: MAX_BATCH_BYTES,
+    newBatchId: deps.newId,
+    client: (records: number) => ({ version: APP_VERSION, unsent: Math.max(left(run), records) }),
+    busy,
+  });
+  // The retry state is written with the run's first answer (which clears an earlier failure)
+  // and at its end; in between only the progress, so the views re-read one row per batch.
+  let answeredBefore = false;
+  let answered: Answered | undefined;
+  let batch = await claimBatch(db, options([]));
   while (batch) {
     const current = batch;
     const sending = send(deps, device, current);
-    const following = writes.then(() => claim([current]));
-    writes = following;
+    const following = answered
+      ? answerAndClaim(db, answered, options([current]))
+      : claimBatch(db, options([current]));
+    answered = undefined;
+    // Awaited below; this only keeps a failure from counting as unhandled meanwhile.
+    following.catch(() => undefined);
     const reply = await sending;
     const refs = current.entries.map(({ id, rev }) => ({ id, rev }));
     const decision: ReplyDecision =
@@ -164,21 +172,16 @@ async function uploadAll(
       run.sent += decision.acked.length;
       run.answered += refs.length;
       retry = afterAnswer(retry, deps.now());
-      const rows = [
-        retryRow(retry),
-        progressRow({ sent: run.sent, total: run.sent + left(run), updatedAt: deps.now() }),
-      ];
-      writes = writes.then(() => applyAnswer(db, current.batchId, decision, rows));
-      // Awaited below (or by the next claim, which waits for it); this only keeps a failure
-      // from being reported as unhandled when the run ends on another error first.
-      writes.catch(() => undefined);
+      const progress = { sent: run.sent, total: run.sent + left(run), updatedAt: deps.now() };
+      const also = [...(answeredBefore ? [] : [retryRow(retry)]), progressRow(progress)];
+      answered = { batchId: current.batchId, answer: decision, also };
+      answeredBefore = true;
       batch = await following;
       continue;
     }
 
     // Anything else ends or reshapes the run: first the writes under way, then this answer.
     const next = await following;
-    await writes;
     switch (decision.kind) {
       case 'answered': {
         const unanswered = decision.unanswered.length;
@@ -202,7 +205,7 @@ async function uploadAll(
         } else {
           await releaseBatch(db, current.batchId, [retryRow(retry)]);
         }
-        batch = await claim([]);
+        batch = await claimBatch(db, options([]));
         break;
       }
       case 'failed': {
@@ -213,7 +216,8 @@ async function uploadAll(
       }
     }
   }
-  await writes;
+  if (answered) await applyAnswer(db, answered.batchId, answered.answer, answered.also);
+  await saveRetryState(db, retry);
   return 'done';
 }
 

@@ -1,6 +1,7 @@
 // The outbox rules in src/data/writes.ts against a real IndexedDB implementation.
 
 import { randomUUID } from 'node:crypto';
+import { liveQuery } from 'dexie';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { addLocalOption, hideOption } from '../../../src/core/registration/catalogue';
 import { BalieDb } from '../../../src/data/db';
@@ -12,7 +13,7 @@ import {
   retryRefused,
   saveVisit,
 } from '../../../src/data/registration-writes';
-import { outboxSummary } from '../../../src/data/upload-reads';
+import { countQueued, outboxSummary } from '../../../src/data/upload-reads';
 import {
   applyAnswer,
   type ClaimedBatch,
@@ -280,6 +281,31 @@ describe('batches', () => {
     const next = await claim();
     expect(next?.entries.map((e) => e.id)).toEqual([d.id]);
     expect(next?.batchId).not.toBe(batch?.batchId);
+  });
+
+  test('a view of the outbox hears that acknowledged records left it', async () => {
+    for (let i = 0; i < 3; i++) {
+      await saveVisit(db, { id: randomUUID(), content: visitContent(), partners: [null] }, i);
+    }
+    const seen: number[] = [];
+    let heard = (_count: number) => {};
+    const subscription = liveQuery(() => countQueued(db)).subscribe((count) => {
+      seen.push(count);
+      heard(count);
+    });
+    const zero = new Promise<void>((resolve) => {
+      heard = (count) => count === 0 && resolve();
+    });
+    const batch = await claim();
+    await applyAnswer(db, batch?.batchId ?? '', {
+      acked: batch?.entries ?? [],
+      rejected: [],
+      conflicts: [],
+      unanswered: [],
+    });
+    await zero;
+    subscription.unsubscribe();
+    expect(seen.at(-1)).toBe(0);
   });
 
   test('retrying a refused record queues it as a new revision', async () => {
