@@ -195,8 +195,9 @@ async function uploadAll(
         return 'failed';
       }
       case 'split': {
-        // The batch taken meanwhile was never sent: it is closed too, for smaller ones.
-        if (next) await releaseBatch(db, next.batchId);
+        // A batch taken just now, meanwhile, was never sent: it is closed too, for smaller
+        // ones. (One taken before, maybe sent already, stays open and is sent next.)
+        if (next && !next.again) await releaseBatch(db, next.batchId);
         retry = afterTooLarge(retry, current.entries.length);
         const [only] = current.entries;
         if (current.entries.length === 1 && only) {
@@ -209,8 +210,8 @@ async function uploadAll(
         break;
       }
       case 'failed': {
-        // The batch stays open: the next try sends the very same batch. (So does the one
-        // taken meanwhile, which was never sent.)
+        // The batch stays open: the next try sends the very same batch (and the one taken
+        // meanwhile).
         await fail(deps, retry, decision.failure, decision.waitUntil);
         return 'failed';
       }

@@ -14,6 +14,8 @@ export interface ClaimedBatch {
   readonly entries: readonly OutboxEntry[];
   /** The envelope's client info: made when the batch was taken, kept for every resend. */
   readonly client: ClientInfo | undefined;
+  /** Taken before this claim (an open batch, maybe sent already), not just now. */
+  readonly again: boolean;
 }
 
 export interface ClaimOptions {
@@ -57,7 +59,7 @@ export async function claimOrResend(db: BalieDb, options: ClaimOptions): Promise
     const found = await db.outbox.bulkGet(refs);
     const entries = found.filter((entry) => entry?.state === 'queued') as OutboxEntry[];
     if (!parsed.success || entries.length !== refs.length) return { kind: 'damaged', row: open };
-    const batch = { batchId: open.batchId, entries, client: parsed.data.client };
+    const batch = { batchId: open.batchId, entries, client: parsed.data.client, again: true };
     return { kind: 'batch', batch };
   }
   // Every open batch is one this uploader is sending: the new batch starts after them in the
@@ -82,7 +84,7 @@ export async function claimOrResend(db: BalieDb, options: ClaimOptions): Promise
   const batchId = options.newBatchId();
   const client = options.client(entries.length);
   await db.batches.add({ batchId, refs: entries.map((e) => [e.id, e.rev] as const), client });
-  return { kind: 'batch', batch: { batchId, entries, client } };
+  return { kind: 'batch', batch: { batchId, entries, client, again: false } };
 }
 
 /** Queued entries from `from` (queuedAt) on, oldest first, without those in `taken`. */

@@ -162,6 +162,30 @@ describe('runSync', () => {
     expect(await db.outbox.count()).toBe(0);
   });
 
+  test('a 413 for one of two open batches leaves the other open, sent again under its own id', async () => {
+    await saveMany(DEFAULT_BATCH_LIMIT + 10);
+    await runSync(
+      deps(() => new Response('boom', { status: 500 })),
+      'manual',
+    );
+    const [sent] = requests;
+    const open = (await db.batches.toArray()).map((row) => row.batchId);
+    expect(open).toHaveLength(2);
+
+    let refused = '';
+    const tooLargeOnce: Script = (body) => {
+      if (refused) return acceptAll(body);
+      refused = body.batchId;
+      return new Response('', { status: 413 });
+    };
+    expect((await runSync(deps(tooLargeOnce), 'online')).outcome).toBe('done');
+    const other = open.find((id) => id !== refused);
+    const again = requests.slice(2).find((r) => r.batchId === other);
+    expect(again).toBeDefined();
+    if (other === sent?.batchId) expect(again?.body).toBe(sent?.body);
+    expect(await db.outbox.count()).toBe(0);
+  });
+
   test('a network error or time-out keeps every record', async () => {
     await saveMany(2);
     const result = await runSync(
