@@ -1,6 +1,7 @@
 // The uploader: sends the outbox to the endpoint, batch after batch, under one lock.
-// Runs in the service worker (and in the page where there is none). Everything it learns
-// goes into the database before the next step, so a killed worker resumes where it was.
+// Runs in the service worker (and in the page where there is none). What it learns goes into
+// the database at the latest while the next batch is on its way; a killed worker resumes where
+// it was (a batch whose answer was not written yet is sent again, the endpoint replays it).
 
 import type { Device } from '../core/upload/enrolment';
 import type { SyncOutcome } from '../core/upload/messages';
