@@ -11,6 +11,7 @@ import type { Favourite } from '../core/registration/quick-picks';
 import type { VisitContent } from '../core/registration/schema';
 import type { ClientInfo, UploadRecord } from '../core/upload/batch';
 import type { RetryState } from '../core/upload/outbox';
+import { batchRowsFromEntries } from './db-batch-rows';
 
 export interface VisitRow {
   readonly id: string;
@@ -23,7 +24,11 @@ export interface VisitRow {
   readonly updatedAt: number;
   /** 1 once deleted; kept until the tombstone is acknowledged. (Booleans are not keys.) */
   readonly deleted: 0 | 1;
-  /** Highest revision that was ever put in a batch (maybe delivered); 0 = none. */
+  /**
+   * Frozen revisions the row itself records (0 = none): those that left a batch without an
+   * answer, and what was frozen when the row last changed. Revisions in an open batch, refused
+   * or acknowledged are frozen too: registration-writes.ts `frozenRev` works it out.
+   */
   readonly frozenRev: number;
   // Whether the endpoint has the visit is not stored here: it is "no outbox entry left".
 }
@@ -31,7 +36,10 @@ export interface VisitRow {
 export type OutboxState = 'queued' | 'rejected' | 'conflict';
 export type LocalRefusal = 'too-large';
 
-/** One revision waiting for the endpoint. Its record never changes once it is in a batch. */
+/**
+ * One revision waiting for the endpoint. Its record never changes once it is in a batch (which
+ * batch is the batch row's to say, not the entry's: taking a batch writes one row, not 200).
+ */
 export interface OutboxEntry {
   readonly id: string;
   readonly rev: number;
@@ -43,8 +51,18 @@ export interface OutboxEntry {
   readonly reason?: string;
   /** Why the device itself kept the record back, when it was not the endpoint. */
   readonly reasonCode?: LocalRefusal;
-  /** Set while the entry is in a batch that may have been sent; null otherwise. */
-  readonly batchId: string | null;
+}
+
+/**
+ * A batch that may have been sent and is not answered yet: sent again with the same id, the
+ * same records in the same order and the same client info until the endpoint answers it.
+ */
+export interface BatchRow {
+  readonly batchId: string;
+  /** Its outbox entries, [id, rev], in the order they are sent. */
+  readonly refs: readonly (readonly [string, number])[];
+  /** The envelope's client info; none for a batch an older version took but never sent. */
+  readonly client?: ClientInfo;
 }
 
 /** The numbers of the latest upload run. Whether one runs now is the Web Lock's to say. */
@@ -81,8 +99,6 @@ export interface MapFailure {
 export type StateRow =
   | { readonly key: 'retry'; readonly value: RetryState }
   | { readonly key: 'progress'; readonly value: Progress }
-  /** The client info sent with the current batch, so a resend is the very same body. */
-  | { readonly key: 'batch-client'; readonly value: { batchId: string; client: ClientInfo } }
   /** The answer lists: the organisation's, or (before it sent any) the branch's own changes. */
   | { readonly key: 'catalogue'; readonly value: Customisation }
   | { readonly key: 'favourites'; readonly value: readonly Favourite[] }
@@ -93,6 +109,7 @@ export class BalieDb extends Dexie {
   declare visits: EntityTable<VisitRow, 'id'>;
   declare outbox: Table<OutboxEntry, [string, number]>;
   declare state: EntityTable<StateRow, 'key'>;
+  declare batches: EntityTable<BatchRow, 'batchId'>;
   declare partners: EntityTable<Partner, 'id'>;
 
   constructor(name = 'balie') {
@@ -110,5 +127,14 @@ export class BalieDb extends Dexie {
     this.version(3).stores({
       outbox: '[id+rev], id, state, queuedAt, batchId, [state+queuedAt]',
     });
+    // A batch is one row (its id and its entries) instead of a batch id on each entry: taking
+    // and answering a batch write one row, not one per record. Entries of an older version's
+    // unanswered batch become that batch's row, so the update sends it again unchanged.
+    this.version(4)
+      .stores({
+        outbox: '[id+rev], id, state, queuedAt, [state+queuedAt]',
+        batches: 'batchId',
+      })
+      .upgrade(batchRowsFromEntries);
   }
 }

@@ -8,6 +8,8 @@
 //  - An outbox entry that was put in a batch is frozen: the endpoint may already have it.
 //    Editing or deleting after that makes a new revision (a delete, a tombstone), so an
 //    upload in flight is never changed underneath. Before that, edits simply replace.
+//    Which revisions are frozen is worked out here (`frozenRev`), from the open batch rows
+//    and the outbox: taking a batch writes one batch row, not every visit in it.
 // No network call ever happens inside a transaction (Dexie would commit early).
 
 import type { VisitContent } from '../core/registration/schema';
@@ -49,17 +51,17 @@ export function editVisit(
   input: VisitInput,
   now: number,
 ): Promise<'saved' | 'missing'> {
-  return db.transaction('rw', db.visits, db.outbox, async () => {
-    const row = await db.visits.get(input.id);
-    if (!row || row.deleted) return 'missing';
+  return db.transaction('rw', db.visits, db.outbox, db.batches, async () => {
+    const visit = await current(db, input.id);
+    if (!visit || visit.row.deleted) return 'missing';
     const next: VisitRow = {
-      ...row,
+      ...visit.row,
       content: input.content,
       partners: input.partners,
-      rev: nextRev(row),
+      rev: nextRev(visit),
       updatedAt: now,
     };
-    await replaceRevision(db, row, next, now);
+    await replaceRevision(db, visit, next, now);
     return 'saved';
   });
 }
@@ -73,28 +75,28 @@ export function deleteVisit(
   id: string,
   now: number,
 ): Promise<'removed' | 'tombstoned' | 'missing'> {
-  return db.transaction('rw', db.visits, db.outbox, async () => {
-    const row = await db.visits.get(id);
-    if (!row || row.deleted) return 'missing';
-    if (row.frozenRev === 0) {
+  return db.transaction('rw', db.visits, db.outbox, db.batches, async () => {
+    const visit = await current(db, id);
+    if (!visit || visit.row.deleted) return 'missing';
+    if (visit.frozen === 0) {
       await db.outbox.where('id').equals(id).delete();
       await db.visits.delete(id);
       return 'removed';
     }
-    const next: VisitRow = { ...row, rev: nextRev(row), deleted: 1, updatedAt: now };
-    await replaceRevision(db, row, next, now);
+    const next: VisitRow = { ...visit.row, rev: nextRev(visit), deleted: 1, updatedAt: now };
+    await replaceRevision(db, visit, next, now);
     return 'tombstoned';
   });
 }
 
 /** Sends a refused record again, as a new revision so it cannot conflict with itself. */
 export function retryRefused(db: BalieDb, ref: RecordRef, now: number): Promise<boolean> {
-  return db.transaction('rw', db.visits, db.outbox, async () => {
+  return db.transaction('rw', db.visits, db.outbox, db.batches, async () => {
     const entry = await db.outbox.get([ref.id, ref.rev]);
-    const row = await db.visits.get(ref.id);
-    if (!entry || entry.state === 'queued' || !row) return false;
-    const next: VisitRow = { ...row, rev: Math.max(row.rev, row.frozenRev) + 1, updatedAt: now };
-    await replaceRevision(db, row, next, now);
+    const visit = await current(db, ref.id);
+    if (!entry || entry.state === 'queued' || !visit) return false;
+    const rev = Math.max(visit.row.rev, visit.frozen) + 1;
+    await replaceRevision(db, visit, { ...visit.row, rev, updatedAt: now }, now);
     return true;
   });
 }
@@ -110,35 +112,73 @@ export function retryWithLocation(
   location: string,
   now: number,
 ): Promise<boolean> {
-  return db.transaction('rw', db.visits, db.outbox, async () => {
+  return db.transaction('rw', db.visits, db.outbox, db.batches, async () => {
     const entry = await db.outbox.get([ref.id, ref.rev]);
-    const row = await db.visits.get(ref.id);
-    if (!entry || entry.state === 'queued' || !row || row.deleted) return false;
+    const visit = await current(db, ref.id);
+    if (!entry || entry.state === 'queued' || !visit || visit.row.deleted) return false;
     const next: VisitRow = {
-      ...row,
-      content: { ...row.content, location },
-      rev: Math.max(row.rev, row.frozenRev) + 1,
+      ...visit.row,
+      content: { ...visit.row.content, location },
+      rev: Math.max(visit.row.rev, visit.frozen) + 1,
       updatedAt: now,
     };
-    await replaceRevision(db, row, next, now);
+    await replaceRevision(db, visit, next, now);
     return true;
   });
 }
 
-/** The edit rule: a revision not yet in a batch may be replaced; a frozen one never. */
-function nextRev(row: VisitRow): number {
-  return row.rev > row.frozenRev ? row.rev : row.rev + 1;
+/** A stored visit, its outbox entries, and the highest revision of it that is frozen. */
+interface Current {
+  readonly row: VisitRow;
+  readonly entries: readonly OutboxEntry[];
+  readonly frozen: number;
 }
 
-async function replaceRevision(db: BalieDb, row: VisitRow, next: VisitRow, now: number) {
+async function current(db: BalieDb, id: string): Promise<Current | undefined> {
+  const row = await db.visits.get(id);
+  if (!row) return undefined;
+  const entries = await db.outbox.where('id').equals(id).toArray();
+  return { row, entries, frozen: await frozenRev(db, row, entries) };
+}
+
+/**
+ * The highest revision of a visit that the endpoint may have (0: none). A revision is frozen
+ * from the moment a batch takes it: while it is in an open batch (its batch row lists it),
+ * once refused (the endpoint saw it), once acknowledged (its entry is gone), and after a batch
+ * closed without an answer for it (upload-writes.ts marks the row's frozenRev then). A changed
+ * row keeps what was frozen in its own frozenRev.
+ */
+async function frozenRev(
+  db: BalieDb,
+  row: VisitRow,
+  entries: readonly OutboxEntry[],
+): Promise<number> {
+  let frozen = row.frozenRev;
+  if (!entries.some((entry) => entry.rev === row.rev)) frozen = Math.max(frozen, row.rev);
+  for (const entry of entries) {
+    if (entry.state !== 'queued') frozen = Math.max(frozen, entry.rev);
+  }
+  await db.batches.each((batch) => {
+    for (const [id, rev] of Array.isArray(batch.refs) ? batch.refs : []) {
+      if (id === row.id) frozen = Math.max(frozen, rev);
+    }
+  });
+  return frozen;
+}
+
+/** The edit rule: a revision not yet in a batch may be replaced; a frozen one never. */
+function nextRev({ row, frozen }: Current): number {
+  return row.rev > frozen ? row.rev : row.rev + 1;
+}
+
+async function replaceRevision(db: BalieDb, visit: Current, next: VisitRow, now: number) {
   // Superseded: the unfrozen entry of the old revision, and refused entries the endpoint
   // never stored. Frozen, queued entries stay: the endpoint may be missing them.
-  await db.outbox
-    .where('id')
-    .equals(row.id)
-    .filter((entry) => entry.rev > row.frozenRev || entry.state !== 'queued')
-    .delete();
-  await db.visits.put(next);
+  const superseded = visit.entries.filter(
+    (entry) => entry.rev > visit.frozen || entry.state !== 'queued',
+  );
+  await db.outbox.bulkDelete(superseded.map((entry) => [entry.id, entry.rev] as [string, number]));
+  await db.visits.put({ ...next, frozenRev: Math.max(next.frozenRev, visit.frozen) });
   await db.outbox.put(entryFor(next, now));
 }
 
@@ -153,6 +193,5 @@ function entryFor(row: VisitRow, now: number): OutboxEntry {
     bytes: new TextEncoder().encode(JSON.stringify(record)).length,
     queuedAt: now,
     state: 'queued',
-    batchId: null,
   };
 }

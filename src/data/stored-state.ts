@@ -1,4 +1,4 @@
-// The shapes of Dexie's state rows: the uploader's retry state, progress and batch client info, the
+// The shapes of Dexie's state rows: the uploader's retry state and progress, its batch rows, the
 // answer lists and what the device knows of published maps. Read with parseStored
 // (stored.ts): a damaged row gives its default. Each shape is checked against its type.
 
@@ -6,7 +6,7 @@ import * as z from 'zod/mini';
 import { type Customisation, LIST_NAMES } from '../core/registration/catalogue';
 import { ClientInfo } from '../core/upload/batch';
 import { FAILURE_CODES, type RetryState } from '../core/upload/outbox';
-import type { MapSourceState, Progress } from './db';
+import type { BatchRow, MapSourceState, Progress } from './db';
 import { type Fits, Id, Ids, Moment, Text } from './stored';
 
 export const StoredRetryState = z.object({
@@ -48,8 +48,15 @@ export const StoredCustomisation = z.object({
   ),
 });
 
-/** The envelope's client info, kept with the batch it went with (a resend is byte-identical). */
+/** Versions 1–3: the envelope's client info, kept with the batch it went with. */
 export const StoredBatchClient = z.object({ batchId: z.string(), client: ClientInfo });
+
+/** A batch that may have been sent (db.ts `BatchRow`): sent again unchanged until answered. */
+export const StoredBatchRow = z.object({
+  batchId: z.string(),
+  refs: z.array(z.tuple([z.string(), z.number()])).check(z.minLength(1)),
+  client: z.exactOptional(ClientInfo),
+});
 
 const MapFailureShape = z.object({
   code: z.enum(['network', 'timeout', 'not-found', 'http', 'too-large', 'invalid']),
@@ -72,7 +79,8 @@ export const StoredMaps = z.record(
 const proofs: [
   Fits<z.infer<typeof StoredRetryState>, RetryState>,
   Fits<z.infer<typeof StoredProgress>, Progress>,
+  Fits<z.infer<typeof StoredBatchRow>, BatchRow>,
   Fits<z.infer<typeof StoredCustomisation>, Customisation>,
   Fits<z.infer<typeof StoredMaps>, Readonly<Record<string, MapSourceState>>>,
-] = [true, true, true, true];
+] = [true, true, true, true, true];
 void proofs;

@@ -1,6 +1,7 @@
 // The uploader: sends the outbox to the endpoint, batch after batch, under one lock.
-// Runs in the service worker (and in the page where there is none). Everything it learns
-// goes into the database before the next step, so a killed worker resumes where it was.
+// Runs in the service worker (and in the page where there is none). What it learns goes into
+// the database at the latest while the next batch is on its way; a killed worker resumes where
+// it was (a batch whose answer was not written yet is sent again, the endpoint replays it).
 
 import type { Device } from '../core/upload/enrolment';
 import type { SyncOutcome } from '../core/upload/messages';
@@ -10,6 +11,7 @@ import {
   afterTooLarge,
   MAX_BATCH_BYTES,
   mayTryNow,
+  type ReplyDecision,
   type RetryState,
   readReply,
   type SyncFailure,
@@ -23,11 +25,15 @@ import { SYNC_TAG, UPLOAD_LOCK } from './sync-names';
 import { postBatch, UploadError } from './upload';
 import { countQueued, readRetryState } from './upload-reads';
 import {
+  type Answered,
+  answerAndClaim,
   applyAnswer,
-  batchClient,
+  type ClaimedBatch,
   claimBatch,
+  progressRow,
   refuseRecord,
   releaseBatch,
+  retryRow,
   saveProgress,
   saveRetryState,
 } from './upload-writes';
@@ -88,96 +94,152 @@ export function runSync(deps: SyncDeps, trigger: SyncTrigger): Promise<SyncResul
     if (!device) return { outcome: 'not-enrolled', sent: 0 };
     const retry = await readRetryState(deps.db);
     if (!mayTryNow(retry, trigger, deps.now()).open) return { outcome: 'waiting', sent: 0 };
-    if ((await countQueued(deps.db)) === 0) return { outcome: 'nothing-to-send', sent: 0 };
-    const sent = { count: 0 };
+    const queued = await countQueued(deps.db);
+    if (queued === 0) return { outcome: 'nothing-to-send', sent: 0 };
+    const run: Run = { queued, sent: 0, answered: 0 };
+    await saveProgress(deps.db, { sent: 0, total: queued, updatedAt: deps.now() });
     try {
-      const outcome = await uploadAll(deps, device, startRun(retry), sent);
-      return { outcome, sent: sent.count };
+      const outcome = await uploadAll(deps, device, startRun(retry), run);
+      return { outcome, sent: run.sent };
     } finally {
       await saveProgress(deps.db, {
-        sent: sent.count,
-        total: sent.count + (await countQueued(deps.db)),
+        sent: run.sent,
+        total: run.sent + (await countQueued(deps.db)),
         updatedAt: deps.now(),
       });
     }
   });
 }
 
+/**
+ * One run's numbers. The outbox is counted at the start and the end only (a count walks the
+ * whole index; two per batch took over a quarter of the upload time): in between, what is left
+ * is that first count less the records answered since. Records saved during a run are not in
+ * it until the end.
+ */
+interface Run {
+  readonly queued: number;
+  sent: number;
+  /** Records the endpoint answered for (acknowledged or refused) in this run. */
+  answered: number;
+}
+
+function left(run: Run): number {
+  return Math.max(0, run.queued - run.answered);
+}
+
+/**
+ * Sends batch after batch, one request at a time. While a batch is on its way, the answer to
+ * the one before is written and the next batch is taken, in one transaction: the database's
+ * work overlaps the network's, and each write waits for the one before.
+ */
 async function uploadAll(
   deps: SyncDeps,
   device: Device,
   initial: RetryState,
-  sent: { count: number },
+  run: Run,
 ): Promise<SyncOutcome> {
   const { db } = deps;
   let retry = initial;
-  for (;;) {
-    await saveProgress(db, {
-      sent: sent.count,
-      total: sent.count + (await countQueued(db)),
-      updatedAt: deps.now(),
-    });
-    const batch = await claimBatch(db, {
-      limit: retry.batchLimit,
-      maxBytes: MAX_BATCH_BYTES,
-      newBatchId: deps.newId,
-    });
-    if (!batch) return 'done';
-    const refs = batch.entries.map(({ id, rev }) => ({ id, rev }));
-    const unsent = await countQueued(db);
-    const client = await batchClient(db, batch.batchId, () => ({ version: APP_VERSION, unsent }));
+  const options = (busy: readonly ClaimedBatch[]) => ({
+    limit: retry.batchLimit,
+    maxBytes: MAX_BATCH_BYTES,
+    newBatchId: deps.newId,
+    client: (records: number) => ({ version: APP_VERSION, unsent: Math.max(left(run), records) }),
+    busy,
+  });
+  // The retry state is written with the run's first answer (which clears an earlier failure)
+  // and at its end; in between only the progress, so the views re-read one row per batch.
+  let answeredBefore = false;
+  let answered: Answered | undefined;
+  let batch = await claimBatch(db, options([]));
+  while (batch) {
+    const current = batch;
+    const sending = send(deps, device, current);
+    const following = answered
+      ? answerAndClaim(db, answered, options([current]))
+      : claimBatch(db, options([current]));
+    answered = undefined;
+    // Awaited below; this only keeps a failure from counting as unhandled meanwhile.
+    following.catch(() => undefined);
+    const reply = await sending;
+    const refs = current.entries.map(({ id, rev }) => ({ id, rev }));
+    const decision: ReplyDecision =
+      reply instanceof UploadError
+        ? { kind: 'failed', failure: { code: reply.code }, waitUntil: null }
+        : readReply(refs, reply, deps.now());
 
-    let reply: Awaited<ReturnType<typeof postBatch>>;
-    try {
-      reply = await postBatch(
-        deps.fetch,
-        device.endpoint,
-        device.token,
-        {
-          batchId: batch.batchId,
-          deviceId: device.deviceId,
-          records: batch.entries.map((e) => e.record),
-          client,
-        },
-        deps.timeoutMs,
-      );
-    } catch (error) {
-      const code = error instanceof UploadError ? error.code : 'network';
-      await fail(deps, retry, { code }, null);
-      return 'failed';
+    if (decision.kind === 'answered' && decision.unanswered.length === 0) {
+      run.sent += decision.acked.length;
+      run.answered += refs.length;
+      retry = afterAnswer(retry, deps.now());
+      const progress = { sent: run.sent, total: run.sent + left(run), updatedAt: deps.now() };
+      const also = [...(answeredBefore ? [] : [retryRow(retry)]), progressRow(progress)];
+      answered = { batchId: current.batchId, answer: decision, also };
+      answeredBefore = true;
+      batch = await following;
+      continue;
     }
 
-    const decision = readReply(refs, reply, deps.now());
+    // Anything else ends or reshapes the run: first the writes under way, then this answer.
+    const next = await following;
     switch (decision.kind) {
       case 'answered': {
-        await applyAnswer(db, decision);
-        sent.count += decision.acked.length;
-        if (decision.unanswered.length > 0) {
-          const unanswered = decision.unanswered.length;
-          await fail(deps, retry, { code: 'unreadable-reply', unanswered }, null);
-          return 'failed';
-        }
-        retry = afterAnswer(retry, deps.now());
-        await saveRetryState(db, retry);
-        break;
+        const unanswered = decision.unanswered.length;
+        run.sent += decision.acked.length;
+        run.answered += refs.length - unanswered;
+        const failure = { code: 'unreadable-reply', unanswered } as const;
+        await applyAnswer(db, current.batchId, decision, [
+          retryRow(afterFailure(retry, failure, null, deps.now(), deps.random)),
+          progressRow({ sent: run.sent, total: run.sent + left(run), updatedAt: deps.now() }),
+        ]);
+        return 'failed';
       }
       case 'split': {
-        const [only] = batch.entries;
-        if (batch.entries.length === 1 && only) {
-          await refuseRecord(db, only, 'too-large');
+        // A batch taken just now, meanwhile, was never sent: it is closed too, for smaller
+        // ones. (One taken before, maybe sent already, stays open and is sent next.)
+        if (next && !next.again) await releaseBatch(db, next.batchId);
+        retry = afterTooLarge(retry, current.entries.length);
+        const [only] = current.entries;
+        if (current.entries.length === 1 && only) {
+          run.answered += 1;
+          await refuseRecord(db, current.batchId, only, 'too-large', [retryRow(retry)]);
         } else {
-          await releaseBatch(db, batch.batchId);
+          await releaseBatch(db, current.batchId, [retryRow(retry)]);
         }
-        retry = afterTooLarge(retry, batch.entries.length);
-        await saveRetryState(db, retry);
+        batch = await claimBatch(db, options([]));
         break;
       }
       case 'failed': {
-        // The records stay frozen in their batch: the next try sends the very same batch.
+        // The batch stays open: the next try sends the very same batch (and the one taken
+        // meanwhile).
         await fail(deps, retry, decision.failure, decision.waitUntil);
         return 'failed';
       }
     }
+  }
+  if (answered) await applyAnswer(db, answered.batchId, answered.answer, answered.also);
+  await saveRetryState(db, retry);
+  return 'done';
+}
+
+/** One POST; a network error or time-out comes back as the error, not thrown. */
+async function send(deps: SyncDeps, device: Device, batch: ClaimedBatch) {
+  try {
+    return await postBatch(
+      deps.fetch,
+      device.endpoint,
+      device.token,
+      {
+        batchId: batch.batchId,
+        deviceId: device.deviceId,
+        records: batch.entries.map((e) => e.record),
+        ...(batch.client ? { client: batch.client } : {}),
+      },
+      deps.timeoutMs,
+    );
+  } catch (error) {
+    return error instanceof UploadError ? error : new UploadError('network');
   }
 }
 

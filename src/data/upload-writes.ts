@@ -1,121 +1,146 @@
 // Every write the uploader makes: taking a batch, applying the endpoint's answer, and the
 // retry and progress state. The rules (with registration-writes.ts, whose header has the rest):
-//  - Taking a batch freezes its records; an interrupted batch is sent again unchanged.
+//  - Taking a batch writes one batch row (id, entries, client info) and freezes its records;
+//    an interrupted batch is sent again unchanged, before any new one. A record is in one
+//    open batch at most (the next batch is taken while one is on its way, without its records).
 //  - An entry leaves the outbox only when the endpoint acknowledged that very record.
 //  - Refused entries stay, with the endpoint's reason, until a person acts on them.
 
 import Dexie from 'dexie';
-import type { ClientInfo } from '../core/upload/batch';
 import {
   INITIAL_RETRY_STATE,
   type RecordRef,
   type RetryState,
   type SyncFailure,
-  takeBatch,
 } from '../core/upload/outbox';
-import type { BalieDb, LocalRefusal, OutboxEntry, Progress } from './db';
+import type { BalieDb, BatchRow, LocalRefusal, Progress, StateRow } from './db';
 import { parseStored } from './stored';
-import { StoredBatchClient, StoredRetryState } from './stored-state';
+import { StoredBatchRow, StoredRetryState } from './stored-state';
+import {
+  type Answer,
+  type Answered,
+  type ClaimedBatch,
+  type ClaimOptions,
+  claimOrResend,
+  freeze,
+  outboxChanged,
+  writeAnswer,
+} from './upload-steps';
 
-export interface ClaimedBatch {
-  readonly batchId: string;
-  readonly entries: readonly OutboxEntry[];
+export type { Answer, Answered, ClaimedBatch, ClaimOptions };
+
+/**
+ * Takes the next batch to upload. A batch interrupted earlier (the worker was killed, the
+ * reply never came) is sent again first, with the same id, records and client info. Taking a
+ * batch freezes its records (from now on an edit makes a new revision), by writing one batch
+ * row: neither the entries nor the visits are written (registration-writes.ts reads the row).
+ * A record is in one open batch at most.
+ */
+export async function claimBatch(db: BalieDb, options: ClaimOptions): Promise<ClaimedBatch | null> {
+  for (;;) {
+    const claimed = await db.transaction('rw', db.outbox, db.batches, () =>
+      claimOrResend(db, options),
+    );
+    if (claimed.kind !== 'damaged') return claimed.batch;
+    await closeDamaged(db, claimed.row);
+  }
 }
 
 /**
- * Takes the next batch to upload. A batch interrupted earlier (the worker was killed,
- * the reply never came) is sent again first, with the same id and the same records.
- * Taking a batch freezes its records: from now on an edit makes a new revision.
+ * Applies the endpoint's per-record answer to batch `batchId` and closes it, in one
+ * transaction with the uploader's state rows (`also`: retry state, progress). Only
+ * acknowledged records leave the outbox; refused ones stay with the reason; unanswered ones
+ * stay queued, marked frozen in their visits, and go out again in a new batch.
  */
-export function claimBatch(
+export async function applyAnswer(
   db: BalieDb,
-  options: { limit: number; maxBytes: number; newBatchId: () => string },
-): Promise<ClaimedBatch | null> {
-  return db.transaction('rw', db.visits, db.outbox, async () => {
-    const interrupted = (await db.outbox.orderBy('batchId').first())?.batchId;
-    if (interrupted) {
-      const entries = await db.outbox.where('batchId').equals(interrupted).toArray();
-      return { batchId: interrupted, entries: sortForUpload(entries) };
-    }
-    const oldest = await db.outbox
-      .where('[state+queuedAt]')
-      .between(['queued', Dexie.minKey], ['queued', Dexie.maxKey])
-      .limit(options.limit)
-      .toArray();
-    const chosen = takeBatch(
-      sortForUpload(oldest),
-      options.limit,
-      options.maxBytes,
-      (entry) => entry.bytes,
-    );
-    if (chosen.length === 0) return null;
-    const batchId = options.newBatchId();
-    const entries = chosen.map((entry) => ({ ...entry, batchId }));
-    await db.outbox.bulkPut(entries);
-    const rows = await db.visits.bulkGet(entries.map((entry) => entry.id));
-    const frozen = rows.flatMap((row) => {
-      if (!row) return [];
-      const highest = Math.max(
-        row.frozenRev,
-        ...entries.filter((entry) => entry.id === row.id).map((entry) => entry.rev),
-      );
-      return highest > row.frozenRev ? [{ ...row, frozenRev: highest }] : [];
-    });
-    await db.visits.bulkPut(frozen);
-    return { batchId, entries };
-  });
-}
-
-function sortForUpload(entries: OutboxEntry[]): OutboxEntry[] {
-  return entries.sort(
-    (a, b) => a.queuedAt - b.queuedAt || a.id.localeCompare(b.id) || a.rev - b.rev,
-  );
-}
-
-export interface Answer {
-  readonly acked: readonly RecordRef[];
-  readonly rejected: readonly (RecordRef & { reason: string })[];
-  readonly conflicts: readonly (RecordRef & { reason: string })[];
-  readonly unanswered: readonly RecordRef[];
-}
-
-/** Applies the endpoint's per-record answer. Only acknowledged records leave the outbox. */
-export function applyAnswer(db: BalieDb, answer: Answer): Promise<void> {
-  return db.transaction('rw', db.outbox, async () => {
-    await db.outbox.bulkDelete(answer.acked.map((ref) => [ref.id, ref.rev] as [string, number]));
-    for (const refusal of answer.rejected) await refuse(db, refusal, 'rejected', refusal.reason);
-    for (const refusal of answer.conflicts) await refuse(db, refusal, 'conflict', refusal.reason);
-    for (const ref of answer.unanswered)
-      await db.outbox.update([ref.id, ref.rev], { batchId: null });
-  });
-}
-
-/** Refused on the device itself (too large for any batch): kept, out of the upload queue. */
-export function refuseRecord(db: BalieDb, ref: RecordRef, code: LocalRefusal): Promise<void> {
-  return db.transaction('rw', db.outbox, async () => {
-    await db.outbox.update([ref.id, ref.rev], {
-      state: 'rejected',
-      reasonCode: code,
-      batchId: null,
-    });
-  });
-}
-
-async function refuse(
-  db: BalieDb,
-  ref: RecordRef,
-  state: 'rejected' | 'conflict',
-  reason: string,
+  batchId: string,
+  answer: Answer,
+  also: readonly StateRow[] = [],
 ): Promise<void> {
-  await db.outbox.update([ref.id, ref.rev], { state, reason, batchId: null });
+  const unanswered = answer.unanswered.map((ref) => [ref.id, ref.rev] as const);
+  const tables = [db.outbox, db.batches, db.state, ...(unanswered.length > 0 ? [db.visits] : [])];
+  await db.transaction('rw', tables, async (tx) => {
+    if (unanswered.length > 0) await freeze(db, unanswered);
+    await writeAnswer(db, tx, { batchId, answer, also });
+  });
+  if (answer.acked.length > 0) Dexie.on.storagemutated.fire(outboxChanged(db));
 }
 
-/** Returns a batch's records to the queue, so they go out again in smaller batches. */
-export function releaseBatch(db: BalieDb, batchId: string): Promise<void> {
-  return db.transaction('rw', db.outbox, async () => {
-    const released = await db.outbox.where('batchId').equals(batchId).toArray();
-    await db.outbox.bulkPut(released.map((entry) => ({ ...entry, batchId: null })));
+/**
+ * Applies a fully answered batch (`applyAnswer`) and takes the next one (`claimBatch`) in
+ * one transaction: the uploader's one transaction per batch.
+ */
+export async function answerAndClaim(
+  db: BalieDb,
+  answered: Answered,
+  options: ClaimOptions,
+): Promise<ClaimedBatch | null> {
+  const claimed = await db.transaction('rw', db.outbox, db.batches, db.state, async (tx) => {
+    await writeAnswer(db, tx, answered);
+    return claimOrResend(db, options);
   });
+  if (answered.answer.acked.length > 0) Dexie.on.storagemutated.fire(outboxChanged(db));
+  if (claimed.kind !== 'damaged') return claimed.batch;
+  await closeDamaged(db, claimed.row);
+  return claimBatch(db, options);
+}
+
+/**
+ * An open batch whose entries are not all there any more (a damaged disk or row; the app never
+ * removes an entry of an open batch) cannot be sent again as the same body. It is closed, its
+ * records stay frozen, and the rest go in new batches: the endpoint answers "duplicate" for any
+ * record it already has.
+ */
+function closeDamaged(db: BalieDb, row: BatchRow): Promise<void> {
+  return db.transaction('rw', db.visits, db.batches, async () => {
+    const parsed = StoredBatchRow.safeParse(row);
+    if (parsed.success) await freeze(db, parsed.data.refs);
+    await db.batches.delete(row.batchId);
+  });
+}
+
+/**
+ * Refused on the device itself (a batch of one, still too large): kept, out of the upload
+ * queue (a refused entry counts as frozen), and its batch closed.
+ */
+export function refuseRecord(
+  db: BalieDb,
+  batchId: string,
+  ref: RecordRef,
+  code: LocalRefusal,
+  also: readonly StateRow[] = [],
+): Promise<void> {
+  return db.transaction('rw', db.outbox, db.batches, db.state, async () => {
+    await db.outbox.update([ref.id, ref.rev], { state: 'rejected', reasonCode: code });
+    await db.batches.delete(batchId);
+    await db.state.bulkPut([...also]);
+  });
+}
+
+/**
+ * Closes a batch the endpoint refused whole (413): its records, marked frozen in their visits,
+ * go out again in smaller ones.
+ */
+export function releaseBatch(
+  db: BalieDb,
+  batchId: string,
+  also: readonly StateRow[] = [],
+): Promise<void> {
+  return db.transaction('rw', db.visits, db.batches, db.state, async () => {
+    const row = StoredBatchRow.safeParse(await db.batches.get(batchId));
+    if (row.success) await freeze(db, row.data.refs);
+    await db.batches.delete(batchId);
+    await db.state.bulkPut([...also]);
+  });
+}
+
+export function retryRow(value: RetryState): StateRow {
+  return { key: 'retry', value };
+}
+
+export function progressRow(value: Progress): StateRow {
+  return { key: 'progress', value };
 }
 
 export function saveRetryState(db: BalieDb, value: RetryState): Promise<unknown> {
@@ -142,24 +167,5 @@ export function blockUploads(
     const retry = parseStored(StoredRetryState, row?.value, INITIAL_RETRY_STATE).value;
     if (retry.blocked) return;
     await saveRetryState(db, { ...retry, blocked: true, lastError: { ...failure, at: now } });
-  });
-}
-
-/**
- * The client info sent with a batch: made once per batch and kept, so a batch sent again
- * (same Idempotency-Key) is byte-identical, as the endpoint requires.
- */
-export function batchClient(
-  db: BalieDb,
-  batchId: string,
-  make: () => ClientInfo,
-): Promise<ClientInfo> {
-  return db.transaction('rw', db.state, async () => {
-    const row = await db.state.get('batch-client');
-    const kept = parseStored(StoredBatchClient, row?.value, undefined).value;
-    if (kept?.batchId === batchId) return kept.client;
-    const client = make();
-    await db.state.put({ key: 'batch-client', value: { batchId, client } });
-    return client;
   });
 }

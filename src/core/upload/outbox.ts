@@ -1,6 +1,7 @@
 // Upload decisions: how to read an endpoint's reply, when to try again, how big a batch is.
 // Pure. Callers pass the clock (`now`) and the dice (`random`), so every rule has a test.
 
+import { MAX_RECORDS_PER_BATCH } from './batch';
 import { BatchReply, ErrorReply } from './reply';
 
 export const SYNC_TRIGGERS = [
@@ -58,7 +59,8 @@ export interface RetryState {
   readonly batchLimit: number;
 }
 
-export const DEFAULT_BATCH_LIMIT = 200;
+/** As many records as the endpoint takes in one batch: fewer requests and transactions. */
+export const DEFAULT_BATCH_LIMIT = MAX_RECORDS_PER_BATCH;
 /** Stays well under the endpoint's 1 MB body limit. */
 export const MAX_BATCH_BYTES = 512 * 1024;
 export const BACKOFF_BASE_MS = 2_000;

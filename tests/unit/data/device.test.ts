@@ -16,7 +16,7 @@ import { retryWithLocation, saveVisit } from '../../../src/data/registration-wri
 import { readDevice, saveDevice } from '../../../src/data/settings';
 import { runSync } from '../../../src/data/sync';
 import { readRetryState } from '../../../src/data/upload-reads';
-import { applyAnswer, batchClient, claimBatch } from '../../../src/data/upload-writes';
+import { applyAnswer, claimBatch } from '../../../src/data/upload-writes';
 import { visitContent } from '../../support/visits';
 
 const CENTRUM = { id: '5b2f8c1e-7d3a-4e6b-9f0c-2a4d6e8f1b3c', name: 'Bibliotheek Centrum' };
@@ -121,8 +121,13 @@ describe('a visit refused for its location', () => {
     const id = randomUUID();
     const content = visitContent({ location: 'Oude vestiging' });
     await saveVisit(db, { id, content, partners: [null] }, 1);
-    await claimBatch(db, { limit: 10, maxBytes: 100_000, newBatchId: randomUUID });
-    await applyAnswer(db, {
+    const batch = await claimBatch(db, {
+      limit: 10,
+      maxBytes: 100_000,
+      newBatchId: randomUUID,
+      client: (records) => ({ version: '0.2.0', unsent: records }),
+    });
+    await applyAnswer(db, batch?.batchId ?? '', {
       acked: [],
       rejected: [{ id, rev: 1, reason: "Onbekende locatie 'Oude vestiging'." }],
       conflicts: [],
@@ -140,11 +145,28 @@ describe('a visit refused for its location', () => {
 
 describe("a batch's client info", () => {
   test('is made once per batch, so a resend is the very same body', async () => {
-    const first = await batchClient(db, 'batch-1', () => ({ version: '0.2.0', unsent: 3 }));
-    const again = await batchClient(db, 'batch-1', () => ({ version: '0.3.0', unsent: 9 }));
-    const next = await batchClient(db, 'batch-2', () => ({ version: '0.3.0', unsent: 9 }));
-    expect(again).toEqual(first);
-    expect(next).toEqual({ version: '0.3.0', unsent: 9 });
+    await saveVisit(db, { id: randomUUID(), content: visitContent(), partners: [null] }, 1);
+    const claim = (version: string) =>
+      claimBatch(db, {
+        limit: 10,
+        maxBytes: 100_000,
+        newBatchId: randomUUID,
+        client: (records) => ({ version, unsent: records + 2 }),
+      });
+    const first = await claim('0.2.0');
+    const again = await claim('0.3.0');
+    expect(first?.client).toEqual({ version: '0.2.0', unsent: 3 });
+    expect(again?.batchId).toBe(first?.batchId);
+    expect(again?.client).toEqual(first?.client);
+    await applyAnswer(db, first?.batchId ?? '', {
+      acked: [],
+      rejected: [],
+      conflicts: [],
+      unanswered: first?.entries ?? [],
+    });
+    const next = await claim('0.3.0');
+    expect(next?.batchId).not.toBe(first?.batchId);
+    expect(next?.client).toEqual({ version: '0.3.0', unsent: 3 });
   });
 });
 

@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { Device } from '../../../src/core/upload/enrolment';
+import { DEFAULT_BATCH_LIMIT } from '../../../src/core/upload/outbox';
 import { BalieDb } from '../../../src/data/db';
 import { saveVisit } from '../../../src/data/registration-writes';
 import { type Locks, runSync, type SyncDeps } from '../../../src/data/sync';
@@ -23,7 +24,7 @@ type Script = (body: {
 
 let db: BalieDb;
 let clock: number;
-let requests: { batchId: string; ids: string[]; headers: Headers }[];
+let requests: { batchId: string; ids: string[]; headers: Headers; body: string }[];
 
 function deps(script: Script, locks: Locks = freeLocks()): SyncDeps {
   return {
@@ -35,6 +36,7 @@ function deps(script: Script, locks: Locks = freeLocks()): SyncDeps {
         batchId: body.batchId,
         ids: body.records.map((r: { id: string }) => r.id),
         headers: new Headers(init?.headers),
+        body: String(init?.body),
       });
       const answer = script(body);
       if (answer instanceof Error) throw answer;
@@ -86,10 +88,14 @@ afterEach(async () => {
 
 describe('runSync', () => {
   test('uploads everything in batches with the protocol headers, then records the success', async () => {
-    await saveMany(450);
+    await saveMany(2 * DEFAULT_BATCH_LIMIT + 50);
     const result = await runSync(deps(acceptAll), 'manual');
-    expect(result).toEqual({ outcome: 'done', sent: 450 });
-    expect(requests.map((r) => r.ids.length)).toEqual([200, 200, 50]);
+    expect(result).toEqual({ outcome: 'done', sent: 2 * DEFAULT_BATCH_LIMIT + 50 });
+    expect(requests.map((r) => r.ids.length)).toEqual([
+      DEFAULT_BATCH_LIMIT,
+      DEFAULT_BATCH_LIMIT,
+      50,
+    ]);
     const [first] = requests;
     expect(first?.headers.get('idempotency-key')).toBe(first?.batchId);
     expect(first?.headers.get('authorization')).toBe(`Bearer ${device.token}`);
@@ -128,7 +134,56 @@ describe('runSync', () => {
     expect((await runSync(deps(acceptAll), 'timer')).outcome).toBe('waiting');
     expect((await runSync(deps(acceptAll), 'online')).outcome).toBe('done');
     expect(requests[1]?.batchId).toBe(requests[0]?.batchId);
-    expect(requests[1]?.ids).toEqual(requests[0]?.ids);
+    expect(requests[1]?.body).toBe(requests[0]?.body);
+    expect(await db.batches.count()).toBe(0);
+  });
+
+  test('a failure while the next batch was already taken: the next run sends each batch once, under its own id', async () => {
+    await saveMany(DEFAULT_BATCH_LIMIT + 10);
+    const failing = await runSync(
+      deps(() => new Response('boom', { status: 500 })),
+      'manual',
+    );
+    expect(failing.outcome).toBe('failed');
+    expect(requests).toHaveLength(1);
+    expect(await db.batches.count()).toBe(2);
+
+    expect(await runSync(deps(acceptAll), 'online')).toEqual({
+      outcome: 'done',
+      sent: DEFAULT_BATCH_LIMIT + 10,
+    });
+    const [first, ...again] = requests;
+    expect(again).toHaveLength(2);
+    expect(again.find((r) => r.batchId === first?.batchId)?.body).toBe(first?.body);
+    const ids = again.flatMap((r) => r.ids);
+    expect(new Set(ids).size).toBe(DEFAULT_BATCH_LIMIT + 10);
+    expect(ids).toHaveLength(DEFAULT_BATCH_LIMIT + 10);
+    expect(await db.batches.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  test('a 413 for one of two open batches leaves the other open, sent again under its own id', async () => {
+    await saveMany(DEFAULT_BATCH_LIMIT + 10);
+    await runSync(
+      deps(() => new Response('boom', { status: 500 })),
+      'manual',
+    );
+    const [sent] = requests;
+    const open = (await db.batches.toArray()).map((row) => row.batchId);
+    expect(open).toHaveLength(2);
+
+    let refused = '';
+    const tooLargeOnce: Script = (body) => {
+      if (refused) return acceptAll(body);
+      refused = body.batchId;
+      return new Response('', { status: 413 });
+    };
+    expect((await runSync(deps(tooLargeOnce), 'online')).outcome).toBe('done');
+    const other = open.find((id) => id !== refused);
+    const again = requests.slice(2).find((r) => r.batchId === other);
+    expect(again).toBeDefined();
+    if (other === sent?.batchId) expect(again?.body).toBe(sent?.body);
+    expect(await db.outbox.count()).toBe(0);
   });
 
   test('a network error or time-out keeps every record', async () => {

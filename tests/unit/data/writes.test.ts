@@ -1,6 +1,7 @@
 // The outbox rules in src/data/writes.ts against a real IndexedDB implementation.
 
 import { randomUUID } from 'node:crypto';
+import { liveQuery } from 'dexie';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { addLocalOption, hideOption } from '../../../src/core/registration/catalogue';
 import { BalieDb } from '../../../src/data/db';
@@ -12,12 +13,19 @@ import {
   retryRefused,
   saveVisit,
 } from '../../../src/data/registration-writes';
-import { outboxSummary } from '../../../src/data/upload-reads';
-import { applyAnswer, claimBatch, releaseBatch } from '../../../src/data/upload-writes';
+import { countQueued, outboxSummary } from '../../../src/data/upload-reads';
+import {
+  applyAnswer,
+  type ClaimedBatch,
+  claimBatch,
+  releaseBatch,
+} from '../../../src/data/upload-writes';
 import { visitContent } from '../../support/visits';
 
 let db: BalieDb;
-const claim = () => claimBatch(db, { limit: 200, maxBytes: 512 * 1024, newBatchId: randomUUID });
+const client = (records: number) => ({ version: '1.0.0', unsent: records });
+const claim = () =>
+  claimBatch(db, { limit: 200, maxBytes: 512 * 1024, newBatchId: randomUUID, client });
 const entries = () => db.outbox.orderBy('[id+rev]').toArray();
 
 beforeEach(async () => {
@@ -36,7 +44,8 @@ describe('saving', () => {
       'saved',
     );
     const [entry] = await entries();
-    expect(entry).toMatchObject({ id, rev: 1, state: 'queued', batchId: null });
+    expect(entry).toMatchObject({ id, rev: 1, state: 'queued' });
+    expect(await db.batches.count()).toBe(0);
     expect(entry?.record).toMatchObject({ id, rev: 1, location: 'Bibliotheek Teststad' });
     expect(entry?.record).not.toHaveProperty('partners');
   });
@@ -76,12 +85,69 @@ describe('editing and deleting', () => {
     const batch = await claim();
     await editVisit(db, { id, content: visitContent({ hour: 15 }), partners: [null] }, 2000);
     const all = await entries();
-    expect(all.map((e) => [e.rev, e.batchId === batch?.batchId])).toEqual([
-      [1, true],
-      [2, false],
-    ]);
+    expect(all.map((e) => e.rev)).toEqual([1, 2]);
+    expect((await db.batches.get(batch?.batchId ?? ''))?.refs).toEqual([[id, 1]]);
     expect(all[0]?.record).toMatchObject({ hour: 10 });
     expect(all[1]?.record).toMatchObject({ hour: 15 });
+  });
+
+  test('a delete while the visit is in an open batch queues a tombstone and keeps the batch', async () => {
+    const id = randomUUID();
+    await saveVisit(db, { id, content: visitContent(), partners: [null] }, 1000);
+    const batch = await claim();
+    expect(await deleteVisit(db, id, 2000)).toBe('tombstoned');
+    expect((await entries()).map((e) => [e.rev, e.record])).toEqual([
+      [1, expect.objectContaining({ hour: 10 })],
+      [2, { id, rev: 2, deleted: true }],
+    ]);
+    expect((await claim())?.batchId).toBe(batch?.batchId);
+  });
+
+  test('after the endpoint acknowledged a revision, edits go to a new one, replaced until sent', async () => {
+    const id = randomUUID();
+    await saveVisit(db, { id, content: visitContent(), partners: [null] }, 1000);
+    const batch = await claim();
+    await applyAnswer(db, batch?.batchId ?? '', {
+      acked: batch?.entries ?? [],
+      rejected: [],
+      conflicts: [],
+      unanswered: [],
+    });
+    await editVisit(db, { id, content: visitContent({ hour: 11 }), partners: [null] }, 2000);
+    await editVisit(db, { id, content: visitContent({ hour: 12 }), partners: [null] }, 3000);
+    expect((await entries()).map((e) => [e.rev, e.record])).toEqual([
+      [2, expect.objectContaining({ hour: 12 })],
+    ]);
+    expect(await deleteVisit(db, id, 4000)).toBe('tombstoned');
+    expect((await entries()).map((e) => e.record)).toEqual([{ id, rev: 2, deleted: true }]);
+  });
+
+  test('records of a batch the endpoint refused whole (413) stay frozen', async () => {
+    const id = randomUUID();
+    await saveVisit(db, { id, content: visitContent(), partners: [null] }, 1000);
+    const batch = await claim();
+    await releaseBatch(db, batch?.batchId ?? '');
+    expect(await db.batches.count()).toBe(0);
+    await editVisit(db, { id, content: visitContent({ hour: 15 }), partners: [null] }, 2000);
+    expect((await entries()).map((e) => [e.rev, e.record.rev])).toEqual([
+      [1, 1],
+      [2, 2],
+    ]);
+  });
+
+  test('records a reply left out stay frozen', async () => {
+    const id = randomUUID();
+    await saveVisit(db, { id, content: visitContent(), partners: [null] }, 1000);
+    const batch = await claim();
+    await applyAnswer(db, batch?.batchId ?? '', {
+      acked: [],
+      rejected: [],
+      conflicts: [],
+      unanswered: batch?.entries ?? [],
+    });
+    expect(await db.batches.count()).toBe(0);
+    expect(await deleteVisit(db, id, 2000)).toBe('tombstoned');
+    expect((await entries()).map((e) => e.rev)).toEqual([1, 2]);
   });
 
   test('a delete before upload removes the visit and its outbox entries', async () => {
@@ -96,7 +162,7 @@ describe('editing and deleting', () => {
     const id = randomUUID();
     await saveVisit(db, { id, content: visitContent(), partners: [null] }, 1000);
     const batch = await claim();
-    await applyAnswer(db, {
+    await applyAnswer(db, batch?.batchId ?? '', {
       acked: batch?.entries ?? [],
       rejected: [],
       conflicts: [],
@@ -127,6 +193,46 @@ describe('batches', () => {
     expect(again?.entries.map((e) => e.record)).toEqual(first?.entries.map((e) => e.record));
   });
 
+  test('a batch row that lost an entry is closed; its other records go out in a new batch', async () => {
+    const ids = [randomUUID(), randomUUID()];
+    for (const [i, id] of ids.entries()) {
+      await saveVisit(db, { id, content: visitContent(), partners: [null] }, 1000 + i);
+    }
+    const first = await claim();
+    // Not something the app does; a damaged disk or a bug elsewhere could.
+    await db.outbox.delete([ids[0] ?? '', 1]);
+    const next = await claim();
+    expect(next?.batchId).not.toBe(first?.batchId);
+    expect(next?.entries.map((e) => e.id)).toEqual([ids[1]]);
+    expect((await db.batches.toArray()).map((row) => row.batchId)).toEqual([next?.batchId]);
+  });
+
+  test('the next batch, taken while one is on its way, holds none of its records', async () => {
+    const ids = Array.from({ length: 5 }, () => randomUUID());
+    for (const [i, id] of ids.entries()) {
+      await saveVisit(db, { id, content: visitContent(), partners: [null] }, 1000 + i);
+    }
+    const take = (busy: ClaimedBatch[]) =>
+      claimBatch(db, { limit: 2, maxBytes: 1e6, newBatchId: randomUUID, client, busy });
+    const a = await take([]);
+    const b = await take(a ? [a] : []);
+    expect(a?.entries.map((e) => e.id)).toEqual(ids.slice(0, 2));
+    expect(b?.entries.map((e) => e.id)).toEqual(ids.slice(2, 4));
+    // The first answer leaves one record out: it goes with the last, at the queue's end.
+    const [first, second] = a?.entries ?? [];
+    if (!first || !second) throw new Error('expected two entries');
+    await applyAnswer(db, a?.batchId ?? '', {
+      acked: [second],
+      rejected: [],
+      conflicts: [],
+      unanswered: [first],
+    });
+    const c = await take(b ? [b] : []);
+    expect(c?.entries.map((e) => e.id)).toEqual([ids[0], ids[4]]);
+    // A next run sends the open batches again before it takes a new one.
+    expect([b?.batchId, c?.batchId]).toContain((await take([]))?.batchId);
+  });
+
   test('the batch limit and byte budget are respected', async () => {
     for (let i = 0; i < 5; i++) {
       await saveVisit(
@@ -135,7 +241,7 @@ describe('batches', () => {
         1000 + i,
       );
     }
-    const batch = await claimBatch(db, { limit: 2, maxBytes: 1e6, newBatchId: randomUUID });
+    const batch = await claimBatch(db, { limit: 2, maxBytes: 1e6, newBatchId: randomUUID, client });
     expect(batch?.entries).toHaveLength(2);
     const entry = batch?.entries[0];
     await releaseBatch(db, batch?.batchId ?? '');
@@ -143,6 +249,7 @@ describe('batches', () => {
       limit: 10,
       maxBytes: (entry?.bytes ?? 0) + 1,
       newBatchId: randomUUID,
+      client,
     });
     expect(small?.entries).toHaveLength(1);
   });
@@ -155,7 +262,7 @@ describe('batches', () => {
     const batch = await claim();
     const [a, b, c, d] = batch?.entries ?? [];
     if (!a || !b || !c || !d) throw new Error('expected four entries');
-    await applyAnswer(db, {
+    await applyAnswer(db, batch?.batchId ?? '', {
       acked: [a],
       rejected: [{ id: b.id, rev: b.rev, reason: 'Niet geldig: day' }],
       conflicts: [{ id: c.id, rev: c.rev, reason: 'andere inhoud' }],
@@ -176,11 +283,36 @@ describe('batches', () => {
     expect(next?.batchId).not.toBe(batch?.batchId);
   });
 
+  test('a view of the outbox hears that acknowledged records left it', async () => {
+    for (let i = 0; i < 3; i++) {
+      await saveVisit(db, { id: randomUUID(), content: visitContent(), partners: [null] }, i);
+    }
+    const seen: number[] = [];
+    let heard = (_count: number) => {};
+    const subscription = liveQuery(() => countQueued(db)).subscribe((count) => {
+      seen.push(count);
+      heard(count);
+    });
+    const zero = new Promise<void>((resolve) => {
+      heard = (count) => count === 0 && resolve();
+    });
+    const batch = await claim();
+    await applyAnswer(db, batch?.batchId ?? '', {
+      acked: batch?.entries ?? [],
+      rejected: [],
+      conflicts: [],
+      unanswered: [],
+    });
+    await zero;
+    subscription.unsubscribe();
+    expect(seen.at(-1)).toBe(0);
+  });
+
   test('retrying a refused record queues it as a new revision', async () => {
     const id = randomUUID();
     await saveVisit(db, { id, content: visitContent(), partners: [null] }, 1000);
-    await claim();
-    await applyAnswer(db, {
+    const batch = await claim();
+    await applyAnswer(db, batch?.batchId ?? '', {
       acked: [],
       rejected: [],
       conflicts: [{ id, rev: 1, reason: 'andere inhoud' }],
@@ -194,8 +326,8 @@ describe('batches', () => {
   test('editing a refused visit replaces the refused entry', async () => {
     const id = randomUUID();
     await saveVisit(db, { id, content: visitContent(), partners: [null] }, 1000);
-    await claim();
-    await applyAnswer(db, {
+    const batch = await claim();
+    await applyAnswer(db, batch?.batchId ?? '', {
       acked: [],
       rejected: [{ id, rev: 1, reason: 'fout' }],
       conflicts: [],

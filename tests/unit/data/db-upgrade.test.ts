@@ -1,0 +1,177 @@
+// The update to database version 4 (src/data/db-batch-rows.ts): an outbox written by an older
+// version, with a batch id on each entry of an unanswered batch, is sent after the update,
+// that batch first and unchanged (same id, records in the same order, same client info).
+
+import { randomUUID } from 'node:crypto';
+import Dexie from 'dexie';
+import { afterEach, expect, test } from 'vitest';
+import type { Device } from '../../../src/core/upload/enrolment';
+import { BalieDb } from '../../../src/data/db';
+import { runSync } from '../../../src/data/sync';
+import { visitContent } from '../../support/visits';
+
+const device: Device = {
+  endpoint: 'https://balie.example/api',
+  token: 'a-token-of-sixteen-chars',
+  deviceId: randomUUID(),
+  location: 'Bibliotheek Teststad',
+};
+
+/** The database as versions 1–3 of the app declared it. */
+class OlderDb extends Dexie {
+  constructor(name: string) {
+    super(name);
+    this.version(1).stores({
+      visits: 'id, content.day, updatedAt',
+      outbox: '[id+rev], id, state, queuedAt',
+      state: 'key',
+    });
+    this.version(2).stores({ partners: 'id, name, *topics' });
+    this.version(3).stores({ outbox: '[id+rev], id, state, queuedAt, batchId, [state+queuedAt]' });
+  }
+}
+
+const names: string[] = [];
+
+afterEach(async () => {
+  for (const name of names.splice(0)) await Dexie.delete(name);
+});
+
+/** Writes visits and outbox entries as an older version did; returns the ids in queue order. */
+async function olderOutbox(
+  name: string,
+  rows: { queuedAt: number; batchId: string | null }[],
+  batchClient?: { batchId: string; client: { version: string; unsent: number } },
+): Promise<string[]> {
+  const older = new OlderDb(name);
+  const ids = rows.map(() => randomUUID());
+  const visits: unknown[] = [];
+  const entries: unknown[] = [];
+  for (const [i, { queuedAt, batchId }] of rows.entries()) {
+    const id = ids[i] ?? '';
+    const record = { ...visitContent(), id, rev: 1 };
+    visits.push({
+      id,
+      rev: 1,
+      content: visitContent(),
+      partners: [null],
+      createdAt: queuedAt,
+      updatedAt: queuedAt,
+      deleted: 0,
+      frozenRev: batchId ? 1 : 0,
+    });
+    const bytes = JSON.stringify(record).length;
+    entries.push({ id, rev: 1, record, bytes, queuedAt, state: 'queued', batchId });
+  }
+  await older.table('visits').bulkPut(visits);
+  await older.table('outbox').bulkPut(entries);
+  if (batchClient) await older.table('state').put({ key: 'batch-client', value: batchClient });
+  older.close();
+  return ids;
+}
+
+async function sendAll(db: BalieDb) {
+  const bodies: { batchId: string; records: { id: string }[]; client?: unknown }[] = [];
+  const result = await runSync(
+    {
+      db,
+      readDevice: async () => device,
+      fetch: async (_input, init) => {
+        const body = JSON.parse(String(init?.body));
+        bodies.push(body);
+        return Response.json({
+          results: body.records.map((r: { id: string; rev: number }) => ({
+            id: r.id,
+            rev: r.rev,
+            status: 'accepted',
+          })),
+        });
+      },
+      locks: { request: (_name, _options, callback) => callback({}) },
+      now: () => 10_000,
+      random: () => 0.5,
+      newId: randomUUID,
+    },
+    'manual',
+  );
+  return { result, bodies };
+}
+
+test("an older version's unanswered batch becomes one batch row and goes out first, unchanged", async () => {
+  const name = `upgrade-${randomUUID()}`;
+  names.push(name);
+  const batchId = randomUUID();
+  const client = { version: '0.1.0', unsent: 5 };
+  // Queue order: the batch's entries are not stored in the order they were sent.
+  const ids = await olderOutbox(
+    name,
+    [
+      { queuedAt: 3, batchId },
+      { queuedAt: 1, batchId },
+      { queuedAt: 4, batchId: null },
+      { queuedAt: 2, batchId },
+      { queuedAt: 5, batchId: null },
+    ],
+    { batchId, client },
+  );
+  const [c, a, d, b, e] = ids;
+
+  const db = new BalieDb(name);
+  await db.open();
+  expect(await db.batches.toArray()).toEqual([
+    {
+      batchId,
+      refs: [
+        [a, 1],
+        [b, 1],
+        [c, 1],
+      ],
+      client,
+    },
+  ]);
+  expect((await db.outbox.toArray()).some((entry) => 'batchId' in entry)).toBe(false);
+  expect(await db.state.get('batch-client' as never)).toBeUndefined();
+
+  const { result, bodies } = await sendAll(db);
+  expect(result).toEqual({ outcome: 'done', sent: 5 });
+  expect(bodies.map((body) => body.batchId)).toEqual([batchId, expect.any(String)]);
+  expect(bodies[0]?.records.map((r) => r.id)).toEqual([a, b, c]);
+  expect(bodies[0]?.client).toEqual(client);
+  expect(bodies[1]?.records.map((r) => r.id)).toEqual([d, e]);
+  expect(await db.outbox.count()).toBe(0);
+  expect(await db.batches.count()).toBe(0);
+  db.close();
+});
+
+test('a batch an older version took but never sent (no client info kept) goes without it', async () => {
+  const name = `upgrade-${randomUUID()}`;
+  names.push(name);
+  const batchId = randomUUID();
+  const other = { batchId: randomUUID(), client: { version: '0.1.0', unsent: 9 } };
+  await olderOutbox(name, [{ queuedAt: 1, batchId }], other);
+
+  const db = new BalieDb(name);
+  await db.open();
+  expect(await db.batches.toArray()).toEqual([{ batchId, refs: [[expect.any(String), 1]] }]);
+  const { result, bodies } = await sendAll(db);
+  expect(result.sent).toBe(1);
+  expect(bodies[0]?.batchId).toBe(batchId);
+  expect(bodies[0]).not.toHaveProperty('client');
+  db.close();
+});
+
+test('an older outbox with no batch open converts to entries without batch ids', async () => {
+  const name = `upgrade-${randomUUID()}`;
+  names.push(name);
+  await olderOutbox(name, [
+    { queuedAt: 1, batchId: null },
+    { queuedAt: 2, batchId: null },
+  ]);
+  const db = new BalieDb(name);
+  await db.open();
+  expect(await db.batches.count()).toBe(0);
+  const { result, bodies } = await sendAll(db);
+  expect(result.sent).toBe(2);
+  expect(bodies).toHaveLength(1);
+  db.close();
+});
