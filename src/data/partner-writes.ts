@@ -78,8 +78,12 @@ export function importPartners(
   source?: MapSourceState,
 ): Promise<ImportCounts> {
   return db.transaction('rw', db.partners, db.state, async () => {
-    const stored = await db.partners.bulkGet(imported.map((partner) => partner.id));
-    const known = stored.filter((partner): partner is Partner => partner !== undefined);
+    // The ids the table holds come in one request; only those are read whole (a first import
+    // into an empty sociale kaart reads nothing, instead of asking for 5,000 missing rows).
+    const held = new Set(await db.partners.toCollection().primaryKeys());
+    const known = (
+      await db.partners.bulkGet(imported.map((partner) => partner.id).filter((id) => held.has(id)))
+    ).filter((partner): partner is Partner => partner !== undefined);
     const plan = planImport(known, imported);
     let put = [...plan.put];
     let removed = 0;
