@@ -15,6 +15,7 @@ import {
 } from '../../../src/data/registration-writes';
 import { countQueued, outboxSummary } from '../../../src/data/upload-reads';
 import {
+  type Answer,
   applyAnswer,
   type ClaimedBatch,
   claimBatch,
@@ -27,6 +28,15 @@ const client = (records: number) => ({ version: '1.0.0', unsent: records });
 const claim = () =>
   claimBatch(db, { limit: 200, maxBytes: 512 * 1024, newBatchId: randomUUID, client });
 const entries = () => db.outbox.orderBy('[id+rev]').toArray();
+/** The endpoint's answer to a batch: the parts given, every other part empty. */
+const answer = (batch: ClaimedBatch | null, parts: Partial<Answer>) =>
+  applyAnswer(db, batch?.batchId ?? '', {
+    acked: [],
+    rejected: [],
+    conflicts: [],
+    unanswered: [],
+    ...parts,
+  });
 
 beforeEach(async () => {
   db = new BalieDb(`test-${randomUUID()}`);
@@ -107,12 +117,7 @@ describe('editing and deleting', () => {
     const id = randomUUID();
     await saveVisit(db, { id, content: visitContent(), partners: [null] }, 1000);
     const batch = await claim();
-    await applyAnswer(db, batch?.batchId ?? '', {
-      acked: batch?.entries ?? [],
-      rejected: [],
-      conflicts: [],
-      unanswered: [],
-    });
+    await answer(batch, { acked: batch?.entries ?? [] });
     await editVisit(db, { id, content: visitContent({ hour: 11 }), partners: [null] }, 2000);
     await editVisit(db, { id, content: visitContent({ hour: 12 }), partners: [null] }, 3000);
     expect((await entries()).map((e) => [e.rev, e.record])).toEqual([
@@ -139,12 +144,7 @@ describe('editing and deleting', () => {
     const id = randomUUID();
     await saveVisit(db, { id, content: visitContent(), partners: [null] }, 1000);
     const batch = await claim();
-    await applyAnswer(db, batch?.batchId ?? '', {
-      acked: [],
-      rejected: [],
-      conflicts: [],
-      unanswered: batch?.entries ?? [],
-    });
+    await answer(batch, { unanswered: batch?.entries ?? [] });
     expect(await db.batches.count()).toBe(0);
     expect(await deleteVisit(db, id, 2000)).toBe('tombstoned');
     expect((await entries()).map((e) => e.rev)).toEqual([1, 2]);
@@ -162,12 +162,7 @@ describe('editing and deleting', () => {
     const id = randomUUID();
     await saveVisit(db, { id, content: visitContent(), partners: [null] }, 1000);
     const batch = await claim();
-    await applyAnswer(db, batch?.batchId ?? '', {
-      acked: batch?.entries ?? [],
-      rejected: [],
-      conflicts: [],
-      unanswered: [],
-    });
+    await answer(batch, { acked: batch?.entries ?? [] });
     expect(await deleteVisit(db, id, 2000)).toBe('tombstoned');
     const all = await entries();
     expect(all).toEqual([
@@ -221,12 +216,7 @@ describe('batches', () => {
     // The first answer leaves one record out: it goes with the last, at the queue's end.
     const [first, second] = a?.entries ?? [];
     if (!first || !second) throw new Error('expected two entries');
-    await applyAnswer(db, a?.batchId ?? '', {
-      acked: [second],
-      rejected: [],
-      conflicts: [],
-      unanswered: [first],
-    });
+    await answer(a, { acked: [second], unanswered: [first] });
     const c = await take(b ? [b] : []);
     expect(c?.entries.map((e) => e.id)).toEqual([ids[0], ids[4]]);
     // A next run sends the open batches again before it takes a new one.
@@ -262,7 +252,7 @@ describe('batches', () => {
     const batch = await claim();
     const [a, b, c, d] = batch?.entries ?? [];
     if (!a || !b || !c || !d) throw new Error('expected four entries');
-    await applyAnswer(db, batch?.batchId ?? '', {
+    await answer(batch, {
       acked: [a],
       rejected: [{ id: b.id, rev: b.rev, reason: 'Niet geldig: day' }],
       conflicts: [{ id: c.id, rev: c.rev, reason: 'andere inhoud' }],
@@ -297,12 +287,7 @@ describe('batches', () => {
       heard = (count) => count === 0 && resolve();
     });
     const batch = await claim();
-    await applyAnswer(db, batch?.batchId ?? '', {
-      acked: batch?.entries ?? [],
-      rejected: [],
-      conflicts: [],
-      unanswered: [],
-    });
+    await answer(batch, { acked: batch?.entries ?? [] });
     await zero;
     subscription.unsubscribe();
     expect(seen.at(-1)).toBe(0);
@@ -312,12 +297,7 @@ describe('batches', () => {
     const id = randomUUID();
     await saveVisit(db, { id, content: visitContent(), partners: [null] }, 1000);
     const batch = await claim();
-    await applyAnswer(db, batch?.batchId ?? '', {
-      acked: [],
-      rejected: [],
-      conflicts: [{ id, rev: 1, reason: 'andere inhoud' }],
-      unanswered: [],
-    });
+    await answer(batch, { conflicts: [{ id, rev: 1, reason: 'andere inhoud' }] });
     expect(await retryRefused(db, { id, rev: 1 }, 2000)).toBe(true);
     const all = await entries();
     expect(all.map((e) => [e.rev, e.state])).toEqual([[2, 'queued']]);
@@ -327,12 +307,7 @@ describe('batches', () => {
     const id = randomUUID();
     await saveVisit(db, { id, content: visitContent(), partners: [null] }, 1000);
     const batch = await claim();
-    await applyAnswer(db, batch?.batchId ?? '', {
-      acked: [],
-      rejected: [{ id, rev: 1, reason: 'fout' }],
-      conflicts: [],
-      unanswered: [],
-    });
+    await answer(batch, { rejected: [{ id, rev: 1, reason: 'fout' }] });
     await editVisit(db, { id, content: visitContent({ hour: 9 }), partners: [null] }, 2000);
     const all = await entries();
     expect(all.map((e) => [e.rev, e.state])).toEqual([[2, 'queued']]);
