@@ -4,10 +4,20 @@
 // forgets them all.
 
 import { del, get, update } from 'idb-keyval';
+import * as z from 'zod/mini';
+import { OrgReport } from '../core/reports/org-report';
 import { settings } from './settings';
-import { KeptOrgReport, parseStored, StoredList } from './stored';
+import { parseStored, StoredList } from './stored';
 
-export type { KeptOrgReport } from './stored';
+/** The organisation's reports as a manager last fetched them, per question. */
+export const KeptOrgReport = z.object({
+  query: z.string().check(z.maxLength(10_000)),
+  fetchedAt: z.number(),
+  current: OrgReport,
+  previous: OrgReport,
+  lastYear: OrgReport,
+});
+export type KeptOrgReport = z.infer<typeof KeptOrgReport>;
 
 const KEY = 'org-reports';
 /** Questions kept; an older one is forgotten when a new one is fetched. */

@@ -6,7 +6,6 @@
 import * as z from 'zod/mini';
 import type { QuestionDraft, VisitDraft } from '../core/registration/draft';
 import type { Favourite } from '../core/registration/quick-picks';
-import { OrgReport } from '../core/reports/org-report';
 
 export const Moment = z.nullable(z.number());
 export const Text = z.string().check(z.maxLength(10_000));
@@ -52,15 +51,6 @@ export const StoredDraft = z.object({
 /** Visit id → day: the visits checked as copied into the Bibliotheekmonitor. */
 export const CopiedVisits = z.record(Id, z.iso.date());
 
-/** The organisation's reports as a manager last fetched them, per question (report-keep.ts). */
-export const KeptOrgReport = z.object({
-  query: z.string().check(z.maxLength(10_000)),
-  fetchedAt: z.number(),
-  current: OrgReport,
-  previous: OrgReport,
-  lastYear: OrgReport,
-});
-export type KeptOrgReport = z.infer<typeof KeptOrgReport>;
 /** A list whose entries are parsed one by one: one damaged entry loses only itself. */
 export const StoredList = z.array(z.unknown()).check(z.maxLength(1_000));
 
