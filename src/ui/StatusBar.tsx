@@ -14,8 +14,10 @@ export function StatusBar({
 }) {
   const online = useOnline();
   const { unsent, refused, progress, retry } = useSyncStatus();
+  // Offline, an attempt that is starting will fail in a moment: the bar says "Geen internet"
+  // and what waits, not "Versturen… 0 van 1".
   const sending =
-    useUploadRunning() && Boolean(unsent) && progress !== undefined && progress !== null;
+    useUploadRunning() && online && Boolean(unsent) && progress !== undefined && progress !== null;
 
   let summary: string;
   if (retry?.blocked) summary = text.status.blocked;
