@@ -75,10 +75,11 @@ interface Accepted {
   readonly index: number;
   readonly key: string;
   readonly hash: string;
-  readonly entry: ReportEntry;
+  /** What the report tables take from it, on PostgreSQL (SQLite folds them in later). */
+  readonly entry: ReportEntry | undefined;
 }
 
-/** Checks every record, inserts the new revisions, keeps the reports; one result per record. */
+/** Checks every record, inserts the new revisions (PostgreSQL: keeps the reports); one result per record. */
 async function storeRecords(
   tx: SqlRunner,
   sql: Sql,
@@ -95,6 +96,9 @@ async function storeRecords(
   // Only these visits can have report rows yet (the loop below adds this batch's to `owners`).
   const known = new Set(stored.owners.keys());
   const locations = await locationsOf(tx, device.organisation_id);
+  // PostgreSQL keeps the report tables in the batch's transaction; SQLite folds them in after
+  // it commits (report-fold.ts), one fold for many batches.
+  const keeps = sql.dialect === 'postgres';
   const results: RecordResult[] = [];
   const rows: SqlValue[][] = [];
   const accepted: Accepted[] = [];
@@ -159,13 +163,15 @@ async function storeRecords(
       index: results.length,
       key,
       hash,
-      entry: {
-        id: record.id,
-        rev: record.rev,
-        organisationId: device.organisation_id,
-        locationId,
-        visit: live ? (visitFacts(live) ?? null) : null,
-      },
+      entry: keeps
+        ? {
+            id: record.id,
+            rev: record.rev,
+            organisationId: device.organisation_id,
+            locationId,
+            visit: live ? (visitFacts(live) ?? null) : null,
+          }
+        : undefined,
     });
     results.push({ ...ref, status: 'accepted' });
   });
@@ -182,7 +188,7 @@ async function storeRecords(
   const entries: ReportEntry[] = [];
   for (const item of accepted) {
     if (insertedKeys.has(item.key)) {
-      entries.push(item.entry);
+      if (item.entry) entries.push(item.entry);
       continue;
     }
     // Another process stored this revision after it was read above: answer as for a resend.
@@ -197,7 +203,7 @@ async function storeRecords(
         ? { id: result.id, rev: result.rev, status: 'duplicate' }
         : { id: result.id, rev: result.rev, status: 'conflict', reason: SAME_REV_OTHER_CONTENT };
   }
-  await keepReports(tx, sql.dialect, entries, known);
+  if (keeps) await keepReports(tx, sql.dialect, entries, known);
   return results;
 }
 
