@@ -176,15 +176,7 @@ async function storeRecords(
     results.push({ ...ref, status: 'accepted' });
   });
 
-  const inserted = await bulkInsert<{ id: string; rev: number }>(
-    tx,
-    sql.dialect,
-    'records',
-    RECORD_COLUMNS,
-    rows,
-    'ON CONFLICT (id, rev) DO NOTHING RETURNING id, rev',
-  );
-  const insertedKeys = new Set(inserted.map((row) => `${row.id} ${row.rev}`));
+  const insertedKeys = await insertRecords(tx, sql, batchId, rows);
   const entries: ReportEntry[] = [];
   for (const item of accepted) {
     if (insertedKeys.has(item.key)) {
@@ -205,6 +197,41 @@ async function storeRecords(
   }
   if (keeps) await keepReports(tx, sql.dialect, entries, known);
   return results;
+}
+
+/** Inserts the new revisions; resolves to the keys ("id rev") of those it inserted. */
+async function insertRecords(
+  tx: SqlRunner,
+  sql: Sql,
+  batchId: string,
+  rows: readonly SqlValue[][],
+): Promise<Set<string>> {
+  const conflict = 'ON CONFLICT (id, rev) DO NOTHING';
+  const keys = (found: readonly { id: string; rev: number }[]) =>
+    new Set(found.map((row) => `${row.id} ${row.rev}`));
+  if (sql.dialect === 'postgres') {
+    return keys(
+      await bulkInsert(
+        tx,
+        'postgres',
+        'records',
+        RECORD_COLUMNS,
+        rows,
+        `${conflict} RETURNING id, rev`,
+      ),
+    );
+  }
+  // SQLite: the rows changed say whether all went in (one writer: they do); otherwise this
+  // batch's own rows are the ones it inserted (its id is new in this transaction).
+  const names = RECORD_COLUMNS.map((column) => column.name).join(', ');
+  const marks = RECORD_COLUMNS.map(() => '?').join(', ');
+  const changed = await tx.runEach(
+    `INSERT INTO records (${names}) VALUES (${marks}) ${conflict}`,
+    rows,
+  );
+  if (changed === rows.length)
+    return keys(rows.map(([id, rev]) => ({ id: String(id), rev: Number(rev) })));
+  return keys(await tx.all('SELECT id, rev FROM records WHERE batch_id = ?', [batchId]));
 }
 
 interface StoredRevisions {
