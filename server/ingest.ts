@@ -111,7 +111,8 @@ async function storeRecords(
     // UUIDs are compared and stored in lower case, so one visit sent as "ABC…" and "abc…" is
     // one visit; the reply names the id as the device sent it, so the device finds its record.
     const ref = { id: parsed.data.id, rev: parsed.data.rev };
-    const record = { ...parsed.data, id: parsed.data.id.toLowerCase() };
+    const id = parsed.data.id.toLowerCase();
+    const record = id === parsed.data.id ? parsed.data : { ...parsed.data, id };
     // A visit belongs to the organisation of the device that first sent it: a device of
     // another organisation may not add revisions or tombstones to it. (A device linked anew
     // after a revoke is a new device of the same organisation, and may send its old outbox.)
