@@ -1,8 +1,7 @@
-// Keeping the report tables (report-tables.ts) up to date: what new revisions change (a batch's
-// at ingest on PostgreSQL, a fold's on SQLite: report-fold.ts) is worked out in memory
-// (`planUpkeep`, pure), then written by report-write.ts; migration 5 fills them the same way.
-// Only a higher revision replaces a visit: its old counts are taken off and its new ones added;
-// a tombstone keeps its row, marked deleted, and counts nowhere.
+// Keeping the report tables (report-tables.ts) up to date: what new revisions change (a batch's on
+// PostgreSQL, a fold's on SQLite) is planned in memory (`planUpkeep`, pure), then written by
+// report-write.ts; migration 5 fills them the same way. Only a higher revision replaces a visit
+// (its old counts off, its new ones on); a tombstone keeps its row, marked deleted, counting nowhere.
 
 import type Database from 'better-sqlite3';
 import { weekdayOf } from '../src/core/reports/calendar';

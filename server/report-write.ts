@@ -1,8 +1,7 @@
-// Writing one batch's report upkeep (report-upkeep.ts plans it). A visit's answers are keyed by
-// its visit_no, which a new visit gets as it is inserted: SQLite (in this process) runs one
-// prepared statement per row and reads the numbers back after; PostgreSQL writes visits, answers and
-// counts in one statement, the answers joined to the numbers the visits' INSERT returns (and
-// to their organisation, day and location, which need not be sent once per answer).
+// Writing a plan of report upkeep (report-upkeep.ts). A visit's answers are keyed by its visit_no,
+// which a new visit gets as it is inserted: SQLite (in this process) runs each statement per row
+// in one go and reads the numbers back after; PostgreSQL writes visits, answers and counts in one
+// statement, the answers joined to the numbers (and organisation, day, location) the INSERT returns.
 
 import { type BulkColumn, inList } from './bulk';
 import type { UpkeepPlan } from './report-upkeep';

@@ -1,8 +1,7 @@
-// Endpoint ingest: 10,000 records in batches of 200 over HTTP into the real endpoint, on SQLite
-// and on PostgreSQL, each next to a bare insert of the same rows into the same database in the
-// same run, one transaction per 200: raw SQLite inserts (both synchronous=FULL), and one
-// `INSERT … SELECT FROM unnest(…)` per batch on a throwaway PostgreSQL server. SQLite folds the
-// records into the report tables afterwards: that fold is timed and shown in a row of its own.
+// Endpoint ingest: 10,000 records in batches of 200 over HTTP, on SQLite and PostgreSQL, each next
+// to a bare insert of the same rows into the same database in the same run, one transaction per
+// 200: raw SQLite inserts (both synchronous=FULL), one `INSERT … SELECT FROM unnest(…)` per batch
+// on PostgreSQL. SQLite's fold of the records into the report tables after is timed in its own row.
 
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';

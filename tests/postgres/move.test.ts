@@ -1,8 +1,7 @@
 // Moving an installation: `npm run admin -- migrate-to-postgres` copies a SQLite file with
 // history into an empty PostgreSQL database, verifies every table, and refuses a second run;
 // the moved endpoint answers as the old one (report, device tokens, managers, locations) and
-// numbers on (audit entries, visits). Records the SQLite file had not folded into its report
-// tables yet are folded before the copy.
+// numbers on (audit entries, visits); records not yet folded into the report tables count too.
 
 import { randomUUID } from 'node:crypto';
 import { copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
