@@ -32,6 +32,8 @@ export function buildStore(sql: Sql, options: StoreOptions, driver: DriverParts)
     org,
     managers,
     report: reportQueries(sql),
+    // PostgreSQL keeps the report tables at ingest; SQLite folds them in later (report-fold.ts).
+    foldReports: async () => 0,
     ...maps,
     ingest: (batchId, device, bodyHash, records, client) =>
       ingestBatch(sql, iso(), batchId, device, bodyHash, records, client),

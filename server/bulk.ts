@@ -35,12 +35,12 @@ export async function bulkInsert<Row = never>(
   // parsing the rows out of one JSON text (measured: 7 ms vs 3 ms for 200 records).
   const text = `INSERT INTO ${table} (${names}) VALUES (${columns.map(() => '?').join(', ')}) ${tail}`;
   // better-sqlite3 reads rows only from a statement that returns some.
-  const returns = /\bRETURNING\b/i.test(tail);
-  const returned: Row[] = [];
-  for (const row of rows) {
-    if (returns) returned.push(...(await tx.all<Row>(text, row)));
-    else await tx.run(text, row);
+  if (!/\bRETURNING\b/i.test(tail)) {
+    await tx.runEach(text, rows);
+    return [];
   }
+  const returned: Row[] = [];
+  for (const row of rows) returned.push(...(await tx.all<Row>(text, row)));
   return returned;
 }
 

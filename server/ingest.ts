@@ -75,10 +75,11 @@ interface Accepted {
   readonly index: number;
   readonly key: string;
   readonly hash: string;
-  readonly entry: ReportEntry;
+  /** What the report tables take from it, on PostgreSQL (SQLite folds them in later). */
+  readonly entry: ReportEntry | undefined;
 }
 
-/** Checks every record, inserts the new revisions, keeps the reports; one result per record. */
+/** Checks every record, inserts the new revisions (PostgreSQL: keeps the reports); one result per record. */
 async function storeRecords(
   tx: SqlRunner,
   sql: Sql,
@@ -95,6 +96,9 @@ async function storeRecords(
   // Only these visits can have report rows yet (the loop below adds this batch's to `owners`).
   const known = new Set(stored.owners.keys());
   const locations = await locationsOf(tx, device.organisation_id);
+  // PostgreSQL keeps the report tables in the batch's transaction; SQLite folds them in after
+  // it commits (report-fold.ts), one fold for many batches.
+  const keeps = sql.dialect === 'postgres';
   const results: RecordResult[] = [];
   const rows: SqlValue[][] = [];
   const accepted: Accepted[] = [];
@@ -107,7 +111,8 @@ async function storeRecords(
     // UUIDs are compared and stored in lower case, so one visit sent as "ABC…" and "abc…" is
     // one visit; the reply names the id as the device sent it, so the device finds its record.
     const ref = { id: parsed.data.id, rev: parsed.data.rev };
-    const record = { ...parsed.data, id: parsed.data.id.toLowerCase() };
+    const id = parsed.data.id.toLowerCase();
+    const record = id === parsed.data.id ? parsed.data : { ...parsed.data, id };
     // A visit belongs to the organisation of the device that first sent it: a device of
     // another organisation may not add revisions or tombstones to it. (A device linked anew
     // after a revoke is a new device of the same organisation, and may send its old outbox.)
@@ -159,30 +164,24 @@ async function storeRecords(
       index: results.length,
       key,
       hash,
-      entry: {
-        id: record.id,
-        rev: record.rev,
-        organisationId: device.organisation_id,
-        locationId,
-        visit: live ? (visitFacts(live) ?? null) : null,
-      },
+      entry: keeps
+        ? {
+            id: record.id,
+            rev: record.rev,
+            organisationId: device.organisation_id,
+            locationId,
+            visit: live ? (visitFacts(live) ?? null) : null,
+          }
+        : undefined,
     });
     results.push({ ...ref, status: 'accepted' });
   });
 
-  const inserted = await bulkInsert<{ id: string; rev: number }>(
-    tx,
-    sql.dialect,
-    'records',
-    RECORD_COLUMNS,
-    rows,
-    'ON CONFLICT (id, rev) DO NOTHING RETURNING id, rev',
-  );
-  const insertedKeys = new Set(inserted.map((row) => `${row.id} ${row.rev}`));
+  const insertedKeys = await insertRecords(tx, sql, batchId, rows);
   const entries: ReportEntry[] = [];
   for (const item of accepted) {
     if (insertedKeys.has(item.key)) {
-      entries.push(item.entry);
+      if (item.entry) entries.push(item.entry);
       continue;
     }
     // Another process stored this revision after it was read above: answer as for a resend.
@@ -197,8 +196,43 @@ async function storeRecords(
         ? { id: result.id, rev: result.rev, status: 'duplicate' }
         : { id: result.id, rev: result.rev, status: 'conflict', reason: SAME_REV_OTHER_CONTENT };
   }
-  await keepReports(tx, sql.dialect, entries, known);
+  if (keeps) await keepReports(tx, sql.dialect, entries, known);
   return results;
+}
+
+/** Inserts the new revisions; resolves to the keys ("id rev") of those it inserted. */
+async function insertRecords(
+  tx: SqlRunner,
+  sql: Sql,
+  batchId: string,
+  rows: readonly SqlValue[][],
+): Promise<Set<string>> {
+  const conflict = 'ON CONFLICT (id, rev) DO NOTHING';
+  const keys = (found: readonly { id: string; rev: number }[]) =>
+    new Set(found.map((row) => `${row.id} ${row.rev}`));
+  if (sql.dialect === 'postgres') {
+    return keys(
+      await bulkInsert(
+        tx,
+        'postgres',
+        'records',
+        RECORD_COLUMNS,
+        rows,
+        `${conflict} RETURNING id, rev`,
+      ),
+    );
+  }
+  // SQLite: the rows changed say whether all went in (one writer: they do); otherwise this
+  // batch's own rows are the ones it inserted (its id is new in this transaction).
+  const names = RECORD_COLUMNS.map((column) => column.name).join(', ');
+  const marks = RECORD_COLUMNS.map(() => '?').join(', ');
+  const changed = await tx.runEach(
+    `INSERT INTO records (${names}) VALUES (${marks}) ${conflict}`,
+    rows,
+  );
+  if (changed === rows.length)
+    return keys(rows.map(([id, rev]) => ({ id: String(id), rev: Number(rev) })));
+  return keys(await tx.all('SELECT id, rev FROM records WHERE batch_id = ?', [batchId]));
 }
 
 interface StoredRevisions {

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { checkMap, etagFor } from './map-body';
+import { addFoldWatermark } from './report-fold';
 import { REPORT_SCHEMA } from './report-tables';
 import { fillReportTables } from './report-upkeep';
 
@@ -74,6 +75,8 @@ export function migrate(db: Database.Database, now: () => number = Date.now): vo
     (db) => fillReportTables(db),
     // 6: tables that take a batch's rows at their end (issue 14), with every row carried over.
     (db) => appendingLayout(db),
+    // 7: the report tables are folded in after a batch commits, up to a watermark (issue 14).
+    (db) => addFoldWatermark(db),
   ];
   const version = db.pragma('user_version', { simple: true }) as number;
   for (let step = version; step < steps.length; step++) {

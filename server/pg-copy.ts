@@ -8,7 +8,9 @@ import Database from 'better-sqlite3';
 import { type BulkColumn, bulkInsert } from './bulk';
 import { migrate } from './migrations';
 import { migratePg } from './pg-migrations';
+import { foldPending } from './report-fold';
 import type { Sql, SqlRunner, SqlValue } from './sql';
+import { SqliteSql } from './sqlite-sql';
 
 /** Every table, parents before the tables that refer to them. */
 export const TABLES = [
@@ -43,8 +45,10 @@ export async function copySqliteToPg(file: string, pg: Sql): Promise<TableCheck[
   if (!existsSync(file)) throw new Error(`Het SQLite-bestand ${file} bestaat niet.`);
   const db = new Database(file, { fileMustExist: true });
   try {
-    // An older file is brought up to date first, as Balie does at every start.
+    // An older file is brought up to date first, as Balie does at every start, and its last
+    // records folded into the report tables (PostgreSQL keeps them at ingest, never folds).
     migrate(db);
+    await foldPending(new SqliteSql(db));
     await migratePg(pg, { organisation: false });
     const columns = new Map<string, BulkColumn[]>();
     for (const table of TABLES) columns.set(table, await columnsOf(pg, table));

@@ -6,7 +6,11 @@ import { randomUUID } from 'node:crypto';
 import { DEFAULT_ORGANISATION_NAME } from './migrations';
 import type { Sql } from './sql';
 
-/** Each step brings the database one version further; version 1 is SQLite's version 5, 2 its 6. */
+/**
+ * Each step brings the database one version further; version 1 is SQLite's version 5, 2 its 6.
+ * SQLite's 7 (the fold watermark, report-fold.ts) has no step here: PostgreSQL keeps the report
+ * tables in each batch's transaction, since several processes' rowids would not commit in order.
+ */
 const STEPS: readonly string[] = [
   `
   CREATE TABLE organisations (

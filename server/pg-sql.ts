@@ -54,6 +54,12 @@ export function openPgSql(url: string, options: PgOptions = {}): Sql {
       const result = await client.query(statement(text, params));
       return result.rowCount ?? 0;
     },
+    async runEach(text: string, rows: readonly (readonly SqlParam[])[]) {
+      let changed = 0;
+      for (const params of rows)
+        changed += (await client.query(statement(text, params))).rowCount ?? 0;
+      return changed;
+    },
   });
 
   return {

@@ -53,7 +53,7 @@ export const REPORT_SCHEMA = `
   ) WITHOUT ROWID;
 `;
 
-/** What a visit adds to report_counts: the visit itself, its channel, duration, hour and answers. */
+/** What a visit adds to report_counts: the visit itself, its channel, duration, hour and answers (`weekday`: its day's, if known). */
 export function countsOf(
   visit: {
     readonly day: string;
@@ -62,12 +62,13 @@ export function countsOf(
     readonly duration: string;
   },
   answers: readonly { readonly kind: string; readonly value: string }[],
+  weekday = weekdayOf(visit.day),
 ): [kind: string, value: string][] {
   return [
     ['visits', ''],
     ['channel', visit.channel],
     ['duration', visit.duration],
-    ['hour', `${weekdayOf(visit.day)}-${visit.hour}`],
+    ['hour', `${weekday}-${visit.hour}`],
     ...answers.map((answer): [string, string] => [answer.kind, answer.value]),
   ];
 }

@@ -1,13 +1,15 @@
-// Keeping the report tables (report-tables.ts) at ingest, a batch at a time: what the batch's
-// new revisions change is worked out in memory (`planUpkeep`, pure), then written by
-// report-write.ts; migration 5 fills the tables from `records` the same way. Only a higher
-// revision replaces a visit: its old counts are taken off and its new ones added; a tombstone
-// keeps its row, marked deleted, and counts nowhere.
+// Keeping the report tables (report-tables.ts) up to date: what new revisions change (a batch's on
+// PostgreSQL, a fold's on SQLite) is planned in memory (`planUpkeep`, pure), then written by
+// report-write.ts; migration 5 fills them the same way. Only a higher revision replaces a visit
+// (its old counts off, its new ones on); a tombstone keeps its row, marked deleted, counting nowhere.
 
 import type Database from 'better-sqlite3';
 import { weekdayOf } from '../src/core/reports/calendar';
 import { type BulkColumn, inList } from './bulk';
 import { countsOf, REPORT_SCHEMA, type ReportEntry, visitFacts } from './report-tables';
+
+type CountPairs = ReturnType<typeof countsOf>;
+
 import { ANSWER_NAMES, COUNT_COLUMNS, VISIT_COLUMNS, writePlan } from './report-write';
 import type { Dialect, SqlRunner, SqlValue } from './sql';
 
@@ -52,11 +54,24 @@ export function planUpkeep(
   }
   const plan: UpkeepPlan = { visits: [], cleared: [], answers: [], counts: [] };
   const deltas = new Map<string, { key: string[]; n: number }>();
-  const count = (key: string[], n: number) => {
-    const id = key.join('\u0000');
-    const found = deltas.get(id);
-    if (found) found.n += n;
-    else deltas.set(id, { key, n });
+  // Per (organisation, day, location): the key's first part, and where each kind-value goes.
+  const count = (place: string, parts: readonly string[], pairs: CountPairs, n: number) => {
+    for (const [kind, value] of pairs) {
+      const id = `${place}\u0000${kind}\u0000${value}`;
+      const found = deltas.get(id);
+      if (found) found.n += n;
+      else deltas.set(id, { key: [...parts, kind, value], n });
+    }
+  };
+  // A batch (or a fold) holds a few days many times over.
+  const weekdays = new Map<string, number>();
+  const weekday = (day: string) => {
+    let found = weekdays.get(day);
+    if (found === undefined) {
+      found = weekdayOf(day);
+      weekdays.set(day, found);
+    }
+    return found;
   };
   for (const entry of latest.values()) {
     const old = before.get(entry.id);
@@ -69,9 +84,8 @@ export function planUpkeep(
         channel: old.channel ?? '',
         duration: old.duration ?? '',
       };
-      for (const [kind, value] of countsOf(visit, old.answers)) {
-        count([old.organisation_id, old.day, old.location_id ?? '', kind, value], -1);
-      }
+      const parts = [old.organisation_id, old.day, old.location_id ?? ''];
+      count(parts.join('\u0000'), parts, countsOf(visit, old.answers, weekday(old.day)), -1);
     }
     const { visit } = entry;
     // A visit keeps the organisation it was first counted for.
@@ -83,7 +97,7 @@ export function planUpkeep(
       entry.rev,
       visit ? 0 : 1,
       visit?.day ?? null,
-      visit ? weekdayOf(visit.day) : null,
+      visit ? weekday(visit.day) : null,
       visit?.hour ?? null,
       visit ? location : null,
       visit?.channel ?? null,
@@ -95,9 +109,8 @@ export function planUpkeep(
       plan.answers.push([entry.id, no, kind, value, organisation, visit.day, location]);
     }
     const answers = visit.answers.map(([, kind, value]) => ({ kind, value }));
-    for (const [kind, value] of countsOf(visit, answers)) {
-      count([organisation, visit.day, location, kind, value], 1);
-    }
+    const parts = [organisation, visit.day, location];
+    count(parts.join('\u0000'), parts, countsOf(visit, answers, weekday(visit.day)), 1);
   }
   // In key order, so two transactions touching the same counts lock them in the same order.
   const sorted = [...deltas.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));

@@ -1,8 +1,7 @@
-// Writing one batch's report upkeep (report-upkeep.ts plans it). A visit's answers are keyed by
-// its visit_no, which a new visit gets as it is inserted: SQLite (in this process) runs one
-// prepared statement per row and reads the number back; PostgreSQL writes visits, answers and
-// counts in one statement, the answers joined to the numbers the visits' INSERT returns (and
-// to their organisation, day and location, which need not be sent once per answer).
+// Writing a plan of report upkeep (report-upkeep.ts). A visit's answers are keyed by its visit_no,
+// which a new visit gets as it is inserted: SQLite (in this process) runs each statement per row
+// in one go and reads the numbers back after; PostgreSQL writes visits, answers and counts in one
+// statement, the answers joined to the numbers (and organisation, day, location) the INSERT returns.
 
 import { type BulkColumn, inList } from './bulk';
 import type { UpkeepPlan } from './report-upkeep';
@@ -44,20 +43,26 @@ export async function writePlan(tx: SqlRunner, dialect: Dialect, plan: UpkeepPla
 }
 
 async function writeSqlite(tx: SqlRunner, plan: UpkeepPlan): Promise<void> {
-  const numbers = new Map<SqlValue, number>();
+  if (plan.visits.length === 0 && plan.counts.length === 0) return;
+  // Each statement runs for all its rows in one go; the visits' numbers are read back at once.
   const visit = `INSERT INTO report_visits (${VISIT_NAMES}) VALUES (${marks(VISIT_COLUMNS.length)})
-    ${UPSERT_VISIT} RETURNING visit_no`;
-  for (const row of plan.visits) {
-    const stored = await tx.get<{ visit_no: number }>(visit, row);
-    if (stored) numbers.set(row[0] ?? null, stored.visit_no);
-  }
-  const answer = `INSERT INTO report_answers (${ANSWER_NAMES}) VALUES (${marks(7)})`;
+    ${UPSERT_VISIT}`;
+  await tx.runEach(visit, plan.visits);
+  const ids = plan.visits.map((row) => String(row[0]));
+  const wanted = inList('sqlite', 'visit_id', ids);
+  const stored = await tx.all<{ visit_id: string; visit_no: number }>(
+    `SELECT visit_id, visit_no FROM report_visits WHERE ${wanted.where}`,
+    [wanted.param],
+  );
+  const numbers = new Map<SqlValue, number>(stored.map((row) => [row.visit_id, row.visit_no]));
+  const answers: SqlValue[][] = [];
   for (const [id, ...rest] of plan.answers) {
     const visitNo = numbers.get(id ?? null);
-    if (visitNo !== undefined) await tx.run(answer, [visitNo, ...rest]);
+    if (visitNo !== undefined) answers.push([visitNo, ...rest]);
   }
+  await tx.runEach(`INSERT INTO report_answers (${ANSWER_NAMES}) VALUES (${marks(7)})`, answers);
   const count = `INSERT INTO report_counts (${COUNT_NAMES}) VALUES (${marks(6)}) ${ADD_COUNT}`;
-  for (const row of plan.counts) await tx.run(count, row);
+  await tx.runEach(count, plan.counts);
 }
 
 const WRITE_POSTGRES = `

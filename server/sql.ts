@@ -16,6 +16,8 @@ export interface SqlRunner {
   get<Row>(text: string, params?: readonly SqlParam[]): Promise<Row | undefined>;
   /** A statement without rows; resolves to the number of rows it changed. */
   run(text: string, params?: readonly SqlParam[]): Promise<number>;
+  /** One statement run once per list of parameters, in order; resolves to the rows changed in all. */
+  runEach(text: string, rows: readonly (readonly SqlParam[])[]): Promise<number>;
 }
 
 export type Dialect = 'sqlite' | 'postgres';

@@ -14,6 +14,7 @@ import type { ManagerStore } from './manager-store';
 import type { MapPrecondition, MapVersion, MapWrite, PublishedMap } from './map-store';
 import { migrate } from './migrations';
 import type { OrgStore } from './org-store';
+import { foldPending, withFolding } from './report-fold';
 import type { OrganisationReport, ReportFilter } from './report-query';
 import { sha256 } from './secrets';
 import type { Dialect } from './sql';
@@ -40,6 +41,11 @@ export interface Store {
   readonly managers: ManagerStore;
   /** The organisation's report over a period, from the report tables (report-query.ts). */
   report(filter: ReportFilter): Promise<OrganisationReport>;
+  /**
+   * Brings the report tables up to every stored record; resolves to how many records it folded
+   * in (SQLite, report-fold.ts; a report does this itself). PostgreSQL keeps them at ingest: 0.
+   */
+  foldReports(): Promise<number>;
 
   /** Publishes a checked map (Balie's own writing of it) if the current one is `expected`. */
   publishMap(
@@ -166,8 +172,10 @@ export async function openSqliteStore(file: string, options: StoreOptions = {}):
   if (file !== ':memory:') keepPrivate(file);
   const inode = file === ':memory:' ? undefined : statSync(file).ino;
   const sql = new SqliteSql(db);
+  // Records stored but not yet in the report tables (the process stopped before it folded them).
+  await foldPending(sql);
 
-  return buildStore(sql, options, {
+  const store = buildStore(sql, options, {
     problem: () =>
       inode !== undefined && statSync(file).ino !== inode
         ? 'Het databasebestand is vervangen of weggehaald terwijl de server draaide.'
@@ -178,6 +186,7 @@ export async function openSqliteStore(file: string, options: StoreOptions = {}):
         synchronous: handle.pragma('synchronous', { simple: true }) as number,
       })),
   });
+  return withFolding(store, sql);
 }
 
 /**

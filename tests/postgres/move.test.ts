@@ -1,13 +1,15 @@
 // Moving an installation: `npm run admin -- migrate-to-postgres` copies a SQLite file with
 // history into an empty PostgreSQL database, verifies every table, and refuses a second run;
 // the moved endpoint answers as the old one (report, device tokens, managers, locations) and
-// numbers on (audit entries, visits).
+// numbers on (audit entries, visits); records not yet folded into the report tables count too.
 
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, inject, test } from 'vitest';
+import { copySqliteToPg } from '../../server/pg-copy';
+import { openPgSql } from '../../server/pg-sql';
 import { openPgStore } from '../../server/pg-store';
 import { openSqliteStore } from '../../server/store';
 import { createDatabase } from '../support/postgres';
@@ -68,4 +70,32 @@ test('a SQLite installation moves into PostgreSQL whole, verified; a second run 
   const withoutUrl = admin(['migrate-to-postgres'], { BALIE_DATA_DIR: dir });
   expect(withoutUrl.status).toBe(1);
   expect(withoutUrl.output).toContain('DATABASE_URL');
+});
+
+test('records the SQLite file has not folded into its report tables yet are in the moved reports', async () => {
+  const file = join(dir, 'unfolded.sqlite');
+  const sqlite = await openSqliteStore(file);
+  const seeded = await seedStore(sqlite);
+  // Closed without a report read or a pause: the uploads are stored, not yet folded.
+  await sqlite.close();
+  const copy = join(dir, 'unfolded-copy.sqlite');
+  copyFileSync(file, copy);
+  const reference = await openSqliteStore(copy);
+  const expected = await snapshot(reference, seeded);
+  await reference.close();
+
+  const url = await createDatabase(inject('postgresUrl'), 'moved_unfolded');
+  const sql = openPgSql(url);
+  try {
+    await copySqliteToPg(file, sql);
+  } finally {
+    await sql.close();
+  }
+  const pg = await openPgStore(url);
+  try {
+    expect((await snapshot(pg, seeded)).report).toEqual(expected.report);
+    expect(expected.report.visits).toBeGreaterThan(0);
+  } finally {
+    await pg.close();
+  }
 });

@@ -43,6 +43,7 @@ const SQLITE_VERSION_5 = `
   ALTER TABLE answers_5 RENAME TO report_answers;
   CREATE INDEX report_visits_by_day ON report_visits (organisation_id, day, location_id);
   CREATE INDEX report_answers_by_day ON report_answers (organisation_id, day, kind, value, location_id);
+  DROP TABLE report_folded;
   PRAGMA user_version = 5;
 `;
 
