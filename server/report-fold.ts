@@ -106,7 +106,13 @@ export function withFolding(store: Store, sql: SqliteSql): Store {
     if (timer === undefined) firstPending = now;
     clearTimeout(timer);
     const wait = Math.min(IDLE_MS, Math.max(0, firstPending + MAX_WAIT_MS - now));
-    timer = setTimeout(() => void fold().catch(() => {}), wait);
+    timer = setTimeout(
+      () =>
+        void fold().catch((error: unknown) =>
+          console.error('report tables not folded yet; the next read or upload tries again', error),
+        ),
+      wait,
+    );
     timer.unref();
   };
   return {
