@@ -3,7 +3,7 @@
 // service worker. Schema changes are new versions below, never edits of old ones, so an
 // update never loses data.
 
-import Dexie, { type EntityTable, type Table } from 'dexie';
+import Dexie, { type EntityTable } from 'dexie';
 import type { ImportIssue } from '../core/partners/issues';
 import type { Partner } from '../core/partners/partner';
 import type { Customisation } from '../core/registration/catalogue';
@@ -12,6 +12,7 @@ import type { VisitContent } from '../core/registration/schema';
 import type { ClientInfo, UploadRecord } from '../core/upload/batch';
 import type { RetryState } from '../core/upload/outbox';
 import { batchRowsFromEntries } from './db-batch-rows';
+import { queueFromOutbox } from './db-queue';
 
 export interface VisitRow {
   readonly id: string;
@@ -41,6 +42,11 @@ export type LocalRefusal = 'too-large';
  * batch is the batch row's to say, not the entry's: taking a batch writes one row, not 200).
  */
 export interface OutboxEntry {
+  /**
+   * Its place in the upload queue (the store's key, counted up by IndexedDB): a batch is a run
+   * of neighbouring keys, read with one range read and, once acknowledged, deleted with one.
+   */
+  readonly seq: number;
   readonly id: string;
   readonly rev: number;
   readonly record: UploadRecord;
@@ -107,7 +113,8 @@ export type StateRow =
 
 export class BalieDb extends Dexie {
   declare visits: EntityTable<VisitRow, 'id'>;
-  declare outbox: Table<OutboxEntry, [string, number]>;
+  /** The outbox: one entry per revision waiting for the endpoint, in queue order. */
+  declare queue: EntityTable<OutboxEntry, 'seq'>;
   declare state: EntityTable<StateRow, 'key'>;
   declare batches: EntityTable<BatchRow, 'batchId'>;
   declare partners: EntityTable<Partner, 'id'>;
@@ -136,5 +143,11 @@ export class BalieDb extends Dexie {
         batches: 'batchId',
       })
       .upgrade(batchRowsFromEntries);
+    // The outbox in queue order: keyed by a number IndexedDB counts up, so the oldest entries
+    // are one key range (a batch is read and deleted with one request each, not one per
+    // record); (id, rev) stays unique through its index. Entries move over in upload order.
+    this.version(5)
+      .stores({ outbox: null, queue: '++seq, &[id+rev], id, state' })
+      .upgrade(queueFromOutbox);
   }
 }

@@ -21,7 +21,7 @@ export interface VisitWithMark extends VisitRow {
 export async function visitsOfDay(db: BalieDb, day: string): Promise<VisitWithMark[]> {
   const rows = await db.visits.where('content.day').equals(day).toArray();
   const live = rows.filter((row) => row.deleted === 0);
-  const entries = await db.outbox
+  const entries = await db.queue
     .where('id')
     .anyOf(live.map((row) => row.id))
     .toArray();
@@ -68,5 +68,5 @@ export async function recentDays(db: BalieDb, limit: number): Promise<string[]> 
 export async function readVisit(db: BalieDb, id: string): Promise<VisitWithMark | undefined> {
   const row = await db.visits.get(id);
   if (!row || row.deleted) return undefined;
-  return withMark(row, await db.outbox.where('id').equals(id).toArray());
+  return withMark(row, await db.queue.where('id').equals(id).toArray());
 }

@@ -25,7 +25,7 @@ export async function measureUpload(): Promise<Row[]> {
         new Promise<void>((resolve, reject) => {
           const open = indexedDB.open('balie');
           open.onsuccess = () => {
-            const tx = open.result.transaction(['visits', 'outbox'], 'readwrite');
+            const tx = open.result.transaction(['visits', 'queue'], 'readwrite');
             const now = Date.now();
             for (let i = 0; i < count; i++) {
               const id = crypto.randomUUID();
@@ -40,14 +40,13 @@ export async function measureUpload(): Promise<Row[]> {
                 deleted: 0,
                 frozenRev: 0,
               });
-              tx.objectStore('outbox').put({
+              tx.objectStore('queue').put({
                 id,
                 rev: 1,
                 record,
                 bytes: JSON.stringify(record).length,
                 queuedAt: now + i,
                 state: 'queued',
-                batchId: null,
               });
             }
             tx.oncomplete = () => resolve();
@@ -62,7 +61,7 @@ export async function measureUpload(): Promise<Row[]> {
         new Promise<number>((resolve) => {
           const open = indexedDB.open('balie');
           open.onsuccess = () => {
-            const count = open.result.transaction('outbox').objectStore('outbox').count();
+            const count = open.result.transaction('queue').objectStore('queue').count();
             count.onsuccess = () => {
               open.result.close();
               resolve(count.result);

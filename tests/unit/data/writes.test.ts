@@ -27,16 +27,18 @@ let db: BalieDb;
 const client = (records: number) => ({ version: '1.0.0', unsent: records });
 const claim = () =>
   claimBatch(db, { limit: 200, maxBytes: 512 * 1024, newBatchId: randomUUID, client });
-const entries = () => db.outbox.orderBy('[id+rev]').toArray();
+const entries = () => db.queue.orderBy('[id+rev]').toArray();
 /** The endpoint's answer to a batch: the parts given, every other part empty. */
-const answer = (batch: ClaimedBatch | null, parts: Partial<Answer>) =>
-  applyAnswer(db, batch?.batchId ?? '', {
+const answer = (batch: ClaimedBatch | null, parts: Partial<Answer>) => {
+  if (!batch) throw new Error('expected a batch');
+  return applyAnswer(db, batch, {
     acked: [],
     rejected: [],
     conflicts: [],
     unanswered: [],
     ...parts,
   });
+};
 
 beforeEach(async () => {
   db = new BalieDb(`test-${randomUUID()}`);
@@ -155,7 +157,7 @@ describe('editing and deleting', () => {
     await saveVisit(db, { id, content: visitContent(), partners: [null] }, 1000);
     expect(await deleteVisit(db, id, 2000)).toBe('removed');
     expect(await db.visits.count()).toBe(0);
-    expect(await db.outbox.count()).toBe(0);
+    expect(await db.queue.count()).toBe(0);
   });
 
   test('a delete after upload queues a tombstone revision and hides the visit', async () => {
@@ -195,7 +197,7 @@ describe('batches', () => {
     }
     const first = await claim();
     // Not something the app does; a damaged disk or a bug elsewhere could.
-    await db.outbox.delete([ids[0] ?? '', 1]);
+    await db.queue.where({ id: ids[0], rev: 1 }).delete();
     const next = await claim();
     expect(next?.batchId).not.toBe(first?.batchId);
     expect(next?.entries.map((e) => e.id)).toEqual([ids[1]]);
@@ -221,6 +223,29 @@ describe('batches', () => {
     expect(c?.entries.map((e) => e.id)).toEqual([ids[0], ids[4]]);
     // A next run sends the open batches again before it takes a new one.
     expect([b?.batchId, c?.batchId]).toContain((await take([]))?.batchId);
+  });
+
+  test('acknowledging a batch deletes its entries only, not the entries queued between them', async () => {
+    const ids = Array.from({ length: 5 }, () => randomUUID());
+    for (const [i, id] of ids.entries()) {
+      await saveVisit(db, { id, content: visitContent(), partners: [null] }, 1000 + i);
+    }
+    const take = (busy: ClaimedBatch[]) =>
+      claimBatch(db, { limit: 2, maxBytes: 1e6, newBatchId: randomUUID, client, busy });
+    const a = await take([]);
+    const b = await take(a ? [a] : []);
+    const [first, second] = a?.entries ?? [];
+    if (!first || !second) throw new Error('expected two entries');
+    await answer(a, { acked: [second], unanswered: [first] });
+    // The queue's first and last entries, with b's two (still open) between them.
+    const c = await take(b ? [b] : []);
+    expect(c?.entries.map((e) => e.id)).toEqual([ids[0], ids[4]]);
+    await answer(c, { acked: c?.entries ?? [] });
+    expect((await entries()).map((e) => e.id).sort()).toEqual([ids[2], ids[3]].sort());
+    const [third, fourth] = b?.entries ?? [];
+    if (!third || !fourth) throw new Error('expected two entries');
+    await answer(b, { acked: [fourth], rejected: [{ ...third, reason: 'fout' }] });
+    expect((await entries()).map((e) => [e.id, e.state])).toEqual([[ids[2], 'rejected']]);
   });
 
   test('the batch limit and byte budget are respected', async () => {
@@ -266,7 +291,7 @@ describe('batches', () => {
         [c.id, 'conflict', 'andere inhoud'],
       ]),
     );
-    expect(await db.outbox.get([a.id, a.rev])).toBeUndefined();
+    expect(await db.queue.get({ id: a.id, rev: a.rev })).toBeUndefined();
     // The unanswered record is out of its batch, so the next batch gets a fresh id.
     const next = await claim();
     expect(next?.entries.map((e) => e.id)).toEqual([d.id]);
