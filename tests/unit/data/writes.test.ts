@@ -225,29 +225,6 @@ describe('batches', () => {
     expect([b?.batchId, c?.batchId]).toContain((await take([]))?.batchId);
   });
 
-  test('acknowledging a batch deletes its entries only, not the entries queued between them', async () => {
-    const ids = Array.from({ length: 5 }, () => randomUUID());
-    for (const [i, id] of ids.entries()) {
-      await saveVisit(db, { id, content: visitContent(), partners: [null] }, 1000 + i);
-    }
-    const take = (busy: ClaimedBatch[]) =>
-      claimBatch(db, { limit: 2, maxBytes: 1e6, newBatchId: randomUUID, client, busy });
-    const a = await take([]);
-    const b = await take(a ? [a] : []);
-    const [first, second] = a?.entries ?? [];
-    if (!first || !second) throw new Error('expected two entries');
-    await answer(a, { acked: [second], unanswered: [first] });
-    // The queue's first and last entries, with b's two (still open) between them.
-    const c = await take(b ? [b] : []);
-    expect(c?.entries.map((e) => e.id)).toEqual([ids[0], ids[4]]);
-    await answer(c, { acked: c?.entries ?? [] });
-    expect((await entries()).map((e) => e.id).sort()).toEqual([ids[2], ids[3]].sort());
-    const [third, fourth] = b?.entries ?? [];
-    if (!third || !fourth) throw new Error('expected two entries');
-    await answer(b, { acked: [fourth], rejected: [{ ...third, reason: 'fout' }] });
-    expect((await entries()).map((e) => [e.id, e.state])).toEqual([[ids[2], 'rejected']]);
-  });
-
   test('the batch limit and byte budget are respected', async () => {
     for (let i = 0; i < 5; i++) {
       await saveVisit(
