@@ -3,7 +3,7 @@
 // service worker. Schema changes are new versions below, never edits of old ones, so an
 // update never loses data.
 
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { ImportIssue } from '../core/partners/issues';
 import type { Partner } from '../core/partners/partner';
 import type { Customisation } from '../core/registration/catalogue';
@@ -11,7 +11,7 @@ import type { Favourite } from '../core/registration/quick-picks';
 import type { VisitContent } from '../core/registration/schema';
 import type { ClientInfo, UploadRecord } from '../core/upload/batch';
 import type { RetryState } from '../core/upload/outbox';
-import { batchRowsFromEntries } from './db-batch-rows';
+import { batchRowsFromEntries, type KeyedByRef } from './db-batch-rows';
 import { queueFromOutbox } from './db-queue';
 
 export interface VisitRow {
@@ -115,6 +115,8 @@ export class BalieDb extends Dexie {
   declare visits: EntityTable<VisitRow, 'id'>;
   /** The outbox: one entry per revision waiting for the endpoint, in queue order. */
   declare queue: EntityTable<OutboxEntry, 'seq'>;
+  /** Version 4's outbox: kept, empty, for the previous version still running (db-queue.ts). */
+  declare outbox: Table<KeyedByRef, [string, number]>;
   declare state: EntityTable<StateRow, 'key'>;
   declare batches: EntityTable<BatchRow, 'batchId'>;
   declare partners: EntityTable<Partner, 'id'>;
@@ -146,8 +148,7 @@ export class BalieDb extends Dexie {
     // The outbox in queue order: keyed by a number IndexedDB counts up, so the oldest entries
     // are one key range (a batch is read and deleted with one request each, not one per
     // record); (id, rev) stays unique through its index. Entries move over in upload order.
-    this.version(5)
-      .stores({ outbox: null, queue: '++seq, &[id+rev], id, state' })
-      .upgrade(queueFromOutbox);
+    // The old store stays as it was (see db-queue.ts), so it is not named here.
+    this.version(5).stores({ queue: '++seq, &[id+rev], id, state' }).upgrade(queueFromOutbox);
   }
 }

@@ -6,6 +6,7 @@ import Dexie, { type ObservabilitySet, RangeSet, type Transaction } from 'dexie'
 import type { ClientInfo } from '../core/upload/batch';
 import { type RecordRef, refKey, takeBatch } from '../core/upload/outbox';
 import type { BalieDb, BatchRow, OutboxEntry, StateRow } from './db';
+import { adoptOlderEntries } from './db-queue';
 import { StoredBatchRow } from './stored-state';
 
 export interface ClaimedBatch {
@@ -49,6 +50,7 @@ export type Claim =
   | { readonly kind: 'damaged'; readonly row: BatchRow };
 
 export async function claimOrResend(db: BalieDb, options: ClaimOptions): Promise<Claim> {
+  await adoptOlderEntries(db);
   const busy = options.busy ?? [];
   const rows = await db.batches.toArray();
   const open = rows.find((row) => !busy.some((batch) => batch.batchId === row.batchId));

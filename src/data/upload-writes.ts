@@ -33,7 +33,7 @@ export type { Answer, Answered, ClaimedBatch, ClaimOptions };
  */
 export async function claimBatch(db: BalieDb, options: ClaimOptions): Promise<ClaimedBatch | null> {
   for (;;) {
-    const claimed = await db.transaction('rw', db.queue, db.batches, () =>
+    const claimed = await db.transaction('rw', db.queue, db.outbox, db.batches, () =>
       claimOrResend(db, options),
     );
     if (claimed.kind !== 'damaged') return claimed.batch;
@@ -71,7 +71,8 @@ export async function answerAndClaim(
   answered: Answered,
   options: ClaimOptions,
 ): Promise<ClaimedBatch | null> {
-  const claimed = await db.transaction('rw', db.queue, db.batches, db.state, async (tx) => {
+  const tables = [db.queue, db.outbox, db.batches, db.state];
+  const claimed = await db.transaction('rw', tables, async (tx) => {
     await writeAnswer(db, tx, answered);
     return claimOrResend(db, options);
   });

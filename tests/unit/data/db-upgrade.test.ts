@@ -9,6 +9,7 @@ import { afterEach, expect, test } from 'vitest';
 import type { Device } from '../../../src/core/upload/enrolment';
 import { BalieDb } from '../../../src/data/db';
 import { runSync } from '../../../src/data/sync';
+import { countQueued } from '../../../src/data/upload-reads';
 import { visitContent } from '../../support/visits';
 
 const device: Device = {
@@ -213,7 +214,7 @@ test("version 4's outbox moves to the queue in upload order; its open batch goes
 
   const db = new BalieDb(name);
   await db.open();
-  expect(db.backendDB().objectStoreNames.contains('outbox')).toBe(false);
+  expect(await db.outbox.count()).toBe(0);
   const queue = await db.queue.toArray();
   const ordered = [a, b, ...[c, d].sort(), e];
   expect(queue.map((entry) => entry.id)).toEqual(ordered);
@@ -231,5 +232,31 @@ test("version 4's outbox moves to the queue in upload order; its open batch goes
   expect(bodies[0]?.client).toEqual(client);
   expect(bodies[1]?.records.map((r) => r.id)).toEqual([d, e]);
   expect((await db.queue.toArray()).map((entry) => entry.id)).toEqual([c]);
+  db.close();
+});
+
+test('what the previous version, still open in another tab, writes into its store is sent too', async () => {
+  const name = `upgrade-${randomUUID()}`;
+  names.push(name);
+  const db = new BalieDb(name);
+  await db.open();
+  const [a, b] = [randomUUID(), randomUUID()];
+  await db.queue.add({
+    id: a,
+    rev: 1,
+    record: { ...visitContent(), id: a, rev: 1 },
+    bytes: 100,
+    queuedAt: 1,
+    state: 'queued',
+  });
+  // As version 4 writes a save: into `outbox`, keyed by [id, rev].
+  const record = { ...visitContent(), id: b, rev: 1 };
+  await db.outbox.put({ id: b, rev: 1, record, bytes: 100, queuedAt: 2, state: 'queued' });
+  expect(await countQueued(db)).toBe(2);
+  const { result, bodies } = await sendAll(db);
+  expect(result).toEqual({ outcome: 'done', sent: 2 });
+  expect(bodies.flatMap((body) => body.records.map((r) => r.id))).toEqual([a, b]);
+  expect(await db.outbox.count()).toBe(0);
+  expect(await db.queue.count()).toBe(0);
   db.close();
 });
