@@ -7,18 +7,21 @@ import type { BatchRow, OutboxEntry } from './db';
 import { parseStored } from './stored';
 import { StoredBatchClient } from './stored-state';
 
-/** The order of a batch's records; the older versions used it too, so a resend is the same body. */
-export function byUploadOrder(a: OutboxEntry, b: OutboxEntry): number {
+/** An outbox entry as versions 1–4 stored it, keyed by [id, rev]. */
+export type KeyedByRef = Omit<OutboxEntry, 'seq'>;
+
+/** The upload order of versions 1–4 (version 5 keeps it as the queue's key order). */
+export function byUploadOrder(a: KeyedByRef, b: KeyedByRef): number {
   return a.queuedAt - b.queuedAt || a.id.localeCompare(b.id) || a.rev - b.rev;
 }
 
 /** An outbox entry as versions 1–3 stored it: with the id of the batch it was in, or null. */
-type OlderEntry = OutboxEntry & { readonly batchId?: unknown };
+type OlderEntry = KeyedByRef & { readonly batchId?: unknown };
 
 export async function batchRowsFromEntries(tx: Transaction): Promise<void> {
   const outbox = tx.table<OlderEntry, [string, number]>('outbox');
-  const inBatch = new Map<string, OutboxEntry[]>();
-  const rewritten: OutboxEntry[] = [];
+  const inBatch = new Map<string, KeyedByRef[]>();
+  const rewritten: KeyedByRef[] = [];
   for (const older of await outbox.toArray()) {
     if (!('batchId' in older)) continue;
     const { batchId, ...entry } = older;

@@ -11,7 +11,8 @@ import type { Favourite } from '../core/registration/quick-picks';
 import type { VisitContent } from '../core/registration/schema';
 import type { ClientInfo, UploadRecord } from '../core/upload/batch';
 import type { RetryState } from '../core/upload/outbox';
-import { batchRowsFromEntries } from './db-batch-rows';
+import { batchRowsFromEntries, type KeyedByRef } from './db-batch-rows';
+import { queueFromOutbox } from './db-queue';
 
 export interface VisitRow {
   readonly id: string;
@@ -41,6 +42,11 @@ export type LocalRefusal = 'too-large';
  * batch is the batch row's to say, not the entry's: taking a batch writes one row, not 200).
  */
 export interface OutboxEntry {
+  /**
+   * Its place in the upload queue (the store's key, counted up by IndexedDB): a batch is a run
+   * of neighbouring keys, read with one range read and, once acknowledged, deleted with one.
+   */
+  readonly seq: number;
   readonly id: string;
   readonly rev: number;
   readonly record: UploadRecord;
@@ -107,7 +113,10 @@ export type StateRow =
 
 export class BalieDb extends Dexie {
   declare visits: EntityTable<VisitRow, 'id'>;
-  declare outbox: Table<OutboxEntry, [string, number]>;
+  /** The outbox: one entry per revision waiting for the endpoint, in queue order. */
+  declare queue: EntityTable<OutboxEntry, 'seq'>;
+  /** Version 4's outbox: kept, empty, for the previous version still running (db-queue.ts). */
+  declare outbox: Table<KeyedByRef, [string, number]>;
   declare state: EntityTable<StateRow, 'key'>;
   declare batches: EntityTable<BatchRow, 'batchId'>;
   declare partners: EntityTable<Partner, 'id'>;
@@ -136,5 +145,10 @@ export class BalieDb extends Dexie {
         batches: 'batchId',
       })
       .upgrade(batchRowsFromEntries);
+    // The outbox in queue order: keyed by a number IndexedDB counts up, so the oldest entries
+    // are one key range (a batch is read and deleted with one request each, not one per
+    // record); (id, rev) stays unique through its index. Entries move over in upload order.
+    // The old store stays as it was (see db-queue.ts), so it is not named here.
+    this.version(5).stores({ queue: '++seq, &[id+rev], id, state' }).upgrade(queueFromOutbox);
   }
 }

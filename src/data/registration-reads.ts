@@ -4,7 +4,8 @@
 
 import { type Customisation, NO_CUSTOMISATION } from '../core/registration/catalogue';
 import type { Favourite } from '../core/registration/quick-picks';
-import type { BalieDb, LocalRefusal, OutboxEntry, VisitRow } from './db';
+import type { BalieDb, LocalRefusal, VisitRow } from './db';
+import type { KeyedByRef } from './db-batch-rows';
 import { parseStored, StoredFavourites } from './stored';
 import { StoredCustomisation } from './stored-state';
 
@@ -21,14 +22,16 @@ export interface VisitWithMark extends VisitRow {
 export async function visitsOfDay(db: BalieDb, day: string): Promise<VisitWithMark[]> {
   const rows = await db.visits.where('content.day').equals(day).toArray();
   const live = rows.filter((row) => row.deleted === 0);
-  const entries = await db.outbox
-    .where('id')
-    .anyOf(live.map((row) => row.id))
-    .toArray();
+  const ids = live.map((row) => row.id);
+  const entries = [
+    ...(await db.queue.where('id').anyOf(ids).toArray()),
+    // What a tab still on the previous version saved, until the uploader moves it (db-queue.ts).
+    ...(await db.outbox.where('id').anyOf(ids).toArray()),
+  ];
   return live.sort((a, b) => b.createdAt - a.createdAt).map((row) => withMark(row, entries));
 }
 
-export function withMark(row: VisitRow, entries: readonly OutboxEntry[]): VisitWithMark {
+export function withMark(row: VisitRow, entries: readonly KeyedByRef[]): VisitWithMark {
   const own = entries.filter((entry) => entry.id === row.id);
   const refused = own.find((entry) => entry.state !== 'queued');
   if (refused) {
@@ -68,5 +71,9 @@ export async function recentDays(db: BalieDb, limit: number): Promise<string[]> 
 export async function readVisit(db: BalieDb, id: string): Promise<VisitWithMark | undefined> {
   const row = await db.visits.get(id);
   if (!row || row.deleted) return undefined;
-  return withMark(row, await db.outbox.where('id').equals(id).toArray());
+  const entries = [
+    ...(await db.queue.where('id').equals(id).toArray()),
+    ...(await db.outbox.where('id').equals(id).toArray()),
+  ];
+  return withMark(row, entries);
 }

@@ -29,7 +29,7 @@ export function saveVisit(
   input: VisitInput,
   now: number,
 ): Promise<'saved' | 'exists'> {
-  return db.transaction('rw', db.visits, db.outbox, async () => {
+  return db.transaction('rw', db.visits, db.queue, async () => {
     if (await db.visits.get(input.id)) return 'exists';
     const row: VisitRow = {
       ...input,
@@ -40,7 +40,7 @@ export function saveVisit(
       frozenRev: 0,
     };
     await db.visits.add(row);
-    await db.outbox.put(entryFor(row, now));
+    await db.queue.add(entryFor(row, now));
     return 'saved';
   });
 }
@@ -51,7 +51,7 @@ export function editVisit(
   input: VisitInput,
   now: number,
 ): Promise<'saved' | 'missing'> {
-  return db.transaction('rw', db.visits, db.outbox, db.batches, async () => {
+  return db.transaction('rw', db.visits, db.queue, db.batches, async () => {
     const visit = await current(db, input.id);
     if (!visit || visit.row.deleted) return 'missing';
     const next: VisitRow = {
@@ -75,11 +75,11 @@ export function deleteVisit(
   id: string,
   now: number,
 ): Promise<'removed' | 'tombstoned' | 'missing'> {
-  return db.transaction('rw', db.visits, db.outbox, db.batches, async () => {
+  return db.transaction('rw', db.visits, db.queue, db.batches, async () => {
     const visit = await current(db, id);
     if (!visit || visit.row.deleted) return 'missing';
     if (visit.frozen === 0) {
-      await db.outbox.where('id').equals(id).delete();
+      await db.queue.where('id').equals(id).delete();
       await db.visits.delete(id);
       return 'removed';
     }
@@ -91,8 +91,8 @@ export function deleteVisit(
 
 /** Sends a refused record again, as a new revision so it cannot conflict with itself. */
 export function retryRefused(db: BalieDb, ref: RecordRef, now: number): Promise<boolean> {
-  return db.transaction('rw', db.visits, db.outbox, db.batches, async () => {
-    const entry = await db.outbox.get([ref.id, ref.rev]);
+  return db.transaction('rw', db.visits, db.queue, db.batches, async () => {
+    const entry = await db.queue.get({ id: ref.id, rev: ref.rev });
     const visit = await current(db, ref.id);
     if (!entry || entry.state === 'queued' || !visit) return false;
     const rev = Math.max(visit.row.rev, visit.frozen) + 1;
@@ -112,8 +112,8 @@ export function retryWithLocation(
   location: string,
   now: number,
 ): Promise<boolean> {
-  return db.transaction('rw', db.visits, db.outbox, db.batches, async () => {
-    const entry = await db.outbox.get([ref.id, ref.rev]);
+  return db.transaction('rw', db.visits, db.queue, db.batches, async () => {
+    const entry = await db.queue.get({ id: ref.id, rev: ref.rev });
     const visit = await current(db, ref.id);
     if (!entry || entry.state === 'queued' || !visit || visit.row.deleted) return false;
     const next: VisitRow = {
@@ -137,7 +137,7 @@ interface Current {
 async function current(db: BalieDb, id: string): Promise<Current | undefined> {
   const row = await db.visits.get(id);
   if (!row) return undefined;
-  const entries = await db.outbox.where('id').equals(id).toArray();
+  const entries = await db.queue.where('id').equals(id).toArray();
   return { row, entries, frozen: await frozenRev(db, row, entries) };
 }
 
@@ -177,12 +177,12 @@ async function replaceRevision(db: BalieDb, visit: Current, next: VisitRow, now:
   const superseded = visit.entries.filter(
     (entry) => entry.rev > visit.frozen || entry.state !== 'queued',
   );
-  await db.outbox.bulkDelete(superseded.map((entry) => [entry.id, entry.rev] as [string, number]));
+  await db.queue.bulkDelete(superseded.map((entry) => entry.seq));
   await db.visits.put({ ...next, frozenRev: Math.max(next.frozenRev, visit.frozen) });
-  await db.outbox.put(entryFor(next, now));
+  await db.queue.add(entryFor(next, now));
 }
 
-function entryFor(row: VisitRow, now: number): OutboxEntry {
+function entryFor(row: VisitRow, now: number): Omit<OutboxEntry, 'seq'> {
   const record: UploadRecord = row.deleted
     ? { id: row.id, rev: row.rev, deleted: true }
     : { ...row.content, id: row.id, rev: row.rev };

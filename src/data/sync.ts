@@ -175,7 +175,7 @@ async function uploadAll(
       retry = afterAnswer(retry, deps.now());
       const progress = { sent: run.sent, total: run.sent + left(run), updatedAt: deps.now() };
       const also = [...(answeredBefore ? [] : [retryRow(retry)]), progressRow(progress)];
-      answered = { batchId: current.batchId, answer: decision, also };
+      answered = { batch: current, answer: decision, also };
       answeredBefore = true;
       batch = await following;
       continue;
@@ -189,7 +189,7 @@ async function uploadAll(
         run.sent += decision.acked.length;
         run.answered += refs.length - unanswered;
         const failure = { code: 'unreadable-reply', unanswered } as const;
-        await applyAnswer(db, current.batchId, decision, [
+        await applyAnswer(db, current, decision, [
           retryRow(afterFailure(retry, failure, null, deps.now(), deps.random)),
           progressRow({ sent: run.sent, total: run.sent + left(run), updatedAt: deps.now() }),
         ]);
@@ -218,7 +218,7 @@ async function uploadAll(
       }
     }
   }
-  if (answered) await applyAnswer(db, answered.batchId, answered.answer, answered.also);
+  if (answered) await applyAnswer(db, answered.batch, answered.answer, answered.also);
   await saveRetryState(db, retry);
   return 'done';
 }

@@ -6,7 +6,7 @@ import Dexie, { type ObservabilitySet, RangeSet, type Transaction } from 'dexie'
 import type { ClientInfo } from '../core/upload/batch';
 import { type RecordRef, refKey, takeBatch } from '../core/upload/outbox';
 import type { BalieDb, BatchRow, OutboxEntry, StateRow } from './db';
-import { byUploadOrder } from './db-batch-rows';
+import { adoptOlderEntries } from './db-queue';
 import { StoredBatchRow } from './stored-state';
 
 export interface ClaimedBatch {
@@ -40,7 +40,7 @@ export interface Answer {
 
 /** A fully answered batch (no record left out), with the state rows to write with it. */
 export interface Answered {
-  readonly batchId: string;
+  readonly batch: ClaimedBatch;
   readonly answer: Answer;
   readonly also: readonly StateRow[];
 }
@@ -50,14 +50,14 @@ export type Claim =
   | { readonly kind: 'damaged'; readonly row: BatchRow };
 
 export async function claimOrResend(db: BalieDb, options: ClaimOptions): Promise<Claim> {
+  await adoptOlderEntries(db);
   const busy = options.busy ?? [];
   const rows = await db.batches.toArray();
   const open = rows.find((row) => !busy.some((batch) => batch.batchId === row.batchId));
   if (open) {
     const parsed = StoredBatchRow.safeParse(open);
     const refs = parsed.success ? parsed.data.refs : [];
-    const found = await db.outbox.bulkGet(refs);
-    const entries = found.filter((entry) => entry?.state === 'queued') as OutboxEntry[];
+    const entries = await queuedByRef(db, refs);
     if (!parsed.success || entries.length !== refs.length) return { kind: 'damaged', row: open };
     const batch = { batchId: open.batchId, entries, client: parsed.data.client, again: true };
     return { kind: 'batch', batch };
@@ -65,21 +65,12 @@ export async function claimOrResend(db: BalieDb, options: ClaimOptions): Promise
   // Every open batch is one this uploader is sending: the new batch starts after them in the
   // queue (not reading their records again), and only at the queue's end looks before them.
   const taken = new Set(rows.flatMap((row) => refsOf(row).map(([id, rev]) => refKey({ id, rev }))));
-  const last = Math.max(...busy.flatMap((batch) => batch.entries.map((entry) => entry.queuedAt)));
-  let free: OutboxEntry[] = [];
-  if (busy.length > 0) {
-    const overlap = busy.flatMap((batch) => batch.entries).filter((e) => e.queuedAt === last);
-    free = await queued(db, last, options.limit + overlap.length, taken);
+  const after = Math.max(0, ...busy.flatMap((batch) => batch.entries.map((entry) => entry.seq)));
+  let free = await queued(db, after, Infinity, options.limit, taken);
+  if (free.length < options.limit && after > 0) {
+    free = [...(await queued(db, 0, after, options.limit, taken)), ...free];
   }
-  if (free.length < options.limit) {
-    free = await queued(db, Dexie.minKey, options.limit + taken.size, taken);
-  }
-  const entries = takeBatch(
-    free.sort(byUploadOrder),
-    options.limit,
-    options.maxBytes,
-    (e) => e.bytes,
-  );
+  const entries = takeBatch(free, options.limit, options.maxBytes, (e) => e.bytes);
   if (entries.length === 0) return { kind: 'batch', batch: null };
   const batchId = options.newBatchId();
   const client = options.client(entries.length);
@@ -87,19 +78,44 @@ export async function claimOrResend(db: BalieDb, options: ClaimOptions): Promise
   return { kind: 'batch', batch: { batchId, entries, client, again: false } };
 }
 
-/** Queued entries from `from` (queuedAt) on, oldest first, without those in `taken`. */
+/**
+ * At most `limit` queued entries with keys between `from` and `to` (both left out), oldest
+ * first, without those in `taken`: read along the key range, a batch's worth at a time.
+ */
 async function queued(
   db: BalieDb,
-  from: number | typeof Dexie.minKey,
+  from: number,
+  to: number,
   limit: number,
   taken: ReadonlySet<string>,
 ): Promise<OutboxEntry[]> {
-  const entries = await db.outbox
-    .where('[state+queuedAt]')
-    .between(['queued', from], ['queued', Dexie.maxKey])
-    .limit(limit)
-    .toArray();
-  return entries.filter((entry) => !taken.has(refKey(entry)));
+  const found: OutboxEntry[] = [];
+  let after = from;
+  while (found.length < limit) {
+    const want = limit - found.length;
+    const rows = await db.queue.where('seq').between(after, to, false, false).limit(want).toArray();
+    for (const entry of rows) {
+      if (entry.state === 'queued' && !taken.has(refKey(entry))) found.push(entry);
+    }
+    const last = rows[rows.length - 1];
+    if (!last || rows.length < want) break;
+    after = last.seq;
+  }
+  return found;
+}
+
+/** The queued entries of an open batch, in its order (one missing or refused is left out). */
+async function queuedByRef(
+  db: BalieDb,
+  refs: readonly (readonly [string, number])[],
+): Promise<OutboxEntry[]> {
+  const keys = refs.map(([id, rev]) => [id, rev]);
+  const found = await db.queue.where('[id+rev]').anyOf(keys).toArray();
+  const byRef = new Map(found.map((entry) => [refKey(entry), entry]));
+  return refs.flatMap(([id, rev]) => {
+    const entry = byRef.get(refKey({ id, rev }));
+    return entry?.state === 'queued' ? [entry] : [];
+  });
 }
 
 /**
@@ -122,43 +138,77 @@ export async function freeze(
 }
 
 /**
- * Writes an answer inside transaction `tx` (outbox, batches, state): the acknowledged entries
- * leave the outbox, refused ones keep the reason, the batch row goes, the state rows are put.
- * The acknowledged entries are deleted straight through IndexedDB: through Dexie each deleted
- * key would be tracked for the views one by one, hundreds per batch, in the worker and again
- * in every open tab (measured: about as much CPU as the deletes themselves). The caller tells
- * the views once that the outbox changed (`outboxChanged`).
+ * Writes an answer inside transaction `tx` (queue, batches, state): the acknowledged entries
+ * leave the queue, refused ones keep the reason, the batch row goes, the state rows are put.
+ * The acknowledged entries are deleted straight through IndexedDB, a run of neighbouring keys
+ * with one range delete (one per record cost ten times as much); through Dexie each deleted key
+ * would also be tracked for the views, in the worker and again in every open tab. The caller
+ * tells the views once that the queue changed (`outboxChanged`).
  */
 export async function writeAnswer(
   db: BalieDb,
   tx: Transaction,
-  { batchId, answer, also }: Answered,
+  { batch, answer, also }: Answered,
 ): Promise<void> {
-  const outbox = tx.idbtrans.objectStore('outbox');
-  for (const ref of answer.acked) outbox.delete([ref.id, ref.rev]);
+  const seqOf = new Map(batch.entries.map((entry) => [refKey(entry), entry.seq]));
+  const seqs = (refs: readonly RecordRef[]) => refs.flatMap((ref) => seqOf.get(refKey(ref)) ?? []);
+  await deleteAcked(db, tx, seqs(answer.acked));
   const refused = [
     ...answer.rejected.map((r) => ({ ...r, state: 'rejected' as const })),
     ...answer.conflicts.map((r) => ({ ...r, state: 'conflict' as const })),
   ];
   if (refused.length > 0) {
-    const found = await db.outbox.bulkGet(refused.map((r) => [r.id, r.rev] as [string, number]));
-    await db.outbox.bulkPut(
-      refused.flatMap(({ state, reason }, i) => {
-        const entry = found[i];
-        return entry ? [{ ...entry, state, reason }] : [];
+    const found = await db.queue.bulkGet(seqs(refused));
+    const reasons = new Map(refused.map((r) => [refKey(r), r]));
+    await db.queue.bulkPut(
+      found.flatMap((entry) => {
+        const refusal = entry && reasons.get(refKey(entry));
+        return entry && refusal ? [{ ...entry, state: refusal.state, reason: refusal.reason }] : [];
       }),
     );
   }
-  await db.batches.delete(batchId);
+  await db.batches.delete(batch.batchId);
   await db.state.bulkPut([...also]);
+}
+
+/**
+ * Deletes the entries with these keys: each run of them that no other key interrupts (a
+ * refused entry, another batch's) with one range delete, after one read of the keys between.
+ */
+async function deleteAcked(db: BalieDb, tx: Transaction, seqs: readonly number[]) {
+  if (seqs.length === 0) return;
+  const acked = new Set(seqs);
+  const between = await db.queue
+    .where('seq')
+    .between(Math.min(...seqs), Math.max(...seqs), true, true)
+    .primaryKeys();
+  const queue = tx.idbtrans.objectStore('queue');
+  for (const [first, last] of runs(between, acked)) queue.delete(IDBKeyRange.bound(first, last));
+}
+
+/** The runs of `keys` (ascending) that are all in `wanted`, as [first, last]. */
+export function runs(keys: readonly number[], wanted: ReadonlySet<number>): [number, number][] {
+  const found: [number, number][] = [];
+  let run: [number, number] | undefined;
+  for (const key of keys) {
+    if (!wanted.has(key)) {
+      run = undefined;
+    } else if (run) {
+      run[1] = key;
+    } else {
+      run = [key, key];
+      found.push(run);
+    }
+  }
+  return found;
 }
 
 /** What the views hear once an answer's deletes are written: every outbox query may change. */
 export function outboxChanged(db: BalieDb): ObservabilitySet {
   const everything = new RangeSet(Dexie.minKey, Dexie.maxKey);
   return {
-    [`idb://${db.name}/outbox/`]: everything,
-    [`idb://${db.name}/outbox/:dels`]: everything,
+    [`idb://${db.name}/queue/`]: everything,
+    [`idb://${db.name}/queue/:dels`]: everything,
   };
 }
 

@@ -7,13 +7,8 @@
 //  - Refused entries stay, with the endpoint's reason, until a person acts on them.
 
 import Dexie from 'dexie';
-import {
-  INITIAL_RETRY_STATE,
-  type RecordRef,
-  type RetryState,
-  type SyncFailure,
-} from '../core/upload/outbox';
-import type { BalieDb, BatchRow, LocalRefusal, Progress, StateRow } from './db';
+import { INITIAL_RETRY_STATE, type RetryState, type SyncFailure } from '../core/upload/outbox';
+import type { BalieDb, BatchRow, LocalRefusal, OutboxEntry, Progress, StateRow } from './db';
 import { parseStored } from './stored';
 import { StoredBatchRow, StoredRetryState } from './stored-state';
 import {
@@ -38,7 +33,7 @@ export type { Answer, Answered, ClaimedBatch, ClaimOptions };
  */
 export async function claimBatch(db: BalieDb, options: ClaimOptions): Promise<ClaimedBatch | null> {
   for (;;) {
-    const claimed = await db.transaction('rw', db.outbox, db.batches, () =>
+    const claimed = await db.transaction('rw', db.queue, db.outbox, db.batches, () =>
       claimOrResend(db, options),
     );
     if (claimed.kind !== 'damaged') return claimed.batch;
@@ -47,22 +42,22 @@ export async function claimBatch(db: BalieDb, options: ClaimOptions): Promise<Cl
 }
 
 /**
- * Applies the endpoint's per-record answer to batch `batchId` and closes it, in one
+ * Applies the endpoint's per-record answer to `batch` and closes it, in one
  * transaction with the uploader's state rows (`also`: retry state, progress). Only
  * acknowledged records leave the outbox; refused ones stay with the reason; unanswered ones
  * stay queued, marked frozen in their visits, and go out again in a new batch.
  */
 export async function applyAnswer(
   db: BalieDb,
-  batchId: string,
+  batch: ClaimedBatch,
   answer: Answer,
   also: readonly StateRow[] = [],
 ): Promise<void> {
   const unanswered = answer.unanswered.map((ref) => [ref.id, ref.rev] as const);
-  const tables = [db.outbox, db.batches, db.state, ...(unanswered.length > 0 ? [db.visits] : [])];
+  const tables = [db.queue, db.batches, db.state, ...(unanswered.length > 0 ? [db.visits] : [])];
   await db.transaction('rw', tables, async (tx) => {
     if (unanswered.length > 0) await freeze(db, unanswered);
-    await writeAnswer(db, tx, { batchId, answer, also });
+    await writeAnswer(db, tx, { batch, answer, also });
   });
   if (answer.acked.length > 0) Dexie.on.storagemutated.fire(outboxChanged(db));
 }
@@ -76,7 +71,8 @@ export async function answerAndClaim(
   answered: Answered,
   options: ClaimOptions,
 ): Promise<ClaimedBatch | null> {
-  const claimed = await db.transaction('rw', db.outbox, db.batches, db.state, async (tx) => {
+  const tables = [db.queue, db.outbox, db.batches, db.state];
+  const claimed = await db.transaction('rw', tables, async (tx) => {
     await writeAnswer(db, tx, answered);
     return claimOrResend(db, options);
   });
@@ -107,12 +103,12 @@ function closeDamaged(db: BalieDb, row: BatchRow): Promise<void> {
 export function refuseRecord(
   db: BalieDb,
   batchId: string,
-  ref: RecordRef,
+  entry: OutboxEntry,
   code: LocalRefusal,
   also: readonly StateRow[] = [],
 ): Promise<void> {
-  return db.transaction('rw', db.outbox, db.batches, db.state, async () => {
-    await db.outbox.update([ref.id, ref.rev], { state: 'rejected', reasonCode: code });
+  return db.transaction('rw', db.queue, db.batches, db.state, async () => {
+    await db.queue.update(entry.seq, { state: 'rejected', reasonCode: code });
     await db.batches.delete(batchId);
     await db.state.bulkPut([...also]);
   });

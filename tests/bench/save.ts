@@ -88,9 +88,9 @@ export function timeSaves(page: Page, saves: number): Promise<{ app: number[]; r
     const sample = await new Promise<{ visit: unknown; entry: unknown }>((resolve) => {
       const open = indexedDB.open('balie');
       open.onsuccess = () => {
-        const tx = open.result.transaction(['visits', 'outbox']);
+        const tx = open.result.transaction(['visits', 'queue']);
         const visit = tx.objectStore('visits').getAll(undefined, 1);
-        const entry = tx.objectStore('outbox').getAll(undefined, 1);
+        const entry = tx.objectStore('queue').getAll(undefined, 1);
         tx.oncomplete = () => {
           open.result.close();
           resolve({ visit: visit.result[0], entry: entry.result[0] });

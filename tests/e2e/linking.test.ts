@@ -190,7 +190,7 @@ function seedOldOutbox(page: Page, visits: { id: string; location: string }[]): 
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
-          const tx = db.transaction(['visits', 'outbox'], 'readwrite');
+          const tx = db.transaction(['visits', 'queue'], 'readwrite');
           const first = tx.objectStore('visits').openCursor();
           first.onsuccess = () => {
             const row = first.result?.value as { content: Record<string, unknown> } | undefined;
@@ -209,14 +209,13 @@ function seedOldOutbox(page: Page, visits: { id: string; location: string }[]): 
                 deleted: 0,
                 frozenRev: 0,
               });
-              tx.objectStore('outbox').put({
+              tx.objectStore('queue').put({
                 id: seed.id,
                 rev: 1,
                 record,
                 bytes: JSON.stringify(record).length,
                 queuedAt: now,
                 state: 'queued',
-                batchId: null,
               });
             }
           };

@@ -105,7 +105,7 @@ async function scenario(name: string, options: { backgroundSync: boolean; tabs: 
   await page.getByRole('link', { name: 'Versturen' }).first().click();
   const button = page.getByRole('button', { name: 'Nu versturen' });
   const deadline = Date.now() + 10 * 60_000;
-  while ((await storeKeys(page, 'outbox')).length > 0) {
+  while ((await storeKeys(page, 'queue')).length > 0) {
     if (Date.now() > deadline) throw new Error('records still unsent after 10 minutes');
     if (await button.isEnabled().catch(() => false)) await button.click().catch(() => undefined);
     await page.waitForTimeout(1_000);

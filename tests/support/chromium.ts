@@ -46,4 +46,5 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
   '--disable-dev-shm-usage',
+  ...(process.env.PROF_PORT ? [`--remote-debugging-port=${process.env.PROF_PORT}`] : []),
 ];

@@ -161,7 +161,7 @@ export function writeSetting(page: Page, key: string, value: unknown): Promise<v
 }
 
 /** The keys of one object store of the app's database, read straight from IndexedDB. */
-export function storeKeys(page: Page, store: 'visits' | 'outbox'): Promise<unknown[]> {
+export function storeKeys(page: Page, store: 'visits' | 'queue'): Promise<unknown[]> {
   return page.evaluate(
     (name) =>
       new Promise<unknown[]>((resolve, reject) => {

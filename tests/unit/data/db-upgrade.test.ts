@@ -1,6 +1,7 @@
-// The update to database version 4 (src/data/db-batch-rows.ts): an outbox written by an older
-// version, with a batch id on each entry of an unanswered batch, is sent after the update,
-// that batch first and unchanged (same id, records in the same order, same client info).
+// The updates of the database: to version 4 (src/data/db-batch-rows.ts), an outbox written by
+// an older version, with a batch id on each entry of an unanswered batch, is sent after the
+// update, that batch first and unchanged (same id, records in the same order, same client
+// info); to version 5 (src/data/db-queue.ts), the outbox moves to a store in queue order.
 
 import { randomUUID } from 'node:crypto';
 import Dexie from 'dexie';
@@ -8,6 +9,7 @@ import { afterEach, expect, test } from 'vitest';
 import type { Device } from '../../../src/core/upload/enrolment';
 import { BalieDb } from '../../../src/data/db';
 import { runSync } from '../../../src/data/sync';
+import { countQueued } from '../../../src/data/upload-reads';
 import { visitContent } from '../../support/visits';
 
 const device: Device = {
@@ -17,9 +19,9 @@ const device: Device = {
   location: 'Bibliotheek Teststad',
 };
 
-/** The database as versions 1–3 of the app declared it. */
+/** The database as versions 1–3 (or 4) of the app declared it. */
 class OlderDb extends Dexie {
-  constructor(name: string) {
+  constructor(name: string, upTo: 3 | 4 = 3) {
     super(name);
     this.version(1).stores({
       visits: 'id, content.day, updatedAt',
@@ -28,6 +30,12 @@ class OlderDb extends Dexie {
     });
     this.version(2).stores({ partners: 'id, name, *topics' });
     this.version(3).stores({ outbox: '[id+rev], id, state, queuedAt, batchId, [state+queuedAt]' });
+    if (upTo === 4) {
+      this.version(4).stores({
+        outbox: '[id+rev], id, state, queuedAt, [state+queuedAt]',
+        batches: 'batchId',
+      });
+    }
   }
 }
 
@@ -129,7 +137,7 @@ test("an older version's unanswered batch becomes one batch row and goes out fir
       client,
     },
   ]);
-  expect((await db.outbox.toArray()).some((entry) => 'batchId' in entry)).toBe(false);
+  expect((await db.queue.toArray()).some((entry) => 'batchId' in entry)).toBe(false);
   expect(await db.state.get('batch-client' as never)).toBeUndefined();
 
   const { result, bodies } = await sendAll(db);
@@ -138,7 +146,7 @@ test("an older version's unanswered batch becomes one batch row and goes out fir
   expect(bodies[0]?.records.map((r) => r.id)).toEqual([a, b, c]);
   expect(bodies[0]?.client).toEqual(client);
   expect(bodies[1]?.records.map((r) => r.id)).toEqual([d, e]);
-  expect(await db.outbox.count()).toBe(0);
+  expect(await db.queue.count()).toBe(0);
   expect(await db.batches.count()).toBe(0);
   db.close();
 });
@@ -173,5 +181,82 @@ test('an older outbox with no batch open converts to entries without batch ids',
   const { result, bodies } = await sendAll(db);
   expect(result.sent).toBe(2);
   expect(bodies).toHaveLength(1);
+  db.close();
+});
+
+test("version 4's outbox moves to the queue in upload order; its open batch goes out first, unchanged", async () => {
+  const name = `upgrade-${randomUUID()}`;
+  names.push(name);
+  const older = new OlderDb(name, 4);
+  const [a, b, c, d, e] = Array.from({ length: 5 }, () => randomUUID());
+  // Stored in key order ([id, rev]), queued in another: a, b (one open batch), c, d, e.
+  const queuedAt = new Map([
+    [a, 1],
+    [b, 2],
+    [c, 3],
+    [d, 3],
+    [e, 4],
+  ]);
+  const entries = [...queuedAt].map(([id, at]) => {
+    const record = { ...visitContent(), id, rev: 1 };
+    const refused = id === c ? { state: 'rejected', reason: 'Niet geldig: day' } : {};
+    return { id, rev: 1, record, bytes: 100, queuedAt: at, state: 'queued', ...refused };
+  });
+  await older.table('outbox').bulkPut(entries);
+  const batchId = randomUUID();
+  const client = { version: '0.2.0', unsent: 5 };
+  const refs = [
+    [a, 1],
+    [b, 1],
+  ];
+  await older.table('batches').put({ batchId, refs, client });
+  older.close();
+
+  const db = new BalieDb(name);
+  await db.open();
+  expect(await db.outbox.count()).toBe(0);
+  const queue = await db.queue.toArray();
+  const ordered = [a, b, ...[c, d].sort(), e];
+  expect(queue.map((entry) => entry.id)).toEqual(ordered);
+  expect(queue.map((entry) => entry.seq)).toEqual([1, 2, 3, 4, 5]);
+  expect(queue.find((entry) => entry.id === c)).toMatchObject({
+    state: 'rejected',
+    reason: 'Niet geldig: day',
+  });
+  expect(await db.batches.toArray()).toEqual([{ batchId, refs, client }]);
+
+  const { result, bodies } = await sendAll(db);
+  expect(result).toEqual({ outcome: 'done', sent: 4 });
+  expect(bodies.map((body) => body.batchId)).toEqual([batchId, expect.any(String)]);
+  expect(bodies[0]?.records.map((r) => r.id)).toEqual([a, b]);
+  expect(bodies[0]?.client).toEqual(client);
+  expect(bodies[1]?.records.map((r) => r.id)).toEqual([d, e]);
+  expect((await db.queue.toArray()).map((entry) => entry.id)).toEqual([c]);
+  db.close();
+});
+
+test('what the previous version, still open in another tab, writes into its store is sent too', async () => {
+  const name = `upgrade-${randomUUID()}`;
+  names.push(name);
+  const db = new BalieDb(name);
+  await db.open();
+  const [a, b] = [randomUUID(), randomUUID()];
+  await db.queue.add({
+    id: a,
+    rev: 1,
+    record: { ...visitContent(), id: a, rev: 1 },
+    bytes: 100,
+    queuedAt: 1,
+    state: 'queued',
+  });
+  // As version 4 writes a save: into `outbox`, keyed by [id, rev].
+  const record = { ...visitContent(), id: b, rev: 1 };
+  await db.outbox.put({ id: b, rev: 1, record, bytes: 100, queuedAt: 2, state: 'queued' });
+  expect(await countQueued(db)).toBe(2);
+  const { result, bodies } = await sendAll(db);
+  expect(result).toEqual({ outcome: 'done', sent: 2 });
+  expect(bodies.flatMap((body) => body.records.map((r) => r.id))).toEqual([a, b]);
+  expect(await db.outbox.count()).toBe(0);
+  expect(await db.queue.count()).toBe(0);
   db.close();
 });

@@ -95,7 +95,7 @@ describe('a contact with the endpoint', () => {
       blocked: true,
       lastError: { code: 'auth', status: 401, at: 2_000 },
     });
-    expect(await db.outbox.count()).toBe(1);
+    expect(await db.queue.count()).toBe(1);
     expect(await readDevice()).toEqual(device);
   });
 
@@ -127,14 +127,15 @@ describe('a visit refused for its location', () => {
       newBatchId: randomUUID,
       client: (records) => ({ version: '0.2.0', unsent: records }),
     });
-    await applyAnswer(db, batch?.batchId ?? '', {
+    if (!batch) throw new Error('expected a batch');
+    await applyAnswer(db, batch, {
       acked: [],
       rejected: [{ id, rev: 1, reason: "Onbekende locatie 'Oude vestiging'." }],
       conflicts: [],
       unanswered: [],
     });
     expect(await retryWithLocation(db, { id, rev: 1 }, LOPEND.id, 5)).toBe(true);
-    const entries = await db.outbox.toArray();
+    const entries = await db.queue.toArray();
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ rev: 2, state: 'queued', record: { location: LOPEND.id } });
     expect((await db.visits.get(id))?.content.location).toBe(LOPEND.id);
@@ -158,11 +159,12 @@ describe("a batch's client info", () => {
     expect(first?.client).toEqual({ version: '0.2.0', unsent: 3 });
     expect(again?.batchId).toBe(first?.batchId);
     expect(again?.client).toEqual(first?.client);
-    await applyAnswer(db, first?.batchId ?? '', {
+    if (!first) throw new Error('expected a batch');
+    await applyAnswer(db, first, {
       acked: [],
       rejected: [],
       conflicts: [],
-      unanswered: first?.entries ?? [],
+      unanswered: first.entries,
     });
     const next = await claim('0.3.0');
     expect(next?.batchId).not.toBe(first?.batchId);

@@ -159,7 +159,7 @@ describe('runSync', () => {
     expect(new Set(ids).size).toBe(DEFAULT_BATCH_LIMIT + 10);
     expect(ids).toHaveLength(DEFAULT_BATCH_LIMIT + 10);
     expect(await db.batches.count()).toBe(0);
-    expect(await db.outbox.count()).toBe(0);
+    expect(await db.queue.count()).toBe(0);
   });
 
   test('a 413 for one of two open batches leaves the other open, sent again under its own id', async () => {
@@ -183,7 +183,7 @@ describe('runSync', () => {
     const again = requests.slice(2).find((r) => r.batchId === other);
     expect(again).toBeDefined();
     if (other === sent?.batchId) expect(again?.body).toBe(sent?.body);
-    expect(await db.outbox.count()).toBe(0);
+    expect(await db.queue.count()).toBe(0);
   });
 
   test('a network error or time-out keeps every record', async () => {
@@ -213,7 +213,7 @@ describe('runSync', () => {
       'manual',
     );
     expect(result.outcome).toBe('done');
-    const [entry] = await db.outbox.toArray();
+    const [entry] = await db.queue.toArray();
     expect(entry?.state).toBe('rejected');
     expect(entry?.reasonCode).toBe('too-large');
   });

@@ -27,16 +27,18 @@ let db: BalieDb;
 const client = (records: number) => ({ version: '1.0.0', unsent: records });
 const claim = () =>
   claimBatch(db, { limit: 200, maxBytes: 512 * 1024, newBatchId: randomUUID, client });
-const entries = () => db.outbox.orderBy('[id+rev]').toArray();
+const entries = () => db.queue.orderBy('[id+rev]').toArray();
 /** The endpoint's answer to a batch: the parts given, every other part empty. */
-const answer = (batch: ClaimedBatch | null, parts: Partial<Answer>) =>
-  applyAnswer(db, batch?.batchId ?? '', {
+const answer = (batch: ClaimedBatch | null, parts: Partial<Answer>) => {
+  if (!batch) throw new Error('expected a batch');
+  return applyAnswer(db, batch, {
     acked: [],
     rejected: [],
     conflicts: [],
     unanswered: [],
     ...parts,
   });
+};
 
 beforeEach(async () => {
   db = new BalieDb(`test-${randomUUID()}`);
@@ -155,7 +157,7 @@ describe('editing and deleting', () => {
     await saveVisit(db, { id, content: visitContent(), partners: [null] }, 1000);
     expect(await deleteVisit(db, id, 2000)).toBe('removed');
     expect(await db.visits.count()).toBe(0);
-    expect(await db.outbox.count()).toBe(0);
+    expect(await db.queue.count()).toBe(0);
   });
 
   test('a delete after upload queues a tombstone revision and hides the visit', async () => {
@@ -195,7 +197,7 @@ describe('batches', () => {
     }
     const first = await claim();
     // Not something the app does; a damaged disk or a bug elsewhere could.
-    await db.outbox.delete([ids[0] ?? '', 1]);
+    await db.queue.where({ id: ids[0], rev: 1 }).delete();
     const next = await claim();
     expect(next?.batchId).not.toBe(first?.batchId);
     expect(next?.entries.map((e) => e.id)).toEqual([ids[1]]);
@@ -266,7 +268,7 @@ describe('batches', () => {
         [c.id, 'conflict', 'andere inhoud'],
       ]),
     );
-    expect(await db.outbox.get([a.id, a.rev])).toBeUndefined();
+    expect(await db.queue.get({ id: a.id, rev: a.rev })).toBeUndefined();
     // The unanswered record is out of its batch, so the next batch gets a fresh id.
     const next = await claim();
     expect(next?.entries.map((e) => e.id)).toEqual([d.id]);
