@@ -135,6 +135,24 @@ describe.each([
     await waitForSaved(page);
     await page.waitForTimeout(300);
     expect(await visitCount(page)).toBe(before + 1);
+    // The message keeps its word whole, on one line beside its button (at 360 px "Opgeslagen."
+    // once broke in two, squeezed by the button).
+    const toast = page.getByTestId('toast');
+    const layout = await toast.evaluate((element) => {
+      const [message, button] = [element.querySelector('span'), element.querySelector('button')];
+      if (!message || !button) return null;
+      const range = document.createRange();
+      range.selectNodeContents(message);
+      const text = range.getBoundingClientRect();
+      const action = button.getBoundingClientRect();
+      const middle = text.top + text.height / 2;
+      return {
+        lines: range.getClientRects().length,
+        buttonHeight: Math.round(action.height),
+        besideButton: middle > action.top && middle < action.bottom,
+      };
+    });
+    expect(layout).toEqual({ lines: 1, buttonHeight: 44, besideButton: true });
     await page.getByRole('button', { name: 'Ongedaan maken' }).click();
     await expect.poll(() => page.getByTestId('toast').textContent()).toContain('ongedaan');
     await page.getByRole('link', { name: 'Vandaag' }).click();
