@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { seriousViolations } from '../support/axe';
 import { type Harness, openApp, startHarness, storeKeys } from '../support/harness';
 import { registerDigiD, waitUntilSent } from '../support/register';
+import { brokenWords } from '../support/words';
 
 const ARTIFACTS = 'tests/e2e/.artifacts';
 
@@ -293,6 +294,17 @@ describe.each([
     expect(uploaded).toContain('"referral":{"kind":"formulierenhulp","warm":false}');
     expect(uploaded).not.toContain('Formulierenhulp Centrum');
     expect(uploaded).not.toContain(String(partners.find((id) => typeof id === 'string')));
+  });
+
+  test('no word breaks in two on any desk screen', async () => {
+    const broken: string[] = [];
+    for (const path of ['/', '/vandaag', '/versturen', '/instellingen', '/sociale-kaart']) {
+      await page.goto(`${harness.appUrl}${path}`);
+      await page.locator('h1').first().waitFor();
+      await page.waitForTimeout(300);
+      broken.push(...(await brokenWords(page)).map((word) => `${path} ${word}`));
+    }
+    expect(broken).toEqual([]);
   });
 
   test('axe-core finds no serious or critical problems on any screen', async () => {

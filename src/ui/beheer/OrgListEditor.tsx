@@ -40,7 +40,10 @@ export function OrgListEditor(props: {
   return (
     <details class="list-editor">
       <summary>
-        {name} <span class="muted">({shown.length + fresh.length})</span>
+        {/* One span: the count flows after the name's last word, not in a column of its own. */}
+        <span>
+          {name} <span class="muted">({shown.length + fresh.length})</span>
+        </span>
       </summary>
       <ul class="option-list">
         {options.map((option) => {

@@ -66,9 +66,12 @@ export function ListEditor({
   return (
     <details class="list-editor">
       <summary>
-        {name}{' '}
-        <span class="muted">
-          ({options.filter((o) => !hidden.has(optionKey(list, o.id))).length})
+        {/* One span: the count flows after the name's last word, not in a column of its own. */}
+        <span>
+          {name}{' '}
+          <span class="muted">
+            ({options.filter((o) => !hidden.has(optionKey(list, o.id))).length})
+          </span>
         </span>
       </summary>
       <ul class="option-list">
