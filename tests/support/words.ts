@@ -30,8 +30,15 @@ export function brokenWords(page: Page): Promise<string[]> {
       broken = false;
       last = null;
     };
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const walker = document.createTreeWalker(
+      document.body,
+      NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT,
+    );
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node instanceof Element) {
+        if (node.tagName === 'BR') end(); // "Stationsplein 1<br>3811 AB": two lines by design
+        continue;
+      }
       const parent = node.parentElement;
       // Hidden (a closed <details> too), or visually hidden for screen readers (a 1 px box).
       if (!parent?.checkVisibility() || parent.getBoundingClientRect().width <= 2) continue;
