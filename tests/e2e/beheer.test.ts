@@ -11,6 +11,7 @@ import { CHROMIUM_ARGS, ensureChromium } from '../support/chromium';
 import { type Harness, openApp, startHarness } from '../support/harness';
 import { smallTargets } from '../support/targets';
 import { visitContent } from '../support/visits';
+import { brokenWords } from '../support/words';
 
 const PASSWORD = 'een-lang-wachtwoord-voor-anna';
 let harness: Harness;
@@ -37,6 +38,7 @@ afterAll(async () => {
 async function expectClean(name: string) {
   expect(await seriousViolations(page), name).toEqual([]);
   expect(await smallTargets(page), name).toEqual([]);
+  expect(await brokenWords(page), name).toEqual([]);
 }
 
 async function go(path: string, heading: string) {

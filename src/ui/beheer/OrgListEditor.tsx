@@ -75,12 +75,14 @@ export function OrgListEditor(props: {
             <span class="beheer-new">
               {option.label} <span class="muted">({text.lists.newOption})</span>
             </span>
+            {/* Short on screen, beside a name of any length; the name is in what it says aloud. */}
             <button
               type="button"
               class="button button-small"
+              aria-label={text.lists.remove(option.label)}
               onClick={() => onDraft(removeOption(draft, option.key))}
             >
-              {text.lists.remove(option.label)}
+              {text.lists.removeShort}
             </button>
           </li>
         ))}

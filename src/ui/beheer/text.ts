@@ -180,6 +180,7 @@ export const text = {
     addEmpty: 'Vul eerst de naam van de keuze in.',
     added: (label: string) => `"${label}" staat klaar. Sla de keuzelijsten op om het te bewaren.`,
     newOption: 'nieuw, nog niet opgeslagen',
+    removeShort: 'Weghalen',
     remove: (label: string) => `${label} weghalen`,
     saved: (revision: number) =>
       `De keuzelijsten zijn opgeslagen (versie ${revision}). Apparaten krijgen ze bij hun volgende verbinding.`,
