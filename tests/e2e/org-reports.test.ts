@@ -11,6 +11,7 @@ import { seriousViolations } from '../support/axe';
 import type { Harness } from '../support/harness';
 import { type OrgReports, SHOTS, startOrgReports, WEEK } from '../support/org-reports';
 import { smallTargets } from '../support/targets';
+import { brokenWords } from '../support/words';
 
 let org: OrgReports;
 let harness: Harness;
@@ -109,6 +110,7 @@ describe("the organisation's Overzicht", () => {
     await page.getByText('Kiezen wat u ziet').waitFor();
     expect(await smallTargets(page)).toEqual([]);
     expect(await seriousViolations(page)).toEqual([]);
+    expect(await brokenWords(page)).toEqual([]);
   });
 
   test('a question the endpoint refuses is said in Dutch', async () => {
