@@ -42,7 +42,8 @@ test('locks after the idle time, waits after wrong PINs, opens with the right on
 
   await harness.context.setOffline(true);
   await registerDigiD(page);
-  expect(await page.getByTestId('status').getAttribute('data-unsent')).toBe('1');
+  // Polled: the status bar counts again just after the save, not with it.
+  await expect.poll(() => page.getByTestId('status').getAttribute('data-unsent')).toBe('1');
 
   await page.clock.fastForward('01:00');
   expect(await locked().count()).toBe(0);
@@ -81,5 +82,5 @@ test('locks after the idle time, waits after wrong PINs, opens with the right on
   await pin.fill('2468');
   await unlock.click();
   await page.getByRole('heading', { name: 'Nieuwe registratie' }).waitFor();
-  expect(await page.getByTestId('status').getAttribute('data-unsent')).toBe('0');
+  await expect.poll(() => page.getByTestId('status').getAttribute('data-unsent')).toBe('0');
 });

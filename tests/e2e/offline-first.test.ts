@@ -49,5 +49,5 @@ test('register offline, reopen, come back online: one copy on the server, shown 
     location: location?.id,
     questions: [{ domain: 'digitale-overheid', topic: 'digid' }],
   });
-  expect(await again.getByTestId('status').getAttribute('data-unsent')).toBe('0');
+  await expect.poll(() => again.getByTestId('status').getAttribute('data-unsent')).toBe('0');
 });

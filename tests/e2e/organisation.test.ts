@@ -114,7 +114,7 @@ test('a manager links two devices, sees an upload, revokes one; it keeps its rec
   await expect
     .poll(() => tablet.getByTestId('status').textContent(), { timeout: 30_000 })
     .toContain('Koppel dit apparaat opnieuw');
-  expect(await unsent(tablet)).toBe('2');
+  await expect.poll(() => unsent(tablet)).toBe('2');
   expect(await store.countRecords()).toBe(before);
 
   // Linked again with a new code from Beheer: the two records arrive, exactly once.
