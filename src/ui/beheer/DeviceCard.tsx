@@ -1,6 +1,7 @@
 // One device: its facts, renaming and moving it (one form), and revoking it in one tap after
 // a question that says its unsent registrations stay on it until it is linked again.
 
+import '../pairs.css';
 import { useState } from 'preact/hooks';
 import { formatMoment } from '../format';
 import { ConfirmDialog } from './ConfirmDialog';
@@ -32,7 +33,7 @@ export function DeviceCard(props: {
   return (
     <li class="card beheer-card" data-testid="device">
       <h3>{device.label}</h3>
-      <dl class="beheer-facts">
+      <dl class="pairs beheer-facts">
         <dt>{text.devices.location}</dt>
         <dd>{where?.name ?? text.devices.noLocation}</dd>
         <dt>{text.devices.role}</dt>

@@ -1,5 +1,6 @@
 // One location in the list: its facts, and changing, closing (after a question) or reopening it.
 
+import '../pairs.css';
 import { useState } from 'preact/hooks';
 import { ConfirmDialog } from './ConfirmDialog';
 import { type Location, type LocationFields, useAction } from './hooks';
@@ -41,7 +42,7 @@ export function LocationCard({
         {location.name}
         {location.active ? null : <span class="muted"> ({text.locations.closedBadge})</span>}
       </h3>
-      <dl class="beheer-facts">
+      <dl class="pairs beheer-facts">
         <dt>{text.locations.gemeente}</dt>
         <dd>{location.gemeente || '—'}</dd>
         <dt>{text.locations.kind}</dt>

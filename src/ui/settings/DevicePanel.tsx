@@ -1,6 +1,7 @@
 // This device in Instellingen: its organisation, location and server, and linking it again
 // with a new koppelcode (revoked, expired, a forgotten PIN). Registrations on the device stay.
 
+import '../pairs.css';
 import { useServices, useSyncStatus } from '../hooks';
 import { CodeForm } from './CodeForm';
 import { useRelink } from './hooks';
@@ -14,7 +15,7 @@ export function DevicePanel() {
   return (
     <section class="panel" aria-labelledby="device-title" id="koppelen">
       <h2 id="device-title">{text.settings.deviceTitle}</h2>
-      <dl class="device-facts">
+      <dl class="pairs device-facts">
         {device.organisation ? (
           <>
             <dt>{text.settings.organisation}</dt>
