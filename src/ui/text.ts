@@ -2,8 +2,6 @@
 // Dutch at taalniveau B1: short sentences, everyday words, say what happened and what to do.
 // Each feature keeps its own sentences in its folder's text.ts, loaded with its screens.
 
-import type { ListName } from '../core/registration/catalogue';
-
 const numbers = new Intl.NumberFormat('nl-NL');
 
 /** A count as Dutch writes it: "5.000", not "5000". */
@@ -13,20 +11,6 @@ export const plural = (count: number, one: string, many: string) =>
   `${formatCount(count)} ${count === 1 ? one : many}`;
 
 export const text = {
-  /** The answer lists by name, for Instellingen (the device's) and Beheer (the organisation's). */
-  listNames: {
-    channels: 'Hoe kwam de vraag binnen',
-    durations: 'Hoe lang duurde het',
-    needs: 'Wat had de bezoeker nodig',
-    domains: 'Waar ging de vraag over',
-    topics: 'Onderwerpen',
-    digidSteps: 'DigiD',
-    organisations: 'Organisaties',
-    help: 'Hulp',
-    courses: 'Cursussen',
-    referralKinds: 'Verwezen naar',
-  } satisfies Record<ListName, string>,
-
   appName: 'Balie',
   appTagline: 'Informatiepunt Digitale Overheid',
   nav: {

@@ -186,6 +186,7 @@ describe('Beheer', () => {
     await page.locator('summary', { hasText: 'Onderwerpen' }).click();
     const newTopic = page.getByLabel('Nieuwe keuze voor "Onderwerpen"');
     await newTopic.fill('Spreekuur Belastingdienst');
+    await page.getByLabel('Bij welk soort vraag?').selectOption({ label: 'Digitale overheid' });
     await newTopic.press('Enter');
     await page.getByText('Spreekuur Belastingdienst').first().waitFor();
     await expectClean('lists');
@@ -204,7 +205,9 @@ describe('Beheer', () => {
     await page.getByRole('status').filter({ hasText: 'De keuzelijsten zijn opgeslagen' }).waitFor();
     const saved = await store.org.catalogue(organisation);
     expect(saved.hidden).toEqual(expect.arrayContaining(['needs:meekijken', 'channels:telefoon']));
-    expect(saved.added.map((option) => option.label)).toContain('Spreekuur Belastingdienst');
+    expect(saved.added).toContainEqual(
+      expect.objectContaining({ label: 'Spreekuur Belastingdienst', domain: 'digitale-overheid' }),
+    );
     await page.screenshot({ path: 'tests/e2e/.artifacts/beheer-lists.png', fullPage: true });
   });
 

@@ -173,11 +173,7 @@ export const text = {
     stale:
       'Iemand anders heeft de keuzelijsten intussen veranderd. We hebben de nieuwe lijsten opgehaald. Breng uw wijziging opnieuw aan en sla op.',
     revision: (revision: number) => `Versie ${revision} van de lijsten van de organisatie`,
-    local: 'eigen keuze',
     addLabel: (list: string) => `Nieuwe keuze voor "${list}"`,
-    addButton: 'Toevoegen',
-    addDomain: 'Bij welk soort vraag?',
-    addEmpty: 'Vul eerst de naam van de keuze in.',
     added: (label: string) => `"${label}" staat klaar. Sla de keuzelijsten op om het te bewaren.`,
     newOption: 'nieuw, nog niet opgeslagen',
     removeShort: 'Weghalen',

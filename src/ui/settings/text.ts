@@ -47,11 +47,7 @@ export const text = {
     listsManaged:
       'Uw beheerder beheert de keuzelijsten. U ziet hier welke keuzes Balie toont. Wilt u iets veranderen? Vraag het uw beheerder.',
     shown: 'Wordt getoond',
-    local: 'eigen keuze',
     addLabel: (list: string) => `Eigen keuze toevoegen aan "${list}"`,
-    addButton: 'Toevoegen',
-    addDomain: 'Bij welk soort vraag?',
-    addEmpty: 'Vul eerst de naam van de keuze in.',
     added: (label: string) => `"${label}" is toegevoegd.`,
     version: (version: string) => `Versie van de keuzelijsten: ${version}`,
     deviceTitle: 'Dit apparaat',
