@@ -117,10 +117,10 @@ async function measureImport(details: readonly PartnerDetails[]): Promise<Row[]>
 
   return [
     {
-      measure: `Spreadsheet import, ${number(PARTNERS)} partners (${number(sheet.length / 1024 / 1024, 1)} MB CSV)`,
+      measure: `Spreadsheet import in Node, ${number(PARTNERS)} partners (${number(sheet.length / 1024 / 1024, 1)} MB CSV)`,
       balie: `${ms(median(importMs))} (import + bulkPut)`,
       baseline: `${ms(median(parseMs))} papaparse + bulkPut of its rows`,
-      figure: `${number(median(importMs) / median(parseMs), 2)}× baseline (goal ≤ 2×)`,
+      figure: `${number(median(importMs) / median(parseMs), 2)}× baseline in Node on fake-indexeddb (the goal, ≤ 2×, is judged in Chromium: "in the app" below)`,
     },
     {
       measure: 'Spreadsheet import: where the time goes (medians of the runs above)',
