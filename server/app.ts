@@ -222,6 +222,18 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       answering.setHeader('connection', 'close');
       return;
     }
+    if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') {
+      // Mostly a connection a browser opened ahead and left unused. Closed whole, as Node's own
+      // handler does: half-closed (end), it went on reading, and a request the browser sent on
+      // it just then was carried out with no way left to answer it. The browser, without an
+      // answer, sent it again on a new connection: a saved change came back as a conflict
+      // (PUT /api/catalogue, 412). Now that request is never read, and its repeat is the only one.
+      if (socket.writable && !answering?.headersSent) {
+        socket.write(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
+      }
+      socket.destroy();
+      return;
+    }
     if (socket.writable && !answering?.headersSent) {
       socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
     } else socket.destroy();

@@ -3,6 +3,7 @@
 
 import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -152,6 +153,32 @@ test('408: a declared body that trickles in too slowly', async () => {
   expect(outcome.status).toBe(408);
   expect(outcome.ms).toBeLessThan(BODY_TIMEOUT_MS + 1500);
 });
+
+test('a connection left unused past the headers time-out is closed whole: a batch sent on it then is not stored', async () => {
+  // What Chrome does: it opens a connection ahead, leaves it unused, and sends a request on it
+  // just as the endpoint gives up on it. Carried out there, its answer was lost and the
+  // browser sent it again elsewhere (a saved change of the answer lists came back as a 412).
+  const { hostname, port } = new URL(server.url);
+  const socket = connect(Number(port), hostname);
+  socket.on('error', () => undefined);
+  const first = await new Promise<string>((resolve) => {
+    socket.once('data', (data) => resolve(data.toString('latin1')));
+    socket.once('close', () => resolve('closed'));
+  });
+  expect(first === 'closed' || first.startsWith('HTTP/1.1 408')).toBe(true);
+  const body = JSON.stringify(envelope([visit()]));
+  const head = [
+    'POST /api/batches HTTP/1.1',
+    'Host: balie',
+    `Authorization: Bearer ${token}`,
+    'Content-Type: application/json',
+    `Content-Length: ${Buffer.byteLength(body)}`,
+  ];
+  if (!socket.destroyed) socket.write(`${head.join('\r\n')}\r\n\r\n${body}`);
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  socket.destroy();
+  expect(await server.store.countRecords()).toBe(0);
+}, 30_000);
 
 test('the endpoint still takes batches afterwards, and stored nothing from the above', async () => {
   expect(await server.store.countRecords()).toBe(0);
