@@ -207,6 +207,27 @@ describe('registering on a phone', () => {
     );
   });
 
+  test('the one organisation that goes with a topic is chosen; another topic takes it away', async () => {
+    await open('/');
+    await startOver();
+    const organisation = (name: string) => page.getByRole('checkbox', { name, exact: true });
+    await page.getByRole('radio', { name: 'Toeslagen', exact: true }).click();
+    await expect.poll(() => organisation('Belastingdienst (ook Toeslagen)').isChecked()).toBe(true);
+    // Werk en uitkering goes with UWV and the gemeente: offered first, neither chosen.
+    await page.getByRole('button', { name: /Onderwerp.*antwoord wijzigen/ }).click();
+    await page.getByRole('radio', { name: 'Werk en uitkering', exact: true }).click();
+    await expect.poll(() => organisation('UWV').isVisible()).toBe(true);
+    expect(
+      await page.locator('.organisations').getByRole('checkbox', { checked: true }).count(),
+    ).toBe(0);
+    // What the person chose stays when the topic changes again.
+    await organisation('UWV').click();
+    await page.getByRole('button', { name: /Onderwerp.*antwoord wijzigen/ }).click();
+    await page.getByRole('radio', { name: 'Toeslagen', exact: true }).click();
+    await expect.poll(() => organisation('UWV').isChecked()).toBe(true);
+    expect(await organisation('Belastingdienst (ook Toeslagen)').isChecked()).toBe(false);
+  });
+
   test('error lines lead to their fields, and "Opnieuw beginnen" keeps the focus in the form', async () => {
     await open('/');
     await startOver();

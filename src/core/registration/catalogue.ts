@@ -11,7 +11,7 @@ export interface CatalogueOption {
 
 export interface TopicOption extends CatalogueOption {
   readonly domain: string;
-  /** Organisations that usually go with this topic, offered first. */
+  /** Organisations that usually go with this topic, offered first (one only: also chosen). */
   readonly organisations?: readonly string[];
   /** Shows the DigiD follow-up question. */
   readonly digid?: true;
@@ -95,7 +95,6 @@ export const DEFAULT_CATALOGUE: Catalogue = {
       label: 'DigiD',
       domain: 'digitale-overheid',
       digid: true,
-      organisations: ['gemeente'],
     },
     {
       id: 'toeslagen',

@@ -2,6 +2,7 @@
 // Pure. The draft is saved as it is edited, so it is plain data with no functions.
 // (From a draft to a valid visit: completion.ts.)
 
+import type { TopicOption } from './catalogue';
 import type { Question, VisitContent } from './schema';
 
 export interface QuestionDraft {
@@ -42,6 +43,24 @@ export const EMPTY_QUESTION: QuestionDraft = {
   referralWarm: false,
   partnerId: null,
 };
+
+/**
+ * The organisations once the topic changes from `from` to `to` (none: the domain changed). A
+ * topic with one organisation that goes with it (Toeslagen: Belastingdienst) has it chosen,
+ * so the usual answer costs no tap; a topic with several has them offered first, none chosen,
+ * so no count gets an organisation nobody picked. What the person chose themselves stays.
+ */
+export function organisationsForTopic(
+  current: readonly string[],
+  from: TopicOption | undefined,
+  to: TopicOption | undefined,
+): readonly string[] {
+  const chosenFor = (topic: TopicOption | undefined) =>
+    topic?.organisations?.length === 1 ? topic.organisations : [];
+  const before = chosenFor(from);
+  const untouched = current.length === before.length && current.every((id) => before.includes(id));
+  return untouched ? chosenFor(to) : current;
+}
 
 /** A new question; the desk's most common domain is chosen already, to save a tap. */
 export function newQuestion(domain: string | null): QuestionDraft {

@@ -8,7 +8,7 @@ import {
   offeredOptions,
   offeredTopics,
 } from '../../core/registration/catalogue';
-import type { QuestionDraft } from '../../core/registration/draft';
+import { organisationsForTopic, type QuestionDraft } from '../../core/registration/draft';
 import { referralKindFor } from '../../core/registration/referral';
 import { ChoiceGroup } from '../ChoiceGroup';
 import { deferred } from '../deferred';
@@ -68,7 +68,14 @@ export function QuestionFields(props: QuestionFieldsProps) {
         fold
         options={offeredOptions(base, custom, 'domains')}
         value={question.domain}
-        onChange={(domain) => set({ domain, topic: null, digidStep: null })}
+        onChange={(domain) =>
+          set({
+            domain,
+            topic: null,
+            digidStep: null,
+            organisations: organisationsForTopic(question.organisations, topic, undefined),
+          })
+        }
         error={problems.domain}
         compact
       />
@@ -84,11 +91,7 @@ export function QuestionFields(props: QuestionFieldsProps) {
             set({
               topic: id,
               digidStep: next?.digid ? question.digidStep : null,
-              // The organisations that go with a topic are the usual answer: chosen for you.
-              organisations:
-                question.organisations.length > 0
-                  ? question.organisations
-                  : (next?.organisations ?? []),
+              organisations: organisationsForTopic(question.organisations, topic, next),
             });
           }}
           error={problems.topic}

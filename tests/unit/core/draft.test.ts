@@ -7,6 +7,7 @@ import {
   EMPTY_QUESTION,
   isPristine,
   newDraft,
+  organisationsForTopic,
   type QuestionDraft,
   type VisitDraft,
 } from '../../../src/core/registration/draft';
@@ -322,4 +323,41 @@ test('a note with control or reading-order characters cannot be saved, and says 
     { catalogueVersion: 'v', location: 'x' },
   );
   expect(clean.ok).toBe(true);
+});
+
+describe('organisationsForTopic: what "Welke organisatie?" holds when the topic changes', () => {
+  const topic = (organisations?: string[]) => ({
+    id: 't',
+    label: 'T',
+    domain: 'digitale-overheid',
+    ...(organisations ? { organisations } : {}),
+  });
+  const toeslagen = topic(['belastingdienst']);
+  const werk = topic(['uwv', 'gemeente']);
+  const digid = topic();
+
+  test('a topic with one organisation has it chosen', () => {
+    expect(organisationsForTopic([], undefined, toeslagen)).toEqual(['belastingdienst']);
+  });
+
+  test('a topic with several, or none, chooses nothing: they are offered, not counted', () => {
+    expect(organisationsForTopic([], undefined, werk)).toEqual([]);
+    expect(organisationsForTopic([], undefined, digid)).toEqual([]);
+  });
+
+  test('another topic replaces what the previous one chose, as long as nobody changed it', () => {
+    expect(organisationsForTopic(['belastingdienst'], toeslagen, topic(['svb']))).toEqual(['svb']);
+    expect(organisationsForTopic(['belastingdienst'], toeslagen, werk)).toEqual([]);
+    // Another domain (no topic yet) takes the chosen organisation away too.
+    expect(organisationsForTopic(['belastingdienst'], toeslagen, undefined)).toEqual([]);
+  });
+
+  test('what the person chose themselves stays', () => {
+    expect(organisationsForTopic(['uwv'], werk, toeslagen)).toEqual(['uwv']);
+    expect(organisationsForTopic(['belastingdienst', 'svb'], toeslagen, werk)).toEqual([
+      'belastingdienst',
+      'svb',
+    ]);
+    expect(organisationsForTopic(['gemeente'], digid, undefined)).toEqual(['gemeente']);
+  });
 });
