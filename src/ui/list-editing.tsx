@@ -24,7 +24,11 @@ const words = {
   addButton: 'Toevoegen',
   addDomain: 'Bij welk soort vraag?',
   addEmpty: 'Vul eerst de naam van de keuze in.',
+  addTaken: (label: string) => `"${label}" staat al in deze lijst.`,
 };
+
+/** A label as people compare them: no difference in capitals or spaces. */
+const comparable = (label: string) => label.trim().replace(/\s+/g, ' ').toLocaleLowerCase('nl');
 
 /** A list's name with how many of its options are shown. */
 export function ListSummary({ list, count }: { list: ListName; count: number }) {
@@ -65,25 +69,28 @@ export function OptionRow(props: {
 }
 
 /**
- * Adds an option: its name (80 characters at most) and, for the topics list (`domains` given),
- * the kind of question it belongs to. `onAdd` stores it and returns what to tell the person.
+ * Adds an option: its name (80 characters at most, not one the list has already, shown or
+ * hidden: `taken`) and, for the topics list (`domains` given), the kind of question it belongs
+ * to. `onAdd` stores it and returns what to tell the person.
  */
 export function AddOptionForm(props: {
   id: string;
   label: string;
+  taken: readonly string[];
   domains?: readonly CatalogueOption[] | undefined;
-  defaultDomain?: string;
   onAdd: (label: string, domain: string | undefined) => string;
 }) {
   const { id, domains } = props;
   const [label, setLabel] = useState('');
-  const [domain, setDomain] = useState(props.defaultDomain ?? domains?.[0]?.id ?? 'overig');
+  const [domain, setDomain] = useState(domains?.[0]?.id ?? 'overig');
   const [message, setMessage] = useState('');
 
   function add(event: Event) {
     event.preventDefault();
     const trimmed = label.trim().slice(0, 80);
     if (!trimmed) return setMessage(words.addEmpty);
+    const same = props.taken.find((taken) => comparable(taken) === comparable(trimmed));
+    if (same !== undefined) return setMessage(words.addTaken(same));
     setMessage(props.onAdd(trimmed, domains ? domain : undefined));
     setLabel('');
   }

@@ -186,9 +186,14 @@ describe('Beheer', () => {
     await page.locator('summary', { hasText: 'Onderwerpen' }).click();
     const newTopic = page.getByLabel('Nieuwe keuze voor "Onderwerpen"');
     await newTopic.fill('Spreekuur Belastingdienst');
-    await page.getByLabel('Bij welk soort vraag?').selectOption({ label: 'Digitale overheid' });
+    await page.getByLabel('Bij welk soort vraag?').selectOption({ label: 'Overig' });
     await newTopic.press('Enter');
     await page.getByText('Spreekuur Belastingdienst').first().waitFor();
+    // A name the list has already, in other capitals, is refused and adds nothing.
+    await newTopic.fill(' digid ');
+    await newTopic.press('Enter');
+    await page.getByRole('status').filter({ hasText: '"DigiD" staat al in deze lijst.' }).waitFor();
+    expect(await page.getByText('nieuw, nog niet opgeslagen').count()).toBe(1);
     await expectClean('lists');
 
     // Someone else saves first.
@@ -206,7 +211,7 @@ describe('Beheer', () => {
     const saved = await store.org.catalogue(organisation);
     expect(saved.hidden).toEqual(expect.arrayContaining(['needs:meekijken', 'channels:telefoon']));
     expect(saved.added).toContainEqual(
-      expect.objectContaining({ label: 'Spreekuur Belastingdienst', domain: 'digitale-overheid' }),
+      expect.objectContaining({ label: 'Spreekuur Belastingdienst', domain: 'overig' }),
     );
     await page.screenshot({ path: 'tests/e2e/.artifacts/beheer-lists.png', fullPage: true });
   });

@@ -65,8 +65,8 @@ export function OrgListEditor(props: {
       <AddOptionForm
         id={`org-add-${list}`}
         label={text.lists.addLabel(listNames[list])}
+        taken={[...options, ...fresh].map((option) => option.label)}
         domains={list === 'topics' ? live('domains') : undefined}
-        defaultDomain="overig"
         onAdd={add}
       />
     </details>

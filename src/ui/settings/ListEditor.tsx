@@ -62,6 +62,7 @@ export function ListEditor({
         <AddOptionForm
           id={`add-${list}`}
           label={text.settings.addLabel(listNames[list])}
+          taken={options.map((option) => option.label)}
           domains={list === 'topics' ? offeredOptions(base, custom, 'domains') : undefined}
           onAdd={add}
         />
