@@ -48,7 +48,9 @@ export function ingestBatch(
 ): Promise<IngestOutcome> {
   const batchId = rawBatchId.toLowerCase();
   return sql.transaction(async (tx): Promise<IngestOutcome> => {
-    const claimed = await claimBatch(tx, sql, batchId, device, bodyHash, receivedAt, client);
+    // The app counts this batch among its unsent records; managers see what it left after.
+    const after = client && { ...client, unsent: Math.max(0, client.unsent - records.length) };
+    const claimed = await claimBatch(tx, sql, batchId, device, bodyHash, receivedAt, after);
     if (!claimed) {
       const earlier = await tx.get<{ body_hash: string; reply: string; device_id: string }>(
         'SELECT body_hash, reply, device_id FROM batches WHERE batch_id = ?',

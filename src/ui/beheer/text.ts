@@ -149,7 +149,7 @@ export const text = {
     never: 'Nog nooit',
     version: 'Versie van Balie',
     unknown: 'Onbekend',
-    unsent: 'Nog niet verstuurd (toen)',
+    unsent: 'Daarna nog te versturen',
     unsentCount: (count: number) => plural(count, 'registratie', 'registraties'),
     revokedAt: 'Ontkoppeld',
     rename: 'Naam',
