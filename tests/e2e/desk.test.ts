@@ -232,7 +232,14 @@ describe('registering on a phone', () => {
     await open('/');
     await startOver();
     await page.getByRole('button', { name: 'Opslaan' }).click();
-    const line = page.locator('.error-summary').getByRole('link', { name: /onderwerp/ });
+    const summary = page.locator('.error-summary');
+    await summary.getByRole('heading', { name: 'Er ontbreekt nog iets' }).waitFor();
+    // One line per problem, in the order the form asks: the question first.
+    expect(await summary.getByRole('link').allTextContents()).toEqual([
+      'Vraag 1: Kies een onderwerp.',
+      'Kies hoe lang het duurde.',
+    ]);
+    const line = summary.getByRole('link', { name: /onderwerp/ });
     await line.click();
     expect(await page.evaluate(() => document.activeElement?.closest('fieldset')?.id)).toBe(
       'q0-topic',

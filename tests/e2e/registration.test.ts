@@ -169,6 +169,8 @@ describe.each([
     await page.getByRole('button', { name: 'Opslaan' }).click();
     const summary = page.locator('.error-summary');
     await expect.poll(() => summary.textContent()).toContain('burgerservicenummer');
+    // Nothing is missing: something is there that may not be.
+    expect(await summary.getByRole('heading').textContent()).toBe('Controleer de registratie');
     await expect
       .poll(() => page.evaluate(() => document.activeElement?.className))
       .toContain('error-summary');

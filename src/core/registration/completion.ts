@@ -25,9 +25,8 @@ export function completeDraft(
   draft: VisitDraft,
   context: { catalogueVersion: string; location: string },
 ): Completion {
+  // In the order the form asks: the questions, how long it took, how it came in, the note.
   const problems: Problem[] = [];
-  if (!draft.channel) problems.push({ field: 'channel' });
-  if (!draft.duration) problems.push({ field: 'duration' });
   draft.questions.forEach((question, index) => {
     if (!question.domain) problems.push({ field: 'domain', question: index });
     else if (!question.topic) problems.push({ field: 'topic', question: index });
@@ -36,6 +35,8 @@ export function completeDraft(
       problems.push({ field: 'referral', question: index });
     }
   });
+  if (!draft.duration) problems.push({ field: 'duration' });
+  if (!draft.channel) problems.push({ field: 'channel' });
   const note = draft.note.trim();
   if (note.length > NOTE_MAX_LENGTH) problems.push({ field: 'note', kind: 'too-long' });
   if (findUnsafeCharacters(note).length > 0) {

@@ -14,7 +14,11 @@ export function ErrorSummary({ problems }: { problems: readonly Problem[] }) {
   if (problems.length === 0) return null;
   return (
     <div class="error-summary" role="alert" tabIndex={-1} ref={summary}>
-      <h2>{text.register.problemsTitle}</h2>
+      <h2>
+        {problems.some((problem) => problem.field === 'note')
+          ? text.register.checkTitle
+          : text.register.problemsTitle}
+      </h2>
       <ul>
         {unique(problems).map((problem) => (
           <li key={problemText(problem)}>

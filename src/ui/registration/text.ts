@@ -46,6 +46,8 @@ export const text = {
     draftLost: 'Uw vorige invoer kon niet worden teruggezet. Vul de registratie opnieuw in.',
     startOver: 'Opnieuw beginnen',
     problemsTitle: 'Er ontbreekt nog iets',
+    /** When the note holds something that may not be saved (with or without something missing). */
+    checkTitle: 'Controleer de registratie',
     missing: {
       domain: 'Kies waar de vraag over ging.',
       topic: 'Kies een onderwerp.',

@@ -63,24 +63,24 @@ describe('completeDraft: what is missing', () => {
     expect(result.partners).toEqual([null]);
   });
 
-  test('a new draft lacks a duration and the first question’s domain', () => {
+  test('a new draft lacks the first question’s domain and a duration, in the form’s order', () => {
     expect(problems(newDraft(ID, '2026-11-23', 10))).toEqual([
-      { field: 'duration' },
       { field: 'domain', question: 0 },
+      { field: 'duration' },
     ]);
   });
 
-  test('no channel and no duration', () => {
+  test('no duration and no channel, in the form’s order', () => {
     expect(problems(draft({ channel: null, duration: null }))).toEqual([
-      { field: 'channel' },
       { field: 'duration' },
+      { field: 'channel' },
     ]);
   });
 
   test('an empty string counts as missing', () => {
     expect(problems(draft({ channel: '', duration: '' }))).toEqual([
-      { field: 'channel' },
       { field: 'duration' },
+      { field: 'channel' },
     ]);
   });
 
