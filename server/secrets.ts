@@ -2,6 +2,7 @@
 // tokens, session ids and koppelcodes. Nothing here is ever logged or stored in the clear.
 
 import { createHash, randomBytes, randomInt, scrypt, timingSafeEqual } from 'node:crypto';
+import { KOPPELCODE_CHARACTERS } from '../src/core/upload/enrolment';
 
 const N = 2 ** 15;
 const R = 8;
@@ -59,15 +60,13 @@ export function randomSecret(): string {
   return randomBytes(32).toString('base64url');
 }
 
-/** Koppelcodes use no look-alikes (no 0/O, 1/I/L). */
-export const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
-export const CODE_LENGTH = 8;
+const CODE_LENGTH = 8;
 
 /** A koppelcode as shown: `7KQM-4P2X` (8 characters and one dash: 9 of the allowed 10). */
 export function generateKoppelcode(): string {
   const chars = Array.from(
     { length: CODE_LENGTH },
-    () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)],
+    () => KOPPELCODE_CHARACTERS[randomInt(KOPPELCODE_CHARACTERS.length)],
   );
   return `${chars.slice(0, 4).join('')}-${chars.slice(4).join('')}`;
 }

@@ -139,6 +139,10 @@ describe('a revoked device', () => {
     );
     await desk.screenshot({ path: 'tests/e2e/.artifacts/linking-revoked.png', fullPage: true });
     await desk.getByRole('link', { name: 'Opnieuw koppelen met een nieuwe koppelcode' }).click();
+    // A typo first: the message says what is wrong with it, and nothing is linked.
+    await desk.getByLabel('Koppelcode').fill('ABCD-1234');
+    await desk.getByRole('button', { name: 'Opnieuw koppelen' }).click();
+    await desk.getByText('Een koppelcode heeft geen 1. Er staan alleen letters').waitFor();
     await desk.getByLabel('Koppelcode').fill(await org.koppelcode(centrum, 'Tablet balie 2'));
     await desk.getByRole('button', { name: 'Opnieuw koppelen' }).click();
     await desk.getByRole('heading', { name: 'Versturen' }).waitFor();

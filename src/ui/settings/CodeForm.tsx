@@ -3,7 +3,7 @@
 
 import './settings.css';
 import { useEffect, useState } from 'preact/hooks';
-import { Endpoint, readCode } from '../../core/upload/enrolment';
+import { Endpoint, koppelcodeMistake, readCode } from '../../core/upload/enrolment';
 import { Field } from '../Field';
 import type { LinkRequest, LinkResult } from './hooks';
 import { text } from './text';
@@ -60,7 +60,12 @@ export function CodeForm(props: CodeFormProps) {
     event?.preventDefault();
     const read = readCode(typed);
     if (!read) {
-      setProblem({ field: 'code', text: text.link.invalid.code });
+      const mistake = koppelcodeMistake(typed);
+      const why =
+        mistake.kind === 'characters'
+          ? text.link.invalid.characters(mistake.characters)
+          : text.link.invalid.code(mistake.length);
+      setProblem({ field: 'code', text: why });
       return;
     }
     void run({ endpoint: endpoint.trim(), ...read }, 'code');

@@ -1,5 +1,9 @@
 // The sentences of linking a device (first run, re-linking) and Instellingen.
 
+/** "0, 1 of O": a short list as Dutch says it. */
+const orList = (items: readonly string[]) =>
+  items.length > 1 ? `${items.slice(0, -1).join(', ')} of ${items.at(-1)}` : (items[0] ?? '');
+
 export const text = {
   firstRun: {
     title: 'Welkom bij Balie',
@@ -22,7 +26,10 @@ export const text = {
     checking: 'Bezig met koppelen…',
     linked: 'Gekoppeld.',
     invalid: {
-      code: 'Een koppelcode heeft 8 tekens, bijvoorbeeld 7KQM-4P2X. Controleer de code.',
+      code: (length: number) =>
+        `Een koppelcode heeft 8 tekens, bijvoorbeeld 7KQM-4P2X. U typte er ${length}. Controleer de code.`,
+      characters: (characters: readonly string[]) =>
+        `Een koppelcode heeft geen ${orList(characters)}. Er staan alleen letters en de cijfers 2 tot en met 9 in. Controleer de code.`,
       token: 'Vul de lange code in. Die is minstens 16 tekens lang.',
       endpoint: 'Vul een geldig adres in dat begint met https:// of http://.',
     },

@@ -8,6 +8,7 @@ import {
   applyDeviceFacts,
   chooseLocation,
   Device,
+  koppelcodeMistake,
   listsReadOnly,
   readCode,
 } from '../../../src/core/upload/enrolment';
@@ -107,6 +108,16 @@ describe('reading a typed code', () => {
 
   test.each(['', '7KQM-4P2', '7KQM-4P2O', 'IKQM4P2X', 'short token'])('%j is nothing', (typed) => {
     expect(readCode(typed)).toBeNull();
+  });
+
+  test.each([
+    ['ABCD-1234', { kind: 'characters', characters: ['1'] }],
+    ['0ol1-ixyz', { kind: 'characters', characters: ['0', 'O', 'L', '1', 'I'] }],
+    ['7KQM-4P2', { kind: 'length', length: 7 }],
+    ['', { kind: 'length', length: 0 }],
+    ['7kqm 4p2x z', { kind: 'length', length: 9 }],
+  ])('what is wrong with %j', (typed, mistake) => {
+    expect(koppelcodeMistake(typed)).toEqual(mistake);
   });
 });
 
