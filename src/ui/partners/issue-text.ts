@@ -138,7 +138,7 @@ export function describeDetail(detail: IssueDetail & { readonly place?: IssuePla
     case 'no-file':
       return 'Er is geen bestand gekozen.';
     case 'unknown-files':
-      return 'Balie weet niet hoe het deze bestanden moet lezen. Kies één spreadsheet (.csv), één .json-bestand (HSDS), één .zip-bestand (HSDS-pakket), of de .csv-bestanden met datapackage.json van een HSDS-pakket.';
+      return 'Balie kan dit soort bestand niet lezen. Kies één spreadsheet (.csv), één .json-bestand (HSDS), één .zip-bestand (HSDS-pakket), of de .csv-bestanden met datapackage.json van een HSDS-pakket.';
     case 'file-unreadable':
       return 'Het bestand kon niet worden gelezen. Probeer het opnieuw.';
     case 'json-invalid':
@@ -253,7 +253,12 @@ function listOf(words: readonly string[]): string {
     : `${words.slice(0, -1).join(', ')} en ${words.at(-1)}`;
 }
 
-/** "De naam ontbreekt" reads "Rij 4: de naam ontbreekt"; "HSDS" and "DigiD" keep their capitals. */
+/**
+ * "De naam ontbreekt" reads "Rij 4: de naam ontbreekt"; "HSDS" and "DigiD" keep their
+ * capitals, and so does the name "Balie".
+ */
 function lowerFirst(text: string): string {
-  return /^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+  return /^[A-Z][a-z]/.test(text) && !/^Balie\b/.test(text)
+    ? text.charAt(0).toLowerCase() + text.slice(1)
+    : text;
 }

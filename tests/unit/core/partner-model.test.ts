@@ -323,10 +323,15 @@ describe('finishImport', () => {
       'services.csv, rij 4 (Buurtteam): dit is dezelfde partner als in dienst 2 (zelfde id, of zelfde naam en postcode). Haal er één weg of geef ze elk een eigen id.',
     ],
     [
+      // The name keeps its capital.
+      { code: 'unknown-files', place: { kind: 'file' } },
+      expect.stringMatching(/^Bestand: Balie kan dit soort bestand niet lezen\. Kies één /),
+    ],
+    [
       { code: 'column-unknown', header: 'Fax', place: { kind: 'row', row: 1 } },
       'Rij 1, kolom Fax: deze kolom kent Balie niet; hij is niet ingelezen.',
     ],
   ])('describeIssue %#', (issue, text) => {
-    expect(describeIssue(issue)).toBe(text);
+    expect(describeIssue(issue)).toEqual(text);
   });
 });
