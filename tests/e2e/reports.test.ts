@@ -322,7 +322,9 @@ describe('the Bibliotheekmonitor helper', () => {
     await page.getByRole('link', { name: 'Overnemen in de Bibliotheekmonitor' }).click();
     await page.getByRole('heading', { name: 'Overnemen in de Bibliotheekmonitor' }).waitFor();
     expect(
-      await page.getByText(/nog niet vergeleken met het formulier van de KB/).isVisible(),
+      await page
+        .getByText(/kan een keuze iets anders heten\. Kies daar wat er het best bij past/)
+        .isVisible(),
     ).toBe(true);
     const progress = page.getByTestId('monitor-progress');
     expect(await progress.textContent()).toBe('0 van 10 overgenomen');

@@ -73,7 +73,8 @@ export const text = {
   },
   locations: {
     title: 'Locaties',
-    intro: 'De plekken waar uw organisatie IDO-hulp geeft. De KB vraagt om deze gegevens.',
+    intro:
+      'De plekken waar uw organisatie IDO-hulp geeft. De Koninklijke Bibliotheek (KB) vraagt om deze gegevens.',
     open: 'Open locaties',
     closed: 'Gesloten locaties',
     none: 'Er zijn nog geen locaties.',

@@ -104,7 +104,7 @@ export const text = {
     intro:
       'Hier staan de bezoeken in de volgorde van het landelijke formulier. Neem ze één voor één over en vink ze af.',
     check:
-      'Let op: de woorden volgen nog de lijsten van Balie. Ze zijn nog niet vergeleken met het formulier van de KB.',
+      'Let op: Balie gebruikt zijn eigen keuzelijsten. Op het formulier van de Koninklijke Bibliotheek (KB) kan een keuze iets anders heten. Kies daar wat er het best bij past.',
     progress: (done: number, total: number) => `${n(done)} van ${n(total)} overgenomen`,
     totals: 'Totalen voor het formulier',
     split: {
