@@ -12,7 +12,7 @@ import { questionTable } from '../../core/reports/questions';
 import type { LiveRow } from '../../core/reports/rows';
 import { type CellOptions, countCell } from '../../core/reports/suppress';
 import { summaryTables, type Table } from '../../core/reports/table';
-import { formatPeriod } from './format';
+import { formatNamedPeriod } from './format';
 import type { PeriodReports } from './hooks';
 import { text } from './text';
 
@@ -67,13 +67,13 @@ export function summaryTable(
     title: long.title,
     header: long.header,
     rows: [
-      ...totals(`Totaal (${formatPeriod(reports.period)})`, reports.current),
+      ...totals(formatNamedPeriod('Totaal', reports.period), reports.current),
       ...totals(
-        `${text.headline.previous} (${formatPeriod(reports.previousPeriod)})`,
+        formatNamedPeriod(text.headline.previous, reports.previousPeriod),
         reports.previous,
       ),
       ...totals(
-        `${text.headline.lastYear} (${formatPeriod(reports.lastYearPeriod)})`,
+        formatNamedPeriod(text.headline.lastYear, reports.lastYearPeriod),
         reports.lastYear,
       ),
       ...extra,

@@ -1,5 +1,5 @@
 // How the Overzicht writes numbers, days and periods: Dutch formats ("1.234", "23 nov.",
-// "week 48, 2026", "4e kwartaal 2026"). Days are calendar days, so no time zone shifts them.
+// "week 48, 2026 (23–29 november 2026)", "4e kwartaal 2026"). Days are calendar days, so no time zone shifts them.
 
 import { isoWeekOf, weekdayOf } from '../../core/reports/calendar';
 import type { Period } from '../../core/reports/period';
@@ -43,14 +43,19 @@ export function formatWeekKey(key: string): string {
   return `week ${Number(key.slice(6))}`;
 }
 
-/** The period as a heading reads it. */
+/** "Periode ervoor: week 47, 2026 (16–22 november 2026)": a period with what it is to the report. */
+export function formatNamedPeriod(name: string, period: Period): string {
+  return `${name}: ${formatPeriod(period)}`;
+}
+
+/** The period as a heading reads it: "week 49, 2026 (30 november – 6 december 2026)". */
 export function formatPeriod(period: Period): string {
   switch (period.kind) {
     case 'day':
       return formatLongDay(period.from);
     case 'week': {
       const { year, week } = isoWeekOf(period.from);
-      return `week ${week}, ${year} (${shortDay.format(dateOf(period.from))} – ${formatLongDay(period.to)})`;
+      return `week ${week}, ${year} (${longDay.formatRange(dateOf(period.from), dateOf(period.to))})`;
     }
     case 'month':
       return monthYear.format(dateOf(period.from));

@@ -9,7 +9,7 @@ import { daysOf, type Period } from '../../core/reports/period';
 import { breakdownTable, DIMENSIONS, heatmapTable, type Table } from '../../core/reports/table';
 import { seriesOf } from '../../core/reports/tally';
 import type { Bar } from './BarChart';
-import { formatPeriod, formatShortDay, formatWeekKey } from './format';
+import { formatNamedPeriod, formatShortDay, formatWeekKey } from './format';
 import { heatmapHours } from './Heatmap';
 import type { PeriodReports } from './hooks';
 import type { Point } from './LineChart';
@@ -100,7 +100,7 @@ export function domainStacks(reports: PeriodReports, labels: Labels) {
     [text.headline.lastYear, reports.lastYear, reports.lastYearPeriod],
   ];
   const stacks: Stack[] = named.map(([name, report, period]) => ({
-    label: `${name} (${formatPeriod(period)})`,
+    label: formatNamedPeriod(name, period),
     parts: seriesOf(report.byDomain, ids),
   }));
   // Kinds down, periods across (short names; the chart above gives their dates): narrow

@@ -8,7 +8,7 @@ import type { Labels } from '../../core/reports/labels';
 import { type CellOptions, isHidden } from '../../core/reports/suppress';
 import { heatmapTable, type Table } from '../../core/reports/table';
 import { summaryTable } from './exports';
-import { formatPeriod } from './format';
+import { formatNamedPeriod, formatPeriod } from './format';
 import type { PeriodReports } from './hooks';
 import { text } from './text';
 
@@ -72,10 +72,10 @@ function headlineData(reports: PeriodReports, labels: Labels, context: Context):
     [],
     [
       '',
-      `${text.headline.thisPeriod} (${formatPeriod(reports.period)})`,
-      `${text.headline.previous} (${formatPeriod(reports.previousPeriod)})`,
+      formatNamedPeriod(text.headline.thisPeriod, reports.period),
+      formatNamedPeriod(text.headline.previous, reports.previousPeriod),
       text.headline.difference,
-      `${text.headline.lastYear} (${formatPeriod(reports.lastYearPeriod)})`,
+      formatNamedPeriod(text.headline.lastYear, reports.lastYearPeriod),
       text.headline.difference,
     ].map((value) => ({ value, fontWeight: 'bold' as const })),
     line(

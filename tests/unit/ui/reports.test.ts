@@ -81,7 +81,7 @@ describe('exports', () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const csv = new TextDecoder().decode(bytes);
     expect(csv).toContain('Onderdeel;Antwoord;Aantal;Aandeel (%)\r\n');
-    expect(csv).toMatch(/Periode ervoor \(week 47[^;]*\);Bezoeken;3;/);
+    expect(csv).toMatch(/Periode ervoor: week 47, 2026 \(16–22 november 2026\);Bezoeken;3;/);
     expect(csv).not.toMatch(/;'?[-+−]\d/);
   });
 
@@ -120,6 +120,17 @@ describe('periods in the address and in words', () => {
     );
     expect(formatPeriod({ kind: 'month', from: '2026-11-01', to: '2026-11-30' })).toBe(
       'november 2026',
+    );
+    // A week's days as one range: the month written once, in full (Intl puts thin spaces
+    // around the dash between two months).
+    expect(formatPeriod({ kind: 'week', from: '2026-11-23', to: '2026-11-29' })).toBe(
+      'week 48, 2026 (23–29 november 2026)',
+    );
+    expect(formatPeriod({ kind: 'week', from: '2026-11-30', to: '2026-12-06' })).toBe(
+      'week 49, 2026 (30 november\u2009–\u20096 december 2026)',
+    );
+    expect(formatPeriod({ kind: 'week', from: '2025-12-29', to: '2026-01-04' })).toBe(
+      'week 1, 2026 (29 december 2025\u2009–\u20094 januari 2026)',
     );
     expect(formatDifference(-1234)).toBe('−1.234');
     expect(formatDifference(4)).toBe('+4');
