@@ -25,7 +25,10 @@ export interface Breakdown {
 
 const OVER_TIME = new Set(['byDay', 'byWeek']);
 
-/** Each breakdown with answers counted; the chart shows the answers given, largest first. */
+/**
+ * Each breakdown with answers counted: the answers given, largest first (ties in the lists'
+ * order), in the chart and in its table alike.
+ */
 export function breakdowns(report: Report, labels: Labels): Breakdown[] {
   return DIMENSIONS.filter((dimension) => !OVER_TIME.has(dimension.key))
     .filter(
@@ -33,10 +36,10 @@ export function breakdowns(report: Report, labels: Labels): Breakdown[] {
     )
     .map((dimension) => {
       const full = breakdownTable(report, dimension, labels);
-      const rows = full.rows.filter((row) => Number(row[1]) > 0);
-      const bars = rows
-        .map(([label = '', count = '0']) => ({ label, value: Number(count) }))
-        .sort((a, b) => b.value - a.value);
+      const rows = full.rows
+        .filter((row) => Number(row[1]) > 0)
+        .sort((a, b) => Number(b[1]) - Number(a[1]));
+      const bars = rows.map(([label = '', count = '0']) => ({ label, value: Number(count) }));
       return { key: dimension.key, title: dimension.title, bars, table: { ...full, rows } };
     })
     .filter((breakdown) => breakdown.bars.length > 0);

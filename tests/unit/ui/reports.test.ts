@@ -48,6 +48,25 @@ describe('sections', () => {
     expect(topic?.table.rows).toEqual([['DigiD', '2', '100,0']]);
   });
 
+  test('the chart and its table list the answers in one order: largest first', () => {
+    const asked = (organisations: string[], id: string) => ({
+      ...visitContent({
+        questions: [{ domain: 'digitale-overheid', topic: 'toeslagen', organisations, help: [] }],
+      }),
+      id,
+      rev: 1,
+    });
+    // Belastingdienst comes before Gemeente in the list, but was answered less often.
+    const report = aggregate(
+      [asked(['belastingdienst'], 'x'), asked(['gemeente'], 'y'), asked(['gemeente'], 'z')],
+      week,
+    );
+    const part = breakdowns(report, labels).find((each) => each.key === 'byOrganisation');
+    const names = ['Gemeente', 'Belastingdienst (ook Toeslagen)'];
+    expect(part?.bars.map((bar) => bar.label)).toEqual(names);
+    expect(part?.table.rows.map((row) => row[0])).toEqual(names);
+  });
+
   test('a week is a series per day, zeros included; a day is one per hour', () => {
     const series = timeSeries(reports.current, week);
     expect(series.points.map((point) => point.value)).toEqual([1, 1, 0, 0, 0, 0, 0]);
