@@ -115,7 +115,7 @@ export const text = {
     intro:
       'Maak een koppelcode voor een nieuw apparaat. De code werkt één keer en is 24 uur geldig.',
     location: 'Locatie van het apparaat',
-    role: 'Wat mag het apparaat?',
+    role: 'Soort apparaat',
     roles: {
       desk: 'Balie-apparaat: registreren en versturen',
       manager: 'Beheerder-apparaat: ook de sociale kaart publiceren',
@@ -144,7 +144,7 @@ export const text = {
     revoked: 'Ontkoppelde apparaten',
     location: 'Locatie',
     noLocation: 'Geen locatie',
-    role: 'Rol',
+    role: 'Soort apparaat',
     roles: { desk: 'Balie-apparaat', manager: 'Beheerder-apparaat' },
     lastUpload: 'Laatst verstuurd',
     never: 'Nog nooit',
@@ -173,7 +173,10 @@ export const text = {
     unsaved: 'U hebt wijzigingen die nog niet zijn opgeslagen.',
     stale:
       'Iemand anders heeft de keuzelijsten intussen veranderd. We hebben de nieuwe lijsten opgehaald. Breng uw wijziging opnieuw aan en sla op.',
-    revision: (revision: number) => `Versie ${revision} van de lijsten van de organisatie`,
+    revision: (revision: number) =>
+      revision === 0
+        ? 'De organisatie gebruikt nog de landelijke lijsten: er is nog niets veranderd.'
+        : `Versie ${revision} van de lijsten van de organisatie`,
     addLabel: (list: string) => `Nieuwe keuze voor "${list}"`,
     added: (label: string) => `"${label}" staat klaar. Sla de keuzelijsten op om het te bewaren.`,
     newOption: 'nieuw, nog niet opgeslagen',

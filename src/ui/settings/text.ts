@@ -61,7 +61,7 @@ export const text = {
     organisation: 'Organisatie',
     location: 'Locatie',
     role: 'Soort apparaat',
-    roles: { desk: 'Balie-apparaat', manager: 'Apparaat van een beheerder' },
+    roles: { desk: 'Balie-apparaat', manager: 'Beheerder-apparaat' },
     endpoint: 'Server',
     deviceId: 'Apparaatnummer',
     beheer: 'Beheer (voor beheerders)',
