@@ -49,7 +49,7 @@ export function importSpreadsheet(
   }
   if (!positions.has('name')) {
     const missing: ImportIssue = { code: 'column-missing', field: 'name', place: headerRow };
-    return { ok: false, errors: [...errors, missing] };
+    return { ok: false, errors: inRowOrder([...errors, missing]) };
   }
   const topics = topicLookup(options.topics ?? DEFAULT_CATALOGUE.topics);
   const imported: ImportedPartner[] = [];
@@ -76,7 +76,13 @@ export function importSpreadsheet(
     if (index % 100 === 99 || index === sheet.rows.length - 1)
       options.onProgress?.(index + 1, sheet.rows.length);
   }
-  return finishImport(imported, errors, warnings, summarise(words.values()));
+  return finishImport(imported, inRowOrder(errors), warnings, summarise(words.values()));
+}
+
+/** Problems as the sheet reads, top to bottom (what concerns the whole file first). */
+function inRowOrder(issues: readonly ImportIssue[]): ImportIssue[] {
+  const row = (issue: ImportIssue) => (issue.place.kind === 'row' ? issue.place.row : 0);
+  return [...issues].sort((a, b) => row(a) - row(b));
 }
 
 /** Mapped words first, then the kept ones, each by how many partners use them. */

@@ -267,6 +267,16 @@ describe('a malformed sheet gives errors and no partners', () => {
   });
 });
 
+describe('problems are listed as the sheet reads, top to bottom', () => {
+  test('a missing name column (row 1) before a quote left open in row 3', () => {
+    const result = importSpreadsheet('Omschrijving;Telefoon\nHulp;020\n"open;1');
+    expect(!result.ok && result.errors.map(describeIssue)).toEqual([
+      expect.stringMatching(/^Rij 1: de kolom Naam ontbreekt/),
+      expect.stringMatching(/^Rij 3: een aanhalingsteken/),
+    ]);
+  });
+});
+
 describe('markup and links', () => {
   test('markup stays plain text; a javascript: link is dropped with a warning', () => {
     const text = sheet(
