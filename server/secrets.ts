@@ -2,7 +2,7 @@
 // tokens, session ids and koppelcodes. Nothing here is ever logged or stored in the clear.
 
 import { createHash, randomBytes, randomInt, scrypt, timingSafeEqual } from 'node:crypto';
-import { KOPPELCODE_CHARACTERS } from '../src/core/upload/enrolment';
+import { KOPPELCODE_CHARACTERS } from '../src/core/upload/koppelcode';
 
 const N = 2 ** 15;
 const R = 8;

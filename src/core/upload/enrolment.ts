@@ -4,7 +4,7 @@
 import * as z from 'zod/mini';
 
 export const Endpoint = z.url({ protocol: /^https?$/ });
-const Token = z.string().check(z.trim(), z.minLength(16), z.maxLength(200));
+export const Token = z.string().check(z.trim(), z.minLength(16), z.maxLength(200));
 const Name = z.string().check(z.trim(), z.minLength(1), z.maxLength(80));
 
 export const ROLES = ['desk', 'manager'] as const;
@@ -77,40 +77,6 @@ export function applyDeviceFacts(device: Device, facts: DeviceFacts): Device {
 export function chooseLocation(device: Device, id: string): Device {
   const place = device.locations?.find((candidate) => candidate.id === id);
   return place ? { ...device, location: place.name, locationId: place.id } : device;
-}
-
-/** What a koppelcode is made of: no look-alikes (no 0/O, 1/I/L). The endpoint makes them. */
-export const KOPPELCODE_CHARACTERS = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
-const KOPPELCODE = new RegExp(`^[${KOPPELCODE_CHARACTERS}]{8}$`);
-
-/**
- * Reads what a person typed in the code field: a koppelcode (8 characters; case, spaces and
- * dashes ignored), or a long code pasted there, or nothing usable.
- */
-export function readCode(
-  input: string,
-): { kind: 'koppelcode'; code: string } | { kind: 'token'; token: string } | null {
-  const trimmed = input.trim();
-  const short = trimmed.replace(/[\s-]+/g, '').toUpperCase();
-  if (KOPPELCODE.test(short)) return { kind: 'koppelcode', code: short };
-  const long = Token.safeParse(trimmed);
-  return long.success && !/\s/.test(long.data) ? { kind: 'token', token: long.data } : null;
-}
-
-/**
- * What is wrong with a typed koppelcode that `readCode` does not take, to say so: characters
- * a koppelcode never has (0, 1, I, L, O look alike, and others), or a length other than 8.
- */
-export function koppelcodeMistake(
-  input: string,
-): { kind: 'characters'; characters: string[] } | { kind: 'length'; length: number } {
-  const short = input.replace(/[\s-]+/g, '').toUpperCase();
-  const wrong = [
-    ...new Set([...short].filter((character) => !KOPPELCODE_CHARACTERS.includes(character))),
-  ];
-  return wrong.length > 0
-    ? { kind: 'characters', characters: wrong }
-    : { kind: 'length', length: short.length };
 }
 
 /** Whether the answer lists are the organisation's, so this device only shows them. */

@@ -3,7 +3,8 @@
 
 import './settings.css';
 import { useEffect, useState } from 'preact/hooks';
-import { Endpoint, koppelcodeMistake, readCode } from '../../core/upload/enrolment';
+import { Endpoint } from '../../core/upload/enrolment';
+import { koppelcodeMistake, readCode } from '../../core/upload/koppelcode';
 import { Field } from '../Field';
 import type { LinkRequest, LinkResult } from './hooks';
 import { text } from './text';

@@ -8,10 +8,9 @@ import {
   applyDeviceFacts,
   chooseLocation,
   Device,
-  koppelcodeMistake,
   listsReadOnly,
-  readCode,
 } from '../../../src/core/upload/enrolment';
+import { koppelcodeMistake, readCode } from '../../../src/core/upload/koppelcode';
 
 const A = { id: '5b2f8c1e-7d3a-4e6b-9f0c-2a4d6e8f1b3c', name: 'Bibliotheek Centrum' };
 const B = { id: '9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d', name: 'Lopend IDO' };
