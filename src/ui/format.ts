@@ -1,4 +1,5 @@
-// How times and sizes read in the interface: "zojuist", "5 minuten geleden", "om 14:05".
+// How times and sizes read in the interface: "zojuist", "5 minuten geleden", "om 14:05", and
+// what is still to come: "over 20 seconden".
 
 import { text } from './text';
 
@@ -11,11 +12,22 @@ const dateTimeFormat = new Intl.DateTimeFormat('nl-NL', {
   minute: '2-digit',
 });
 
-/** A moment relative to now: recent ones in minutes, today's as a time, older with a date. */
+/** A moment past: recent ones in minutes, today's as a time, older with a date. */
 export function formatMoment(moment: number, now: number): string {
   const minutes = Math.round((now - moment) / 60_000);
   if (minutes >= 0 && minutes < 1) return text.time.justNow;
   if (minutes >= 1 && minutes < 60) return text.time.minutesAgo(minutes);
+  const sameDay = new Date(moment).toDateString() === new Date(now).toDateString();
+  return sameDay ? text.time.at(timeFormat.format(moment)) : dateTimeFormat.format(moment);
+}
+
+/** A moment still to come: "nu", "over 20 seconden", "over 5 minuten", "om 14:05", a date. */
+export function formatUpcoming(moment: number, now: number): string {
+  const ahead = moment - now;
+  if (ahead <= 0) return text.time.now;
+  if (ahead < 60_000) return text.time.inSeconds(Math.ceil(ahead / 1000));
+  const minutes = Math.round(ahead / 60_000);
+  if (minutes < 60) return text.time.inMinutes(minutes);
   const sameDay = new Date(moment).toDateString() === new Date(now).toDateString();
   return sameDay ? text.time.at(timeFormat.format(moment)) : dateTimeFormat.format(moment);
 }

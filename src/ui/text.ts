@@ -49,5 +49,8 @@ export const text = {
     justNow: 'zojuist',
     minutesAgo: (minutes: number) => `${plural(minutes, 'minuut', 'minuten')} geleden`,
     at: (time: string) => `om ${time}`,
+    now: 'nu',
+    inSeconds: (seconds: number) => `over ${plural(seconds, 'seconde', 'seconden')}`,
+    inMinutes: (minutes: number) => `over ${plural(minutes, 'minuut', 'minuten')}`,
   },
 } as const;

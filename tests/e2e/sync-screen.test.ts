@@ -10,8 +10,10 @@ import { registerDigiD } from '../support/register';
 
 let harness: Harness;
 let page: Page;
-/** While true, the endpoint refuses every record it is sent, with a reason. */
+/** While true, the endpoint refuses every record it is sent, with `reason`. */
 let refuse = false;
+const UNKNOWN = 'Onbekende vestiging: vraag de beheerder om deze toe te voegen.';
+let reason = UNKNOWN;
 
 beforeAll(async () => {
   harness = await startHarness({
@@ -26,7 +28,7 @@ beforeAll(async () => {
         id,
         rev,
         status: 'rejected',
-        reason: 'Onbekende vestiging: vraag de beheerder om deze toe te voegen.',
+        reason,
       }));
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ results }));
@@ -50,6 +52,9 @@ describe('the Versturen screen', () => {
     await expect.poll(() => refused.count(), { timeout: 20_000 }).toBe(1);
     expect(await refused.textContent()).toContain('Onbekende vestiging');
     expect(await page.getByTestId('status').textContent()).toContain('geweigerd');
+    // Not on its way, and not counted as such: a tile of its own says it was refused.
+    expect(await page.getByTestId('unsent-count').textContent()).toBe('0');
+    expect(await page.getByTestId('refused-count').textContent()).toBe('1');
     await page.screenshot({ path: 'tests/e2e/.artifacts/sync-refused.png', fullPage: true });
 
     refuse = false;
@@ -60,7 +65,27 @@ describe('the Versturen screen', () => {
     expect((await harness.server.store.allRecords()).map((record) => record.rev)).toEqual([2]);
   });
 
+  test('refused for a closed location with no other to choose: it says to ask the beheerder', async () => {
+    refuse = true;
+    reason =
+      "De locatie 'Bibliotheek Teststad' is gesloten. Kies in Balie een andere locatie en verstuur opnieuw.";
+    await page.getByRole('link', { name: 'Registreren' }).click();
+    await registerDigiD(page);
+    await page.getByRole('link', { name: 'Versturen' }).first().click();
+    const refused = page.getByTestId('refused');
+    await expect.poll(() => refused.count(), { timeout: 20_000 }).toBe(1);
+    // The device knows only that location: choosing it again cannot help.
+    expect(await refused.getByLabel('Kies de locatie').count()).toBe(0);
+    await refused.getByText('Vraag uw beheerder om de locatie weer te openen').waitFor();
+    refuse = false;
+    reason = UNKNOWN;
+    await refused.getByRole('button', { name: 'Opnieuw proberen' }).click();
+    await expect.poll(() => refused.count(), { timeout: 20_000 }).toBe(0);
+    await expect.poll(unsent).toBe('0');
+  });
+
   test('a revoked token stops uploading, keeps every record, and linking again sends them', async () => {
+    const before = await harness.server.store.countRecords();
     await harness.server.store.revokeDevice('e2e');
     await page.getByRole('link', { name: 'Registreren' }).click();
     await registerDigiD(page);
@@ -80,7 +105,7 @@ describe('the Versturen screen', () => {
     await page.getByRole('button', { name: 'Opnieuw koppelen' }).click();
     await page.getByRole('heading', { name: 'Versturen' }).waitFor();
     await expect.poll(unsent, { timeout: 30_000 }).toBe('0');
-    expect(await harness.server.store.countRecords()).toBe(2);
+    expect(await harness.server.store.countRecords()).toBe(before + 1);
   });
 
   test('offline, every unsent registration can be downloaded as a file', async () => {

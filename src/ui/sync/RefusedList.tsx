@@ -25,35 +25,46 @@ export function RefusedList(props: {
       <h2 id="refused-title">{text.sync.refusedTitle}</h2>
       <p>{text.sync.refusedIntro}</p>
       <ul class="refused-list">
-        {props.entries.map((entry) => (
-          <li key={`${entry.id}:${entry.rev}`} data-testid="refused">
-            <strong>
-              {isTombstone(entry.record)
-                ? text.sync.deletion
-                : `${formatDay(entry.record.day)}, ${hourBand(entry.record.hour)} — ${entry.record.questions
-                    .map((q) => labelOf(base, custom, 'topics', q.topic))
-                    .join(', ')}`}
-            </strong>
-            <p class="error">
-              {entry.reasonCode ? text.sync.refusal[entry.reasonCode] : entry.reason}
-            </p>
-            {refusedForLocation(entry) && props.locations.length > 0 ? (
-              <LocationFix
-                entry={entry}
-                locations={props.locations}
-                onChoose={(id) => props.onRetryAt(entry, id)}
-              />
-            ) : (
-              <button
-                type="button"
-                class="button button-small"
-                onClick={() => void props.onRetry(entry)}
-              >
-                {text.sync.retry}
-              </button>
-            )}
-          </li>
-        ))}
+        {props.entries.map((entry) => {
+          // Another location than the one refused (a closed one may still be on the list).
+          const refused = isTombstone(entry.record) ? undefined : entry.record.location;
+          const others = props.locations.filter(
+            (place) => place.id !== refused && place.name !== refused,
+          );
+          const byLocation = refusedForLocation(entry);
+          return (
+            <li key={`${entry.id}:${entry.rev}`} data-testid="refused">
+              <strong>
+                {isTombstone(entry.record)
+                  ? text.sync.deletion
+                  : `${formatDay(entry.record.day)}, ${hourBand(entry.record.hour)} — ${entry.record.questions
+                      .map((q) => labelOf(base, custom, 'topics', q.topic))
+                      .join(', ')}`}
+              </strong>
+              <p class="error">
+                {entry.reasonCode ? text.sync.refusal[entry.reasonCode] : entry.reason}
+              </p>
+              {byLocation && others.length > 0 ? (
+                <LocationFix
+                  entry={entry}
+                  locations={others}
+                  onChoose={(id) => props.onRetryAt(entry, id)}
+                />
+              ) : (
+                <>
+                  {byLocation ? <p>{text.sync.noOtherLocation}</p> : null}
+                  <button
+                    type="button"
+                    class="button button-small"
+                    onClick={() => void props.onRetry(entry)}
+                  >
+                    {text.sync.retry}
+                  </button>
+                </>
+              )}
+            </li>
+          );
+        })}
       </ul>
     </section>
   );

@@ -4,9 +4,9 @@
 
 import './sync.css';
 import { saveFile } from '../download';
-import { formatMoment } from '../format';
+import { formatMoment, formatUpcoming } from '../format';
 import { useCatalogue, useNow, useOnline, useServices, useUploadRunning } from '../hooks';
-import { formatCount, text as shellText } from '../text';
+import { formatCount } from '../text';
 import { useOutbox, useSyncActions } from './hooks';
 import { RefusedList } from './RefusedList';
 import { StoragePanel } from './StoragePanel';
@@ -29,12 +29,10 @@ export function SyncScreen() {
       : retry.blocked
         ? text.sync.afterRelink
         : waitingForServer && retry.waitUntil
-          ? formatMoment(retry.waitUntil, clock)
+          ? formatUpcoming(retry.waitUntil, clock)
           : !online
             ? text.sync.whenOnline
-            : retry.nextTryAt && retry.nextTryAt > clock
-              ? formatMoment(retry.nextTryAt, clock)
-              : shellText.time.justNow;
+            : formatUpcoming(retry.nextTryAt ?? clock, clock);
 
   async function download() {
     const records = await actions.unsentRecords();
@@ -55,6 +53,13 @@ export function SyncScreen() {
           <dt>{text.sync.unsent}</dt>
           <dd data-testid="unsent-count">{formatCount(summary.unsent)}</dd>
         </div>
+        {summary.refused.length > 0 ? (
+          // Not on their way either: the server said no (the list below says why).
+          <div>
+            <dt>{text.sync.refusedCount}</dt>
+            <dd data-testid="refused-count">{formatCount(summary.refused.length)}</dd>
+          </div>
+        ) : null}
         <div>
           <dt>{text.sync.oldest}</dt>
           <dd>
@@ -95,7 +100,7 @@ export function SyncScreen() {
         </div>
       ) : null}
       {waitingForServer && retry.waitUntil ? (
-        <p class="notice">{text.sync.waitingServer(formatMoment(retry.waitUntil, clock))}</p>
+        <p class="notice">{text.sync.waitingServer(formatUpcoming(retry.waitUntil, clock))}</p>
       ) : null}
 
       <div class="sync-action">

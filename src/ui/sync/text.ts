@@ -8,6 +8,7 @@ export const text = {
   sync: {
     title: 'Versturen',
     unsent: 'Nog niet verstuurd',
+    refusedCount: 'Geweigerd',
     oldest: 'Oudste niet-verstuurde',
     lastSuccess: 'Laatst gelukt',
     nextTry: 'Volgende poging',
@@ -25,6 +26,8 @@ export const text = {
     refusedIntro:
       'Deze registraties zijn niet aangekomen. Ze blijven op dit apparaat. Pas ze aan in "Vandaag" of probeer ze opnieuw.',
     retry: 'Opnieuw proberen',
+    noOtherLocation:
+      'Er is geen andere locatie om te kiezen. Vraag uw beheerder om de locatie weer te openen, en probeer het dan opnieuw.',
     storageTitle: 'Opslag op dit apparaat',
     persisted: 'Vast bewaard: de browser wist uw gegevens niet als het apparaat vol raakt.',
     notPersisted:
@@ -34,7 +37,8 @@ export const text = {
     download: 'Download niet-verstuurde registraties',
     downloadHint:
       'Lukt versturen niet? Download de registraties als bestand en geef het aan de beheerder.',
-    waitingServer: (time: string) => `De server vraagt om te wachten tot ${time}.`,
+    waitingServer: (time: string) =>
+      `De server vraagt om even te wachten. Balie probeert het ${time} opnieuw.`,
     blocked:
       'Dit apparaat moet opnieuw gekoppeld worden: de server kent de koppeling niet meer. Misschien heeft de beheerder het apparaat ontkoppeld, of is de koppeling verlopen. Er gaat niets verloren. Alle registraties blijven op dit apparaat en worden verstuurd zodra het weer gekoppeld is.',
     relink: 'Opnieuw koppelen met een nieuwe koppelcode',
