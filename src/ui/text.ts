@@ -42,7 +42,7 @@ export const text = {
       `Versturen… ${formatCount(sent)} van ${formatCount(total)}`,
     refused: (count: number) => `${plural(count, 'registratie', 'registraties')} geweigerd`,
     blocked: 'Koppel dit apparaat opnieuw',
-    update: 'Er is een nieuwe versie van Balie.',
+    update: 'Er is een nieuwe versie van Balie. Wat u nu invult, blijft bewaard.',
     updateButton: 'Nu vernieuwen',
   },
   time: {
