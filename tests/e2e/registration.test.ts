@@ -162,6 +162,9 @@ describe.each([
 
   test('the note refuses what identifies a visitor, and saves nothing', async () => {
     await page.getByRole('link', { name: 'Registreren' }).click();
+    // A visit saved just before: its "Opgeslagen" must not stay beside what is refused next.
+    await registerDigiD(page);
+    await page.getByTestId('toast').waitFor();
     const before = await visitCount(page);
     await page.getByRole('radio', { name: 'Belastingaangifte' }).click();
     await page.getByRole('radio', { name: 'Korter dan 15 minuten' }).click();
@@ -169,6 +172,7 @@ describe.each([
     await page.getByRole('button', { name: 'Opslaan' }).click();
     const summary = page.locator('.error-summary');
     await expect.poll(() => summary.textContent()).toContain('burgerservicenummer');
+    expect(await page.getByTestId('toast').count()).toBe(0);
     // Nothing is missing: something is there that may not be.
     expect(await summary.getByRole('heading').textContent()).toBe('Controleer de registratie');
     await expect

@@ -92,6 +92,8 @@ function Register({ catalogue }: { catalogue: CatalogueView }) {
     // gets today's day and this hour band, not the moment it was started.
     const completion = complete({ ...draft, day: dayOf(now()), hour: hourOf(now()) });
     if (!completion.ok) {
+      // The previous visit's "Opgeslagen" beside what is missing would read as saved.
+      setToast(null);
       setProblems(completion.problems);
       return;
     }
