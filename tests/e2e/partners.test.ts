@@ -333,6 +333,13 @@ describe('the sociale kaart, end to end', () => {
       .poll(() => message.textContent())
       .toContain('Kaart opgehaald: 0 nieuw, 0 bijgewerkt, 2 ongewijzigd.');
     await page.getByText('2 partners in deze kaart.').first().waitFor();
+    // Two maps now: each sentence says which map it is about.
+    await page.getByRole('button', { name: 'Kaart nu ophalen' }).click();
+    await expect
+      .poll(() => message.textContent())
+      .toBe(
+        'Kaart van de vestiging — De kaart is niet veranderd. Gevolgde kaart — De kaart is niet veranderd.',
+      );
     await shoot('11-keeping-in-step');
     await page.getByRole('button', { name: 'Niet meer volgen' }).click();
     await page.getByLabel('Adres van de kaart').waitFor();

@@ -34,11 +34,15 @@ export function MapSyncPanel() {
     setMessage('');
     try {
       const results = await maps.refresh();
+      // One sentence per map, named when there are two: the branch's map may be unchanged
+      // while the followed one could not be fetched.
       setMessage(
         results
-          .map((result) =>
-            result.outcome === 'failed' ? t.failure(result.error) : t.outcome(result),
-          )
+          .map((result) => {
+            const said = result.outcome === 'failed' ? t.failure(result.error) : t.outcome(result);
+            const name = result.url === ownUrl ? t.ownMap : t.followedMap;
+            return results.length > 1 ? t.about(name, said) : said;
+          })
           .join(' '),
       );
     } finally {

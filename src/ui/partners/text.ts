@@ -205,6 +205,8 @@ export const text = {
         'De beheerder publiceert de kaart van de vestiging op de server. Elk apparaat haalt die op als het online is. Notities van de balie blijven op het apparaat.',
       ownMap: 'Kaart van de vestiging',
       followedMap: 'Gevolgde kaart',
+      /** "Gevolgde kaart — Ophalen lukte niet, …" */
+      about: (map: string, sentence: string) => `${map} — ${sentence}`,
       nothingPublished: 'Nog geen kaart gepubliceerd.',
       notYet: 'Nog niet opgehaald.',
       offline: 'Geen internet. Ophalen en publiceren kan zodra er verbinding is.',
@@ -240,10 +242,10 @@ export const text = {
       partners: (count: number) => `${plural(count, 'partner', 'partners')} in deze kaart.`,
       failure: (error: MapFailure) =>
         ({
-          network: 'Ophalen lukte niet: geen verbinding.',
-          timeout: 'Ophalen lukte niet: de server reageerde te laat.',
+          network: 'Ophalen lukte niet, want er is geen verbinding.',
+          timeout: 'Ophalen lukte niet, want de server reageerde te laat.',
           'not-found': 'Op dit adres staat geen kaart.',
-          http: `Ophalen lukte niet: de server gaf een fout (${error.detail ?? ''}).`,
+          http: `Ophalen lukte niet, want de server gaf een fout (${error.detail ?? ''}).`,
           'too-large': 'Deze kaart is te groot om op te halen.',
           invalid: `Deze kaart klopt niet en is niet ingelezen. ${error.issue ? describeIssue(error.issue) : (error.detail ?? '')}`,
         })[error.code],
