@@ -5,6 +5,9 @@ import { useOnline, useSyncStatus, useUploadRunning } from './hooks';
 import { LocationSwitch } from './LocationSwitch';
 import { text } from './text';
 
+/** Failures that mean the server could not be reached or could not answer. */
+const UNREACHABLE = new Set(['network', 'timeout', 'server-error', 'unavailable']);
+
 export function StatusBar({
   updateReady,
   onUpdate,
@@ -19,6 +22,14 @@ export function StatusBar({
   const sending =
     useUploadRunning() && online && Boolean(unsent) && progress !== undefined && progress !== null;
 
+  // Online, yet the last tries could not reach the server: the bar says so, not just "Online".
+  const unreachable =
+    online &&
+    Boolean(unsent) &&
+    !sending &&
+    (retry?.attempts ?? 0) > 0 &&
+    UNREACHABLE.has(retry?.lastError?.code ?? '');
+
   let summary: string;
   if (retry?.blocked) summary = text.status.blocked;
   else if (sending) summary = text.status.sending(progress.sent, progress.total);
@@ -26,6 +37,11 @@ export function StatusBar({
   else if (unsent === 0 && refused) summary = text.status.refused(refused);
   else if (unsent === 0) summary = text.status.allSent;
   else summary = text.status.unsent(unsent);
+  const connection = !online
+    ? text.status.offline
+    : unreachable
+      ? text.status.unreachable
+      : text.status.online;
 
   return (
     <header class="statusbar">
@@ -45,11 +61,14 @@ export function StatusBar({
         data-testid="status"
         data-unsent={unsent ?? ''}
       >
-        <span class={`dot ${online ? 'dot-online' : 'dot-offline'}`} aria-hidden="true" />
+        <span
+          class={`dot ${online && !unreachable ? 'dot-online' : 'dot-offline'}`}
+          aria-hidden="true"
+        />
         {/* One run of text, so it wraps like a sentence instead of in columns. */}
         <span>
-          <span class="visually-hidden">{online ? text.status.online : text.status.offline}. </span>
-          <span aria-hidden="true">{online ? '' : `${text.status.offline} · `}</span>
+          <span class="visually-hidden">{connection}. </span>
+          <span aria-hidden="true">{online && !unreachable ? '' : `${connection} · `}</span>
           <span role="status">{summary}</span>
           {refused && unsent ? ` · ${text.status.refused(refused)}` : null}
         </span>

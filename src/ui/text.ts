@@ -36,6 +36,7 @@ export const text = {
   status: {
     online: 'Online',
     offline: 'Geen internet',
+    unreachable: 'Server niet bereikbaar',
     allSent: 'Alles verstuurd',
     unsent: (count: number) => `${plural(count, 'registratie', 'registraties')} nog niet verstuurd`,
     sending: (sent: number, total: number) =>

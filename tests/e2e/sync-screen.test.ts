@@ -14,10 +14,17 @@ let page: Page;
 let refuse = false;
 const UNKNOWN = 'Onbekende vestiging: vraag de beheerder om deze toe te voegen.';
 let reason = UNKNOWN;
+/** While true, the endpoint answers every batch 503, as a server in trouble does. */
+let down = false;
 
 beforeAll(async () => {
   harness = await startHarness({
     hook: async (req, res, next) => {
+      if (down && req.method === 'POST' && req.url === '/api/batches') {
+        res.writeHead(503, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ error: 'Even niet beschikbaar.' }));
+        return;
+      }
       if (!refuse || req.method !== 'POST' || req.url !== '/api/batches') return next();
       const chunks: Buffer[] = [];
       for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -82,6 +89,21 @@ describe('the Versturen screen', () => {
     await refused.getByRole('button', { name: 'Opnieuw proberen' }).click();
     await expect.poll(() => refused.count(), { timeout: 20_000 }).toBe(0);
     await expect.poll(unsent).toBe('0');
+  });
+
+  test('online while the server cannot answer: the status bar says so, not just online', async () => {
+    down = true;
+    await page.getByRole('link', { name: 'Registreren' }).click();
+    await registerDigiD(page);
+    const status = page.getByTestId('status');
+    await expect
+      .poll(() => status.textContent(), { timeout: 20_000 })
+      .toContain('Server niet bereikbaar · 1 registratie nog niet verstuurd');
+    down = false;
+    await page.getByRole('link', { name: 'Versturen' }).first().click();
+    await page.getByRole('button', { name: 'Nu versturen' }).click();
+    await expect.poll(unsent, { timeout: 20_000 }).toBe('0');
+    expect(await status.textContent()).not.toContain('niet bereikbaar');
   });
 
   test('a revoked token stops uploading, keeps every record, and linking again sends them', async () => {
