@@ -12,6 +12,7 @@ import { exportHsdsJson } from '../../src/core/hsds/json';
 import { seriousViolations } from '../support/axe';
 import { type Harness, openApp, startHarness } from '../support/harness';
 import { generatePartners } from '../support/partners';
+import { brokenWords } from '../support/words';
 
 const SHOTS = '/tmp/balie-partners';
 const FIXTURES = join(import.meta.dirname, '../fixtures/hsds-3.0/csv');
@@ -162,6 +163,10 @@ describe('the sociale kaart, end to end', () => {
     await page.getByRole('link', { name: 'Buurtteam Oost' }).click();
     await page.getByRole('heading', { name: 'Buurtteam Oost', level: 1 }).waitFor();
     expect(await page.getByTestId('opening').textContent()).toBe('Nu open tot 17:00');
+    // Today's row of the week stands out, and says so.
+    expect(await page.locator('.hours-table tr[aria-current="date"] th').allTextContents()).toEqual(
+      ['Woensdag (vandaag)'],
+    );
     expect(await page.getByRole('link', { name: '030 123 45 67' }).getAttribute('href')).toBe(
       'tel:0301234567',
     );
@@ -353,19 +358,26 @@ describe('on a phone (360×740) and a tablet (1024×768)', () => {
   ]) {
     test(`${viewport.width}×${viewport.height}: list, partner, slip and form fit the screen`, async () => {
       await page.setViewportSize(viewport);
+      // A partner that is on the map now (the tests above replaced the first import).
+      await page.goto(`${harness.appUrl}/sociale-kaart`);
+      const partner = page.getByTestId('partner').first().getByRole('link').first();
+      const detail = (await partner.getAttribute('href')) ?? '';
+      expect(detail).toMatch(/^\/sociale-kaart\/[0-9a-f-]{36}$/);
       for (const [name, path] of [
         ['list', '/sociale-kaart'],
-        ['detail', '/sociale-kaart/ac148810-d857-441c-9679-408f346de14b'],
-        ['slip', '/sociale-kaart/ac148810-d857-441c-9679-408f346de14b/briefje'],
+        ['detail', detail],
+        ['slip', `${detail}/briefje`],
         ['form', '/sociale-kaart/nieuw'],
         ['exchange', '/sociale-kaart/uitwisselen'],
       ] as const) {
         await page.goto(`${harness.appUrl}${path}`);
         await page.getByRole('heading', { level: 1 }).first().waitFor();
+        expect(await page.getByText('Deze partner staat niet (meer)').count(), name).toBe(0);
         const overflow = await page.evaluate(
           () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
         );
         expect(overflow, `${name} scrolls sideways`).toBeLessThanOrEqual(0);
+        expect(await brokenWords(page), `${name}: words broken in two`).toEqual([]);
         await shoot(`${viewport.width}-${name}`, false);
       }
       expect(await seriousViolations(page)).toEqual([]);

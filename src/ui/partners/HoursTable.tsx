@@ -1,7 +1,8 @@
-// Opening hours as a table of the week, with the coming exceptions and the source's own note.
-// Used on the partner page and on the referral slip, so both say the same.
+// Opening hours as a table of the week (today's row marked), with the coming exceptions and
+// the source's own note. The partner page's.
 
 import { DAY_NAMES, type Hours, hasHours, type WeeklyPeriod } from '../../core/partners/hours';
+import { weekdayOf } from '../../core/reports/calendar';
 import { formatDay } from '../format';
 import { text } from './text';
 
@@ -10,15 +11,24 @@ export function HoursTable({ hours, today }: { hours: Hours; today: string }) {
     return <p class="muted">{hours.note ?? text.partners.hours.unknown}</p>;
   }
   const coming = hours.exceptions.filter((dated) => dated.to >= today).slice(0, 6);
+  const weekday = weekdayOf(today);
   return (
     <div class="hours">
       <table class="hours-table">
         <tbody>
           {DAY_NAMES.map((name, index) => {
             const periods = hours.weekly.filter((period) => period.day === index + 1);
+            const isToday = index + 1 === weekday;
             return (
-              <tr key={name}>
-                <th scope="row">{capitalise(name)}</th>
+              <tr
+                key={name}
+                class={isToday ? 'is-today' : undefined}
+                aria-current={isToday ? 'date' : undefined}
+              >
+                <th scope="row">
+                  {capitalise(name)}
+                  {isToday ? <span class="hours-today"> ({text.partners.hours.today})</span> : null}
+                </th>
                 <td>
                   {periods.length === 0
                     ? text.partners.hours.closed

@@ -74,6 +74,7 @@ export const text = {
     hours: {
       unknown: 'Openingstijden onbekend.',
       closed: 'Gesloten',
+      today: 'vandaag',
       range: (from: string, to: string) => `${from} t/m ${to}`,
       weeks: (weeks: readonly number[]) =>
         `${weeks.map((week) => (week === -1 ? 'laatste' : `${week}e`)).join(' en ')} week van de maand`,
