@@ -191,10 +191,15 @@ describe('the sociale kaart, end to end', () => {
     const qr = slip.getByRole('img', { name: /QR-code met de contactgegevens van Buurtteam Oost/ });
     expect(await qr.getAttribute('src')).toMatch(/^data:image\/svg\+xml/);
     expect(await slip.textContent()).not.toContain('Vraag naar Fatima');
+    // Hours in whole words for the visitor, not the office's "ma-vr 09:00-17:00".
+    expect(await slip.textContent()).toContain('maandag t/m vrijdag 09:00–17:00');
     // Staff may add who to ask for and when: printed on the slip, stored nowhere.
     await page.getByLabel('Contactpersoon (niet verplicht)').fill('mevrouw De Vries');
     await page.getByLabel('Afspraak (niet verplicht)').fill('di 3 december, 10:00');
     expect(await slip.textContent()).toContain('mevrouw De Vries');
+    // The visitor reads what the fields are, not how the form asked for them.
+    expect(await slip.textContent()).toContain('Vraag naarmevrouw De Vries');
+    expect(await slip.textContent()).not.toContain('niet verplicht');
     expect(await slip.textContent()).toContain('di 3 december, 10:00');
     // The walking desk shows the QR code large on the phone.
     await page.getByRole('button', { name: 'Toon groot' }).click();

@@ -1,11 +1,15 @@
 // Hours written back as a spreadsheet cell: "ma-vr 09:00-17:00; 25-12-2025 gesloten (Kerst)".
-// Pure. It writes the form hours-text.ts reads, so an exported sheet re-imports unchanged.
+// Pure. It writes the form hours-text.ts reads, so an exported sheet re-imports unchanged; for a
+// visitor (the referral slip) it writes whole words: "maandag t/m vrijdag 09:00–17:00".
 
-import { type Hours, type Period, sortHours } from './hours';
+import { DAY_NAMES, type Hours, type Period, sortHours } from './hours';
 
 const DAYS = ['ma', 'di', 'wo', 'do', 'vr', 'za', 'zo'];
 
-export function printHoursText(hours: Hours): string {
+/** The office's short form (read back by hours-text.ts), or whole words for a visitor. */
+export type HoursStyle = 'office' | 'visitor';
+
+export function printHoursText(hours: Hours, style: HoursStyle = 'office'): string {
   const sorted = sortHours(hours);
   const perDay = new Map<string, { day: number; weeks: readonly number[]; periods: Period[] }>();
   for (const { day, weeks = [], opens, closes } of sorted.weekly) {
@@ -16,18 +20,18 @@ export function printHoursText(hours: Hours): string {
   }
   const groups = new Map<string, { days: number[]; weeks: readonly number[]; times: string }>();
   for (const { day, weeks, periods } of perDay.values()) {
-    const times = printPeriods(periods);
+    const times = printPeriods(periods, style);
     const group = groups.get(`${weeks}|${times}`) ?? { days: [], weeks, times };
     group.days.push(day);
     groups.set(`${weeks}|${times}`, group);
   }
   const entries = [...groups.values()].map(({ days, weeks, times }) => {
     const ordinals = weeks.map((week) => (week < 0 ? 'laatste' : `${week}e`)).join(' en ');
-    return `${ordinals ? `${ordinals} ` : ''}${printDays(days)} ${times}`;
+    return `${ordinals ? `${ordinals} ` : ''}${printDays(days, style)} ${times}`;
   });
   for (const { from, to, periods, note } of sorted.exceptions) {
     const range = from === to ? printDate(from) : `${printDate(from)} t/m ${printDate(to)}`;
-    const times = periods.length === 0 ? 'gesloten' : printPeriods(periods);
+    const times = periods.length === 0 ? 'gesloten' : printPeriods(periods, style);
     entries.push(`${range} ${times}${note ? ` (${printNote(note)})` : ''}`);
   }
   if (sorted.note) entries.push(`(${printNote(sorted.note)})`);
@@ -40,27 +44,33 @@ export function printDate(day: string): string {
   return `${date}-${month}-${year}`;
 }
 
-function printPeriods(periods: readonly Period[]): string {
+function printPeriods(periods: readonly Period[], style: HoursStyle): string {
+  const dash = style === 'visitor' ? '–' : '-';
   return periods
-    .map(({ opens, closes }) => `${opens}-${closes === '00:00' ? '24:00' : closes}`)
+    .map(({ opens, closes }) => `${opens}${dash}${closes === '00:00' ? '24:00' : closes}`)
     .join(', ');
 }
 
-/** Runs of three or more days as "ma-vr", the rest listed: "ma, wo, vr-zo". */
-function printDays(days: readonly number[]): string {
+/**
+ * Runs of three or more days as "ma-vr", the rest listed: "ma, wo, vr-zo"; for a visitor
+ * "maandag t/m vrijdag", "maandag, woensdag en vrijdag t/m zondag".
+ */
+function printDays(days: readonly number[], style: HoursStyle): string {
+  const names = style === 'visitor' ? DAY_NAMES : DAYS;
+  const through = style === 'visitor' ? ' t/m ' : '-';
   const runs: number[][] = [];
   for (const day of days) {
     const run = runs.at(-1);
     if (run !== undefined && run.at(-1) === day - 1) run.push(day);
     else runs.push([day]);
   }
-  return runs
-    .flatMap((run) =>
-      run.length >= 3
-        ? [`${DAYS[(run[0] ?? 1) - 1]}-${DAYS[(run.at(-1) ?? 1) - 1]}`]
-        : run.map((day) => DAYS[day - 1] ?? ''),
-    )
-    .join(', ');
+  const items = runs.flatMap((run) =>
+    run.length >= 3
+      ? [`${names[(run[0] ?? 1) - 1]}${through}${names[(run.at(-1) ?? 1) - 1]}`]
+      : run.map((day) => names[day - 1] ?? ''),
+  );
+  if (style === 'office' || items.length < 2) return items.join(', ');
+  return `${items.slice(0, -1).join(', ')} en ${items.at(-1)}`;
 }
 
 /** A note sits in parentheses inside a list split on semicolons, so it may hold neither. */

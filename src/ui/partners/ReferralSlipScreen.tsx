@@ -130,13 +130,13 @@ export function ReferralSlipScreen() {
           <dl class="slip-appointment">
             {contact ? (
               <div>
-                <dt>{slip.contactPerson}</dt>
+                <dt>{slip.askFor}</dt>
                 <dd>{contact}</dd>
               </div>
             ) : null}
             {appointment ? (
               <div>
-                <dt>{slip.appointment}</dt>
+                <dt>{slip.appointmentOn}</dt>
                 <dd>{appointment}</dd>
               </div>
             ) : null}
@@ -186,9 +186,9 @@ export function ReferralSlipScreen() {
   );
 }
 
-/** One line for a kind of hours, in the words offices use: "ma-vr 09:00-17:00; za 10:00-12:00". */
+/** One line for a kind of hours, in whole words: "maandag t/m vrijdag 09:00–17:00; zaterdag 10:00–12:00". */
 function hoursLine(hours: Hours, today: string): string {
   if (!hasHours(hours)) return hours.note ?? text.partners.hours.unknown;
   const coming = hours.exceptions.filter((dated) => dated.to >= today).slice(0, 3);
-  return printHoursText({ ...hours, exceptions: coming });
+  return printHoursText({ ...hours, exceptions: coming }, 'visitor');
 }

@@ -132,6 +132,9 @@ export const text = {
       contactPerson: 'Contactpersoon (niet verplicht)',
       appointment: 'Afspraak (niet verplicht)',
       appointmentExample: 'Bijvoorbeeld: di 3 december, 10:00',
+      /** On the slip itself, for the visitor. */
+      askFor: 'Vraag naar',
+      appointmentOn: 'Uw afspraak',
       extraHint:
         'Alleen voor op het briefje. Balie bewaart dit niet. Schrijf niets over de bezoeker.',
       showLarge: 'Toon groot',

@@ -208,6 +208,19 @@ describe('parseHoursText and printHoursText', () => {
   });
 
   test.each([
+    ['ma-vr 09:00-17:00', 'maandag t/m vrijdag 09:00–17:00'],
+    ['ma, wo, vr 09:00-12:00', 'maandag, woensdag en vrijdag 09:00–12:00'],
+    ['ma, wo-zo 10:00-16:00', 'maandag en woensdag t/m zondag 10:00–16:00'],
+    ['1e en 3e di 19:00-21:00', '1e en 3e dinsdag 19:00–21:00'],
+    [
+      'ma-vr 09:00-17:00; 25-12-2025 gesloten (Kerst)',
+      'maandag t/m vrijdag 09:00–17:00; 25-12-2025 gesloten (Kerst)',
+    ],
+  ])('for a visitor, %j reads %j', (text, printed) => {
+    expect(printHoursText(hours(text), 'visitor')).toBe(printed);
+  });
+
+  test.each([
     ['mandag 09:00-17:00', "'mandag' is geen dag. Gebruik ma, di, wo, do, vr, za of zo."],
     [
       'ma-vr',
