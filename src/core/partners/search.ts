@@ -95,11 +95,16 @@ export function searchDocuments(
       topics: topicLabels,
       keywords,
       description: [partner.description, ...partner.targetGroups].join(' '),
-      places: partner.address === undefined ? '' : partner.address.city,
+      places: partner.address === undefined ? '' : placeWords(partner.address),
       languages: partner.languages.map(languageWords).join(' '),
       parts: leadingParts([partner.name, partner.organization ?? '', keywords, topicLabels]),
     };
   });
+}
+
+/** The city and the postcode, found as "3511", "3511 AB" and "3511AB" alike. */
+function placeWords({ city, postcode }: { city: string; postcode: string }): string {
+  return postcode ? `${city} ${postcode} ${postcode.replace(/\s+/g, '')}` : city;
 }
 
 /** Builds the index; `topics` gives the labels to search by (pass local topics too). */

@@ -18,7 +18,7 @@ export const text = {
       'Er staan nog geen partners op de sociale kaart van dit apparaat. Heeft u een lijst met partners, bijvoorbeeld in Excel? Lees die in. U kunt ook zelf een partner toevoegen.',
     importFirst: 'Partners inlezen',
     search: 'Zoek een partner',
-    searchPlaceholder: 'Naam, onderwerp, plaats',
+    searchPlaceholder: 'Naam, onderwerp, plaats of postcode',
     topic: 'Onderwerp',
     allTopics: 'Alle onderwerpen',
     language: 'Taal',

@@ -44,6 +44,7 @@ const MAP: Partner[] = [
   }),
   partner('Rechtswinkel Oost', {
     description: 'Juridisch advies.',
+    address: { street: 'Oosterstraat 1', postcode: '3511 AB', city: 'Utrecht' },
     topics: ['recht-geld'],
     local: { notes: '', outdated: true, outdatedOn: '2025-01-01' },
   }),
@@ -88,6 +89,10 @@ describe('searchPartners', () => {
     ['arabisch', 'Sociaal Raadslieden Utrecht'],
     ['turks', 'Schuldhulpmaatje Oost'],
     ['arabic', 'Sociaal Raadslieden Utrecht'],
+    // By postcode, as staff type it.
+    ['3511', 'Rechtswinkel Oost'],
+    ['3511 AB', 'Rechtswinkel Oost'],
+    ['3511ab', 'Rechtswinkel Oost'],
   ])('%j finds %s first', (query, name) => {
     expect(names(searchPartners(index, query))[0]).toBe(name);
   });
