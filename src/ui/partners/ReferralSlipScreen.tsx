@@ -61,7 +61,7 @@ export function ReferralSlipScreen() {
         <a class="back-link" href={`/sociale-kaart/${partner.id}`}>
           {text.partners.backToPartner}
         </a>
-        <h1 class="visually-hidden">{slip.title(partner.name)}</h1>
+        <h1>{slip.title(partner.name)}</h1>
         <p class="hint">{slip.privacy}</p>
         <div class="slip-extra">
           <label class="label" for="slip-contact">
