@@ -141,13 +141,21 @@ async function uploadAll(
 ): Promise<SyncOutcome> {
   const { db } = deps;
   let retry = initial;
-  const options = (busy: readonly ClaimedBatch[]) => ({
-    limit: retry.batchLimit,
-    maxBytes: MAX_BATCH_BYTES,
-    newBatchId: deps.newId,
-    client: (records: number) => ({ version: APP_VERSION, unsent: Math.max(left(run), records) }),
-    busy,
-  });
+  // `unsent` counts this batch's records and what waits behind it, not a batch still on its
+  // way (that one told the endpoint already): the endpoint shows managers what is left after.
+  const options = (busy: readonly ClaimedBatch[]) => {
+    const onTheirWay = busy.reduce((count, batch) => count + batch.entries.length, 0);
+    return {
+      limit: retry.batchLimit,
+      maxBytes: MAX_BATCH_BYTES,
+      newBatchId: deps.newId,
+      client: (records: number) => ({
+        version: APP_VERSION,
+        unsent: Math.max(left(run) - onTheirWay, records),
+      }),
+      busy,
+    };
+  };
   // The retry state is written with the run's first answer (which clears an earlier failure)
   // and at its end; in between only the progress, so the views re-read one row per batch.
   let answeredBefore = false;

@@ -150,7 +150,7 @@ export const text = {
     never: 'Nog nooit',
     version: 'Versie van Balie',
     unknown: 'Onbekend',
-    unsent: 'Daarna nog te versturen',
+    unsent: 'Nog te versturen na de laatste keer',
     unsentCount: (count: number) => plural(count, 'registratie', 'registraties'),
     revokedAt: 'Ontkoppeld',
     rename: 'Naam',

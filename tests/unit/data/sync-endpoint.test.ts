@@ -70,3 +70,43 @@ test('saves, edits and deletes reach the endpoint as revisions, each stored once
   expect(stored.find((r) => r.id === ids[1] && r.rev === 2)?.deleted).toBe(1);
   await db.delete();
 });
+
+test('a run of several batches leaves the endpoint knowing that nothing is left to send', async () => {
+  // The next batch is taken while the one before is still on its way: its count of what waits
+  // must not include that one, or the Devices screen shows records left that were sent.
+  const db = new BalieDb(`test-${randomUUID()}`);
+  const { device, token } = await server.store.createDevice('unit-many');
+  const deps = {
+    db,
+    readDevice: async () => ({
+      endpoint: `${server.url}/api`,
+      token,
+      deviceId: randomUUID(),
+      location: 'Bibliotheek Teststad',
+    }),
+    // A slow network, as in the field: the next batch is taken before the answer comes.
+    fetch: async (input: RequestInfo | URL, init?: RequestInit) => {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      return fetch(input, init);
+    },
+    locks: {
+      request: (_n: string, _o: { ifAvailable: true }, cb: (lock: unknown) => Promise<never>) =>
+        cb({}),
+    },
+    now: Date.now,
+    random: Math.random,
+    newId: randomUUID,
+  };
+  for (let i = 0; i < 700; i++) {
+    await saveVisit(
+      db,
+      { id: randomUUID(), content: visitContent(), partners: [null] },
+      Date.now(),
+    );
+  }
+  expect((await runSync(deps, 'manual')).sent).toBe(700);
+  const organisation = (await server.store.org.organisation()).id;
+  const seen = await server.store.org.devices(organisation);
+  expect(seen.find((row) => row.id === device.id)?.unsentAtLastUpload).toBe(0);
+  await db.delete();
+});
