@@ -2,7 +2,7 @@
 // tokens, session ids and koppelcodes. Nothing here is ever logged or stored in the clear.
 
 import { createHash, randomBytes, randomInt, scrypt, timingSafeEqual } from 'node:crypto';
-import { KOPPELCODE_CHARACTERS } from '../src/core/upload/koppelcode';
+import { KOPPELCODE_CHARACTERS, KOPPELCODE_LENGTH } from '../src/core/upload/koppelcode';
 
 const N = 2 ** 15;
 const R = 8;
@@ -60,12 +60,10 @@ export function randomSecret(): string {
   return randomBytes(32).toString('base64url');
 }
 
-const CODE_LENGTH = 8;
-
 /** A koppelcode as shown: `7KQM-4P2X` (8 characters and one dash: 9 of the allowed 10). */
 export function generateKoppelcode(): string {
   const chars = Array.from(
-    { length: CODE_LENGTH },
+    { length: KOPPELCODE_LENGTH },
     () => KOPPELCODE_CHARACTERS[randomInt(KOPPELCODE_CHARACTERS.length)],
   );
   return `${chars.slice(0, 4).join('')}-${chars.slice(4).join('')}`;

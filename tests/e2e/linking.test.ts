@@ -142,7 +142,7 @@ describe('a revoked device', () => {
     // A typo first: the message says what is wrong with it, and nothing is linked.
     await desk.getByLabel('Koppelcode').fill('ABCD-1234');
     await desk.getByRole('button', { name: 'Opnieuw koppelen' }).click();
-    await desk.getByText('Een koppelcode heeft geen 1. Er staan alleen letters').waitFor();
+    await desk.getByText('In een koppelcode staat geen 1. Controleer de code.').waitFor();
     await desk.getByLabel('Koppelcode').fill(await org.koppelcode(centrum, 'Tablet balie 2'));
     await desk.getByRole('button', { name: 'Opnieuw koppelen' }).click();
     await desk.getByRole('heading', { name: 'Versturen' }).waitFor();

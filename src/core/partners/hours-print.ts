@@ -69,9 +69,10 @@ function printDays(days: readonly number[], style: HoursStyle): string {
       ? [`${names[(run[0] ?? 1) - 1]}${through}${names[(run.at(-1) ?? 1) - 1]}`]
       : run.map((day) => names[day - 1] ?? ''),
   );
-  if (style === 'office' || items.length < 2) return items.join(', ');
-  return `${items.slice(0, -1).join(', ')} en ${items.at(-1)}`;
+  return style === 'office' ? items.join(', ') : AND_LIST.format(items);
 }
+
+const AND_LIST = new Intl.ListFormat('nl', { type: 'conjunction' });
 
 /** A note sits in parentheses inside a list split on semicolons, so it may hold neither. */
 function printNote(note: string): string {

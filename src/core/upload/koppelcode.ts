@@ -6,7 +6,10 @@ import { Token } from './enrolment';
 
 /** What a koppelcode is made of: no look-alikes (no 0/O, 1/I/L). The endpoint makes them. */
 export const KOPPELCODE_CHARACTERS = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
-const KOPPELCODE = new RegExp(`^[${KOPPELCODE_CHARACTERS}]{8}$`);
+export const KOPPELCODE_LENGTH = 8;
+const KOPPELCODE = new RegExp(`^[${KOPPELCODE_CHARACTERS}]{${KOPPELCODE_LENGTH}}$`);
+/** Longer than this, what was typed is no koppelcode with a typo but something else pasted. */
+const TYPO_LENGTH = 12;
 
 /**
  * Reads what a person typed in the code field: a koppelcode (8 characters; case, spaces and
@@ -22,14 +25,19 @@ export function readCode(
   return long.success && !/\s/.test(long.data) ? { kind: 'token', token: long.data } : null;
 }
 
-/**
- * What is wrong with a typed koppelcode that `readCode` does not take, to say so: characters
- * a koppelcode never has (0, 1, I, L, O look alike, and others), or a length other than 8.
- */
-export function koppelcodeMistake(
-  input: string,
-): { kind: 'characters'; characters: string[] } | { kind: 'length'; length: number } {
+export type KoppelcodeMistake =
+  | { readonly kind: 'empty' }
+  /** Characters a koppelcode never has (0, 1, I, L and O look alike; and any others). */
+  | { readonly kind: 'characters'; readonly characters: readonly string[] }
+  | { readonly kind: 'length'; readonly length: number }
+  /** Too long for a koppelcode with a typo, and no long code either. */
+  | { readonly kind: 'not-a-code' };
+
+/** What is wrong with what was typed when `readCode` does not take it, to say so. */
+export function koppelcodeMistake(input: string): KoppelcodeMistake {
   const short = input.replace(/[\s-]+/g, '').toUpperCase();
+  if (short === '') return { kind: 'empty' };
+  if (short.length > TYPO_LENGTH) return { kind: 'not-a-code' };
   const wrong = [
     ...new Set([...short].filter((character) => !KOPPELCODE_CHARACTERS.includes(character))),
   ];

@@ -248,17 +248,19 @@ function describeSchedule(problem: ScheduleProblem): string {
 
 /** "a, b en c". */
 function listOf(words: readonly string[]): string {
-  return words.length <= 1
-    ? (words[0] ?? '')
-    : `${words.slice(0, -1).join(', ')} en ${words.at(-1)}`;
+  return AND_LIST.format(words);
 }
+
+const AND_LIST = new Intl.ListFormat('nl', { type: 'conjunction' });
 
 /**
  * "De naam ontbreekt" reads "Rij 4: de naam ontbreekt"; "HSDS" and "DigiD" keep their
  * capitals, and so does the name "Balie".
  */
+const PROPER_NAME = /^(?:Balie|DigiD)\b/;
+
 function lowerFirst(text: string): string {
-  return /^[A-Z][a-z]/.test(text) && !/^Balie\b/.test(text)
+  return /^[A-Z][a-z]/.test(text) && !PROPER_NAME.test(text)
     ? text.charAt(0).toLowerCase() + text.slice(1)
     : text;
 }

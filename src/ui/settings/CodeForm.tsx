@@ -63,9 +63,13 @@ export function CodeForm(props: CodeFormProps) {
     if (!read) {
       const mistake = koppelcodeMistake(typed);
       const why =
-        mistake.kind === 'characters'
-          ? text.link.invalid.characters(mistake.characters)
-          : text.link.invalid.code(mistake.length);
+        mistake.kind === 'empty'
+          ? text.link.invalid.empty
+          : mistake.kind === 'not-a-code'
+            ? text.link.invalid.notACode
+            : mistake.kind === 'characters'
+              ? text.link.invalid.characters(mistake.characters)
+              : text.link.invalid.code(mistake.length);
       setProblem({ field: 'code', text: why });
       return;
     }

@@ -2,7 +2,7 @@
 
 /** "0, 1 of O": a short list as Dutch says it. */
 const orList = (items: readonly string[]) =>
-  items.length > 1 ? `${items.slice(0, -1).join(', ')} of ${items.at(-1)}` : (items[0] ?? '');
+  new Intl.ListFormat('nl', { type: 'disjunction' }).format(items);
 
 export const text = {
   firstRun: {
@@ -29,7 +29,10 @@ export const text = {
       code: (length: number) =>
         `Een koppelcode heeft 8 tekens, bijvoorbeeld 7KQM-4P2X. U typte er ${length}. Controleer de code.`,
       characters: (characters: readonly string[]) =>
-        `Een koppelcode heeft geen ${orList(characters)}. Er staan alleen letters en de cijfers 2 tot en met 9 in. Controleer de code.`,
+        `In een koppelcode staat geen ${orList(characters)}. Controleer de code.`,
+      empty: 'Vul de koppelcode in, bijvoorbeeld 7KQM-4P2X.',
+      notACode:
+        'Dit is geen koppelcode en ook geen lange code. Een koppelcode heeft 8 tekens, bijvoorbeeld 7KQM-4P2X.',
       token: 'Vul de lange code in. Die is minstens 16 tekens lang.',
       endpoint: 'Vul een geldig adres in dat begint met https:// of http://.',
     },

@@ -113,8 +113,11 @@ describe('reading a typed code', () => {
     ['ABCD-1234', { kind: 'characters', characters: ['1'] }],
     ['0ol1-ixyz', { kind: 'characters', characters: ['0', 'O', 'L', '1', 'I'] }],
     ['7KQM-4P2', { kind: 'length', length: 7 }],
-    ['', { kind: 'length', length: 0 }],
+    ['', { kind: 'empty' }],
+    [' - ', { kind: 'empty' }],
     ['7kqm 4p2x z', { kind: 'length', length: 9 }],
+    // A long code with something wrong in it is not a koppelcode with a typo.
+    ['Abc_def-12345678 9012345', { kind: 'not-a-code' }],
   ])('what is wrong with %j', (typed, mistake) => {
     expect(koppelcodeMistake(typed)).toEqual(mistake);
   });
