@@ -46,19 +46,25 @@ export const EMPTY_QUESTION: QuestionDraft = {
 
 /**
  * The organisations once the topic changes from `from` to `to` (none: the domain changed). A
- * topic with one organisation that goes with it (Toeslagen: Belastingdienst) has it chosen,
- * so the usual answer costs no tap; a topic with several has them offered first, none chosen,
- * so no count gets an organisation nobody picked. What the person chose themselves stays.
+ * topic with one organisation that goes with it (Toeslagen: Belastingdienst) has it chosen, if
+ * it is `offered`, so the usual answer costs no tap; a topic with several has them offered
+ * first, none chosen, so no count gets an organisation nobody picked. What the person chose
+ * themselves stays; nothing chosen counts as nothing to keep.
  */
 export function organisationsForTopic(
   current: readonly string[],
   from: TopicOption | undefined,
   to: TopicOption | undefined,
+  offered: readonly string[],
 ): readonly string[] {
   const chosenFor = (topic: TopicOption | undefined) =>
-    topic?.organisations?.length === 1 ? topic.organisations : [];
+    topic?.organisations?.length === 1 && offered.includes(topic.organisations[0] ?? '')
+      ? topic.organisations
+      : [];
   const before = chosenFor(from);
-  const untouched = current.length === before.length && current.every((id) => before.includes(id));
+  const untouched =
+    current.length === 0 ||
+    (current.length === before.length && current.every((id) => before.includes(id)));
   return untouched ? chosenFor(to) : current;
 }
 

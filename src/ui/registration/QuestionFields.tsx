@@ -47,6 +47,7 @@ export function QuestionFields(props: QuestionFieldsProps) {
   const set = (patch: Partial<QuestionDraft>) => onChange({ ...question, ...patch });
 
   const organisations = offeredOptions(base, custom, 'organisations');
+  const offeredIds = organisations.map((option) => option.id);
   const suggested = new Set(topic?.organisations ?? []);
   const chosen = new Set(question.organisations);
   const first = organisations.filter((o) => suggested.has(o.id) || chosen.has(o.id));
@@ -73,7 +74,12 @@ export function QuestionFields(props: QuestionFieldsProps) {
             domain,
             topic: null,
             digidStep: null,
-            organisations: organisationsForTopic(question.organisations, topic, undefined),
+            organisations: organisationsForTopic(
+              question.organisations,
+              topic,
+              undefined,
+              offeredIds,
+            ),
           })
         }
         error={problems.domain}
@@ -91,7 +97,7 @@ export function QuestionFields(props: QuestionFieldsProps) {
             set({
               topic: id,
               digidStep: next?.digid ? question.digidStep : null,
-              organisations: organisationsForTopic(question.organisations, topic, next),
+              organisations: organisationsForTopic(question.organisations, topic, next, offeredIds),
             });
           }}
           error={problems.topic}

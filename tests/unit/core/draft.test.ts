@@ -335,29 +335,40 @@ describe('organisationsForTopic: what "Welke organisatie?" holds when the topic 
   const toeslagen = topic(['belastingdienst']);
   const werk = topic(['uwv', 'gemeente']);
   const digid = topic();
+  const ALL = ['belastingdienst', 'uwv', 'gemeente', 'svb'];
+  const pick = (
+    current: string[],
+    from: ReturnType<typeof topic> | undefined,
+    to: ReturnType<typeof topic> | undefined,
+  ) => organisationsForTopic(current, from, to, ALL);
 
   test('a topic with one organisation has it chosen', () => {
-    expect(organisationsForTopic([], undefined, toeslagen)).toEqual(['belastingdienst']);
+    expect(pick([], undefined, toeslagen)).toEqual(['belastingdienst']);
   });
 
   test('a topic with several, or none, chooses nothing: they are offered, not counted', () => {
-    expect(organisationsForTopic([], undefined, werk)).toEqual([]);
-    expect(organisationsForTopic([], undefined, digid)).toEqual([]);
+    expect(pick([], undefined, werk)).toEqual([]);
+    expect(pick([], undefined, digid)).toEqual([]);
   });
 
   test('another topic replaces what the previous one chose, as long as nobody changed it', () => {
-    expect(organisationsForTopic(['belastingdienst'], toeslagen, topic(['svb']))).toEqual(['svb']);
-    expect(organisationsForTopic(['belastingdienst'], toeslagen, werk)).toEqual([]);
+    expect(pick(['belastingdienst'], toeslagen, topic(['svb']))).toEqual(['svb']);
+    expect(pick(['belastingdienst'], toeslagen, werk)).toEqual([]);
     // Another domain (no topic yet) takes the chosen organisation away too.
-    expect(organisationsForTopic(['belastingdienst'], toeslagen, undefined)).toEqual([]);
+    expect(pick(['belastingdienst'], toeslagen, undefined)).toEqual([]);
+  });
+
+  test('an organisation this device or the organisation hides is never chosen unseen', () => {
+    expect(organisationsForTopic([], undefined, toeslagen, ['uwv'])).toEqual([]);
+  });
+
+  test('emptied by the person, the next topic may choose again', () => {
+    expect(pick([], toeslagen, topic(['svb']))).toEqual(['svb']);
   });
 
   test('what the person chose themselves stays', () => {
-    expect(organisationsForTopic(['uwv'], werk, toeslagen)).toEqual(['uwv']);
-    expect(organisationsForTopic(['belastingdienst', 'svb'], toeslagen, werk)).toEqual([
-      'belastingdienst',
-      'svb',
-    ]);
-    expect(organisationsForTopic(['gemeente'], digid, undefined)).toEqual(['gemeente']);
+    expect(pick(['uwv'], werk, toeslagen)).toEqual(['uwv']);
+    expect(pick(['belastingdienst', 'svb'], toeslagen, werk)).toEqual(['belastingdienst', 'svb']);
+    expect(pick(['gemeente'], digid, undefined)).toEqual(['gemeente']);
   });
 });
