@@ -22,12 +22,14 @@ interface Dimension {
   readonly per: 'visits' | 'questions';
   /** The answer list, for labels and order; without one, keys sort and read as themselves. */
   readonly list?: ListName;
+  /** Its answers have an order of their own (shorter to longer): shown in it, not by count. */
+  readonly ordered?: true;
 }
 
 /** In the order of the form: the visit, then its questions; then where and when. */
 export const DIMENSIONS: readonly Dimension[] = [
   { key: 'byChannel', title: 'Kanaal', per: 'visits', list: 'channels' },
-  { key: 'byDuration', title: 'Duur', per: 'visits', list: 'durations' },
+  { key: 'byDuration', title: 'Duur', per: 'visits', list: 'durations', ordered: true },
   { key: 'byNeeds', title: 'Behoefte', per: 'visits', list: 'needs' },
   { key: 'byDomain', title: 'Soort vraag', per: 'questions', list: 'domains' },
   { key: 'byTopic', title: 'Onderwerp', per: 'questions', list: 'topics' },

@@ -27,7 +27,7 @@ const OVER_TIME = new Set(['byDay', 'byWeek']);
 
 /**
  * Each breakdown with answers counted: the answers given, largest first (ties in the lists'
- * order), in the chart and in its table alike.
+ * order), in the chart and in its table alike; an ordered list (how long it took) keeps its order.
  */
 export function breakdowns(report: Report, labels: Labels): Breakdown[] {
   return DIMENSIONS.filter((dimension) => !OVER_TIME.has(dimension.key))
@@ -38,7 +38,7 @@ export function breakdowns(report: Report, labels: Labels): Breakdown[] {
       const full = breakdownTable(report, dimension, labels);
       const rows = full.rows
         .filter((row) => Number(row[1]) > 0)
-        .sort((a, b) => Number(b[1]) - Number(a[1]));
+        .sort((a, b) => (dimension.ordered ? 0 : Number(b[1]) - Number(a[1])));
       const bars = rows.map(([label = '', count = '0']) => ({ label, value: Number(count) }));
       return { key: dimension.key, title: dimension.title, bars, table: { ...full, rows } };
     })
