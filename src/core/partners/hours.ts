@@ -116,17 +116,32 @@ function spansAround(hours: Hours, moment: number, daysAhead: number): Span[] {
   return spans.sort((a, b) => a.start - b.start);
 }
 
-function periodsOn(hours: Hours, day: Date): readonly Period[] {
-  const key = dayOf(day.getTime());
-  // The narrowest exception wins, so Koningsdag inside a closed summer still counts.
+/**
+ * What holds on one calendar day (`YYYY-MM-DD`): the periods of the narrowest exception that
+ * covers it (so Koningsdag inside a closed summer still counts), with that exception, or else
+ * the week's periods for that weekday in that week of the month.
+ */
+export function hoursOn(
+  hours: Hours,
+  day: string,
+): { readonly periods: readonly (Period | WeeklyPeriod)[]; readonly exception?: DatedHours } {
   const exception = hours.exceptions
-    .filter((dated) => dated.from <= key && key <= dated.to)
+    .filter((dated) => dated.from <= day && day <= dated.to)
     .sort((a, b) => rangeLength(a) - rangeLength(b))[0];
-  if (exception !== undefined) return exception.periods;
-  const weekday = day.getDay() === 0 ? 7 : day.getDay();
-  return hours.weekly.filter(
-    (period) => period.day === weekday && (period.weeks ?? [0]).some((week) => inWeek(day, week)),
-  );
+  if (exception !== undefined) return { periods: exception.periods, exception };
+  const [year = 1970, month = 1, date = 1] = day.split('-').map(Number);
+  const noon = new Date(year, month - 1, date, 12);
+  const weekday = noon.getDay() === 0 ? 7 : noon.getDay();
+  return {
+    periods: hours.weekly.filter(
+      (period) =>
+        period.day === weekday && (period.weeks ?? [0]).some((week) => inWeek(noon, week)),
+    ),
+  };
+}
+
+function periodsOn(hours: Hours, day: Date): readonly Period[] {
+  return hoursOn(hours, dayOf(day.getTime())).periods;
 }
 
 /** Week 0 stands for every week; −1 is the last such weekday of the month. */

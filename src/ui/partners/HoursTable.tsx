@@ -1,7 +1,14 @@
 // Opening hours as a table of the week (today's row marked), with the coming exceptions and
 // the source's own note. The partner page's.
 
-import { DAY_NAMES, type Hours, hasHours, type WeeklyPeriod } from '../../core/partners/hours';
+import {
+  DAY_NAMES,
+  type Hours,
+  hasHours,
+  hoursOn,
+  type Period,
+  type WeeklyPeriod,
+} from '../../core/partners/hours';
 import { weekdayOf } from '../../core/reports/calendar';
 import { formatDay } from '../format';
 import { text } from './text';
@@ -12,13 +19,17 @@ export function HoursTable({ hours, today }: { hours: Hours; today: string }) {
   }
   const coming = hours.exceptions.filter((dated) => dated.to >= today).slice(0, 6);
   const weekday = weekdayOf(today);
+  const todays = hoursOn(hours, today);
   return (
     <div class="hours">
       <table class="hours-table">
         <tbody>
           {DAY_NAMES.map((name, index) => {
-            const periods = hours.weekly.filter((period) => period.day === index + 1);
             const isToday = index + 1 === weekday;
+            // Today's row says what holds today: an exception (Kerst) or this week's periods.
+            const periods = isToday
+              ? todays.periods
+              : hours.weekly.filter((period) => period.day === index + 1);
             return (
               <tr
                 key={name}
@@ -33,6 +44,7 @@ export function HoursTable({ hours, today }: { hours: Hours; today: string }) {
                   {periods.length === 0
                     ? text.partners.hours.closed
                     : periods.map(describePeriod).join(', ')}
+                  {isToday && todays.exception?.note ? ` (${todays.exception.note})` : ''}
                 </td>
               </tr>
             );
@@ -61,9 +73,11 @@ export function HoursTable({ hours, today }: { hours: Hours; today: string }) {
 }
 
 /** "09:00–17:00", "19:00–21:00 (1e en 3e week)". */
-function describePeriod(period: WeeklyPeriod): string {
+function describePeriod(period: Period | WeeklyPeriod): string {
   const time = `${period.opens}–${period.closes}`;
-  return period.weeks === undefined ? time : `${time} (${text.partners.hours.weeks(period.weeks)})`;
+  return !('weeks' in period) || period.weeks === undefined
+    ? time
+    : `${time} (${text.partners.hours.weeks(period.weeks)})`;
 }
 
 function capitalise(word: string): string {

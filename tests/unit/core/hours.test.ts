@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import {
   type Hours,
+  hoursOn,
   isOpenAt,
   NO_HOURS,
   openingStatus,
@@ -266,5 +267,21 @@ describe('parseHoursText and printHoursText', () => {
 
   test('no hours print as an empty cell', () => {
     expect(printHoursText(NO_HOURS)).toBe('');
+  });
+});
+
+describe('hoursOn: what holds on one day', () => {
+  const week = hours('ma-vr 09:00-17:00; 1e di 19:00-21:00; 25-12-2025 gesloten (Kerst)');
+
+  test('a weekday has the week’s periods, those of other weeks of the month left out', () => {
+    // 2 December 2025 is the first Tuesday, 9 December the second.
+    expect(hoursOn(week, '2025-12-02').periods.map((p) => p.opens)).toEqual(['09:00', '19:00']);
+    expect(hoursOn(week, '2025-12-09').periods.map((p) => p.opens)).toEqual(['09:00']);
+  });
+
+  test('an exception holds instead, with its note', () => {
+    const christmas = hoursOn(week, '2025-12-25');
+    expect(christmas.periods).toEqual([]);
+    expect(christmas.exception?.note).toBe('Kerst');
   });
 });
