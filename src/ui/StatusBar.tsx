@@ -1,12 +1,18 @@
 // The bar on every screen: the location (switched here on a walking phone), online or not,
 // how many registrations wait, sync progress, and the offer to update when one is ready.
 
+import type { FailureCode } from '../core/upload/outbox';
 import { useOnline, useSyncStatus, useUploadRunning } from './hooks';
 import { LocationSwitch } from './LocationSwitch';
 import { text } from './text';
 
 /** Failures that mean the server could not be reached or could not answer. */
-const UNREACHABLE = new Set(['network', 'timeout', 'server-error', 'unavailable']);
+const UNREACHABLE: ReadonlySet<FailureCode> = new Set<FailureCode>([
+  'network',
+  'timeout',
+  'server-error',
+  'unavailable',
+]);
 
 export function StatusBar({
   updateReady,
@@ -28,7 +34,9 @@ export function StatusBar({
     Boolean(unsent) &&
     !sending &&
     (retry?.attempts ?? 0) > 0 &&
-    UNREACHABLE.has(retry?.lastError?.code ?? '');
+    retry?.lastError !== null &&
+    retry?.lastError !== undefined &&
+    UNREACHABLE.has(retry.lastError.code);
 
   let summary: string;
   if (retry?.blocked) summary = text.status.blocked;

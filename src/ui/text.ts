@@ -36,7 +36,7 @@ export const text = {
   status: {
     online: 'Online',
     offline: 'Geen internet',
-    unreachable: 'Server niet bereikbaar',
+    unreachable: 'Geen contact met de server',
     allSent: 'Alles verstuurd',
     unsent: (count: number) => `${plural(count, 'registratie', 'registraties')} nog niet verstuurd`,
     sending: (sent: number, total: number) =>

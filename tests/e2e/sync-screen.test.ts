@@ -98,12 +98,12 @@ describe('the Versturen screen', () => {
     const status = page.getByTestId('status');
     await expect
       .poll(() => status.textContent(), { timeout: 20_000 })
-      .toContain('Server niet bereikbaar · 1 registratie nog niet verstuurd');
+      .toContain('Geen contact met de server · 1 registratie nog niet verstuurd');
     down = false;
     await page.getByRole('link', { name: 'Versturen' }).first().click();
     await page.getByRole('button', { name: 'Nu versturen' }).click();
     await expect.poll(unsent, { timeout: 20_000 }).toBe('0');
-    expect(await status.textContent()).not.toContain('niet bereikbaar');
+    expect(await status.textContent()).not.toContain('Geen contact');
   });
 
   test('a revoked token stops uploading, keeps every record, and linking again sends them', async () => {

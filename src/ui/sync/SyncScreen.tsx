@@ -32,7 +32,9 @@ export function SyncScreen() {
           ? formatUpcoming(retry.waitUntil, clock)
           : !online
             ? text.sync.whenOnline
-            : formatUpcoming(retry.nextTryAt ?? clock, clock);
+            : retry.nextTryAt && retry.nextTryAt > clock
+              ? formatUpcoming(retry.nextTryAt, clock)
+              : text.sync.soon;
 
   async function download() {
     const records = await actions.unsentRecords();

@@ -12,6 +12,8 @@ export const text = {
     oldest: 'Oudste niet-verstuurde',
     lastSuccess: 'Laatst gelukt',
     nextTry: 'Volgende poging',
+    /** No try planned yet, or its time has come: the uploader runs when it is woken next. */
+    soon: 'zo meteen',
     lastError: 'Waarom het niet lukte',
     never: 'Nog nooit',
     whenOnline: 'Zodra er internet is',
