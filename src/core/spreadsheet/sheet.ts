@@ -76,12 +76,21 @@ export function importSpreadsheet(
     if (index % 100 === 99 || index === sheet.rows.length - 1)
       options.onProgress?.(index + 1, sheet.rows.length);
   }
-  return finishImport(imported, inRowOrder(errors), warnings, summarise(words.values()));
+  const result = finishImport(imported, errors, warnings, summarise(words.values()));
+  return result.ok ? result : { ...result, errors: inRowOrder(result.errors) };
 }
 
-/** Problems as the sheet reads, top to bottom (what concerns the whole file first). */
+/**
+ * Problems as the sheet reads, top to bottom: what concerns the whole file first, then row by
+ * row (a row's own problems in the order found), and "and N more" last.
+ */
 function inRowOrder(issues: readonly ImportIssue[]): ImportIssue[] {
-  const row = (issue: ImportIssue) => (issue.place.kind === 'row' ? issue.place.row : 0);
+  const row = (issue: ImportIssue) =>
+    issue.place.kind === 'row'
+      ? issue.place.row
+      : issue.code === 'more-errors'
+        ? Number.POSITIVE_INFINITY
+        : 0;
   return [...issues].sort((a, b) => row(a) - row(b));
 }
 

@@ -268,6 +268,16 @@ describe('a malformed sheet gives errors and no partners', () => {
 });
 
 describe('problems are listed as the sheet reads, top to bottom', () => {
+  test('a partner twice (row 3) before a wrong phone number further down (row 4)', () => {
+    const result = importSpreadsheet(
+      'Naam;Telefoon\nBuurtteam;020 123 4567\nBuurtteam;020 123 4567\nWijkteam;bel maar',
+    );
+    expect(!result.ok && result.errors.map(describeIssue)).toEqual([
+      expect.stringMatching(/^Rij 3: dit is dezelfde partner als in rij 2/),
+      expect.stringMatching(/^Rij 4, kolom Telefoon: /),
+    ]);
+  });
+
   test('a missing name column (row 1) before a quote left open in row 3', () => {
     const result = importSpreadsheet('Omschrijving;Telefoon\nHulp;020\n"open;1');
     expect(!result.ok && result.errors.map(describeIssue)).toEqual([
