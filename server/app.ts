@@ -166,6 +166,8 @@ export interface StartOptions {
   readonly devToken?: (store: Store) => Promise<string | undefined>;
   readonly log?: boolean;
   readonly bodyTimeoutMs?: number;
+  /** How long a connection may take to send a request's headers; tests shorten it. */
+  readonly headersTimeoutMs?: number;
   readonly limits?: Partial<Limits>;
   readonly trustProxy?: boolean;
   /** The clock (ms); tests pass a fake one for 24 hours, 180 days and lockouts. */
@@ -200,7 +202,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     {
       // Node's own backstop for requests the routes never see whole (slow headers): checked
       // every second instead of every 30, so a stalled request is answered within seconds.
-      headersTimeout: Math.min(20_000, bodyTimeoutMs + 10_000),
+      headersTimeout: options.headersTimeoutMs ?? Math.min(20_000, bodyTimeoutMs + 10_000),
       requestTimeout: bodyTimeoutMs + 10_000,
       connectionsCheckingInterval: 1000,
     },

@@ -198,7 +198,10 @@ describe('the sociale kaart, end to end', () => {
     await page.getByLabel('Afspraak (niet verplicht)').fill('di 3 december, 10:00');
     expect(await slip.textContent()).toContain('mevrouw De Vries');
     // The visitor reads what the fields are, not how the form asked for them.
-    expect(await slip.textContent()).toContain('Vraag naarmevrouw De Vries');
+    expect(await slip.locator('.slip-appointment dt').allTextContents()).toEqual([
+      'Vraag naar',
+      'Uw afspraak',
+    ]);
     expect(await slip.textContent()).not.toContain('niet verplicht');
     expect(await slip.textContent()).toContain('di 3 december, 10:00');
     // The walking desk shows the QR code large on the phone.

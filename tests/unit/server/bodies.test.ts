@@ -22,6 +22,8 @@ beforeAll(async () => {
   server = await startServer({
     store: await openTestStore({ file: join(dir, 'balie.sqlite') }),
     bodyTimeoutMs: BODY_TIMEOUT_MS,
+    // Longer than a body's time-out (those tests expect the body's 408, not this one).
+    headersTimeoutMs: 2_000,
   });
   await addTestLocation(server.store);
   token = (await server.store.createDevice('test')).token;
