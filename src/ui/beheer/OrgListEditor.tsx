@@ -2,7 +2,10 @@
 // in the draft until the manager saves the lists (ListsScreen).
 
 import { DEFAULT_CATALOGUE, type ListName, optionKey } from '../../core/registration/catalogue';
-import { AddOptionForm, ListSummary, listNames, OptionRow } from '../list-editing';
+import { AddOptionForm } from '../lists/AddOptionForm';
+import { ListSummary } from '../lists/ListSummary';
+import { OptionRow } from '../lists/OptionRow';
+import { listNames } from '../lists/text';
 import type { OrgCatalogue } from './hooks';
 import { addOption, isHidden, type ListDraft, removeOption, toggle } from './list-draft';
 import { text } from './text';

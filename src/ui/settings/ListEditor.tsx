@@ -11,7 +11,10 @@ import {
   showOption,
 } from '../../core/registration/catalogue';
 import { type CatalogueView, useServices } from '../hooks';
-import { AddOptionForm, ListSummary, listNames, OptionRow } from '../list-editing';
+import { AddOptionForm } from '../lists/AddOptionForm';
+import { ListSummary } from '../lists/ListSummary';
+import { OptionRow } from '../lists/OptionRow';
+import { listNames } from '../lists/text';
 import { useChangeCustomisation } from './hooks';
 import { text } from './text';
 
