@@ -17,8 +17,7 @@ export function formatMoment(moment: number, now: number): string {
   const minutes = Math.round((now - moment) / 60_000);
   if (minutes >= 0 && minutes < 1) return text.time.justNow;
   if (minutes >= 1 && minutes < 60) return text.time.minutesAgo(minutes);
-  const sameDay = new Date(moment).toDateString() === new Date(now).toDateString();
-  return sameDay ? text.time.at(timeFormat.format(moment)) : dateTimeFormat.format(moment);
+  return atOrOn(moment, now);
 }
 
 /** A moment still to come: "nu", "over 20 seconden", "over 5 minuten", "om 14:05", a date. */
@@ -28,6 +27,11 @@ export function formatUpcoming(moment: number, now: number): string {
   if (ahead < 60_000) return text.time.inSeconds(Math.ceil(ahead / 1000));
   const minutes = Math.round(ahead / 60_000);
   if (minutes < 60) return text.time.inMinutes(minutes);
+  return atOrOn(moment, now);
+}
+
+/** "om 14:05" on the same day, else with the date. */
+function atOrOn(moment: number, now: number): string {
   const sameDay = new Date(moment).toDateString() === new Date(now).toDateString();
   return sameDay ? text.time.at(timeFormat.format(moment)) : dateTimeFormat.format(moment);
 }
