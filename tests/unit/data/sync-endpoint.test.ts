@@ -28,10 +28,9 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-test('saves, edits and deletes reach the endpoint as revisions, each stored once', async () => {
-  const db = new BalieDb(`test-${randomUUID()}`);
-  const { token } = await server.store.createDevice('unit');
-  const deps = {
+/** The uploader's dependencies for a device linked with `token`, fetching through `fetchFn`. */
+function syncDeps(db: BalieDb, token: string, fetchFn: typeof fetch) {
+  return {
     db,
     readDevice: async () => ({
       endpoint: `${server.url}/api`,
@@ -39,7 +38,7 @@ test('saves, edits and deletes reach the endpoint as revisions, each stored once
       deviceId: randomUUID(),
       location: 'Bibliotheek Teststad',
     }),
-    fetch: (input: RequestInfo | URL, init?: RequestInit) => fetch(input, init),
+    fetch: (input: RequestInfo | URL, init?: RequestInit) => fetchFn(input, init),
     locks: {
       request: (_n: string, _o: { ifAvailable: true }, cb: (lock: unknown) => Promise<never>) =>
         cb({}),
@@ -48,6 +47,12 @@ test('saves, edits and deletes reach the endpoint as revisions, each stored once
     random: Math.random,
     newId: randomUUID,
   };
+}
+
+test('saves, edits and deletes reach the endpoint as revisions, each stored once', async () => {
+  const db = new BalieDb(`test-${randomUUID()}`);
+  const { token } = await server.store.createDevice('unit');
+  const deps = syncDeps(db, token, fetch);
   const ids = Array.from({ length: 30 }, () => randomUUID());
   for (const id of ids)
     await saveVisit(db, { id, content: visitContent(), partners: [null] }, Date.now());
@@ -76,27 +81,12 @@ test('a run of several batches leaves the endpoint knowing that nothing is left 
   // must not include that one, or the Devices screen shows records left that were sent.
   const db = new BalieDb(`test-${randomUUID()}`);
   const { device, token } = await server.store.createDevice('unit-many');
-  const deps = {
-    db,
-    readDevice: async () => ({
-      endpoint: `${server.url}/api`,
-      token,
-      deviceId: randomUUID(),
-      location: 'Bibliotheek Teststad',
-    }),
-    // A slow network, as in the field: the next batch is taken before the answer comes.
-    fetch: async (input: RequestInfo | URL, init?: RequestInit) => {
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      return fetch(input, init);
-    },
-    locks: {
-      request: (_n: string, _o: { ifAvailable: true }, cb: (lock: unknown) => Promise<never>) =>
-        cb({}),
-    },
-    now: Date.now,
-    random: Math.random,
-    newId: randomUUID,
+  // A slow network, as in the field: the next batch is taken before the answer comes.
+  const slow = async (input: RequestInfo | URL, init?: RequestInit) => {
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    return fetch(input, init);
   };
+  const deps = syncDeps(db, token, slow);
   for (let i = 0; i < 700; i++) {
     await saveVisit(
       db,
