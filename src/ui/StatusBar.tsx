@@ -1,18 +1,10 @@
 // The bar on every screen: the location (switched here on a walking phone), online or not,
 // how many registrations wait, sync progress, and the offer to update when one is ready.
 
-import type { FailureCode } from '../core/upload/outbox';
+import { lostContact } from '../core/upload/outbox';
 import { useOnline, useSyncStatus, useUploadRunning } from './hooks';
 import { LocationSwitch } from './LocationSwitch';
 import { text } from './text';
-
-/** Failures that mean the server could not be reached or could not answer. */
-const UNREACHABLE: ReadonlySet<FailureCode> = new Set<FailureCode>([
-  'network',
-  'timeout',
-  'server-error',
-  'unavailable',
-]);
 
 export function StatusBar({
   updateReady,
@@ -30,13 +22,8 @@ export function StatusBar({
 
   // Online, yet the last tries could not reach the server: the bar says so, not just "Online".
   const unreachable =
-    online &&
-    Boolean(unsent) &&
-    !sending &&
-    (retry?.attempts ?? 0) > 0 &&
-    retry?.lastError !== null &&
-    retry?.lastError !== undefined &&
-    UNREACHABLE.has(retry.lastError.code);
+    online && Boolean(unsent) && !sending && retry !== undefined && lostContact(retry);
+  const connected = online && !unreachable;
 
   let summary: string;
   if (retry?.blocked) summary = text.status.blocked;
@@ -69,14 +56,11 @@ export function StatusBar({
         data-testid="status"
         data-unsent={unsent ?? ''}
       >
-        <span
-          class={`dot ${online && !unreachable ? 'dot-online' : 'dot-offline'}`}
-          aria-hidden="true"
-        />
+        <span class={`dot ${connected ? 'dot-online' : 'dot-offline'}`} aria-hidden="true" />
         {/* One run of text, so it wraps like a sentence instead of in columns. */}
         <span>
           <span class="visually-hidden">{connection}. </span>
-          <span aria-hidden="true">{online && !unreachable ? '' : `${connection} · `}</span>
+          <span aria-hidden="true">{connected ? '' : `${connection} · `}</span>
           <span role="status">{summary}</span>
           {refused && unsent ? ` · ${text.status.refused(refused)}` : null}
         </span>

@@ -95,6 +95,19 @@ export function mayTryNow(state: RetryState, trigger: SyncTrigger, now: number):
 }
 
 /** Full jitter: a uniform delay between 0 and the exponential ceiling. No attempt limit. */
+/** Failures that mean the server could not be reached or could not answer. */
+const NO_CONTACT: ReadonlySet<FailureCode> = new Set<FailureCode>([
+  'network',
+  'timeout',
+  'server-error',
+  'unavailable',
+]);
+
+/** Whether the tries since the last success failed for want of contact with the server. */
+export function lostContact(state: RetryState): boolean {
+  return state.attempts > 0 && state.lastError !== null && NO_CONTACT.has(state.lastError.code);
+}
+
 export function backoffDelay(attempts: number, random: () => number): number {
   const ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** Math.min(attempts, 30));
   return Math.floor(random() * ceiling);

@@ -9,7 +9,9 @@ import {
   BACKOFF_CAP_MS,
   backoffDelay,
   DEFAULT_BATCH_LIMIT,
+  type FailureCode,
   INITIAL_RETRY_STATE,
+  lostContact,
   MAX_BATCH_BYTES,
   mayTryNow,
   parseRetryAfter,
@@ -483,5 +485,22 @@ describe('retry state transitions', () => {
   test('refKey names a revision', () => {
     expect(refKey({ id: 'x', rev: 3 })).toBe('x:3');
     expect(refKey(b1)).not.toBe(refKey(b2));
+  });
+});
+
+describe('lostContact: what the status bar calls "Geen contact met de server"', () => {
+  const state = (over: Partial<RetryState>): RetryState => ({ ...INITIAL_RETRY_STATE, ...over });
+  const failed = (code: FailureCode) => ({ code, at: NOW });
+
+  test.each(['network', 'timeout', 'server-error', 'unavailable'] as const)(
+    'tries that failed with %s',
+    (code) => {
+      expect(lostContact(state({ attempts: 2, lastError: failed(code) }))).toBe(true);
+    },
+  );
+
+  test('not an answer the server gave on purpose, nor an old failure since a success', () => {
+    expect(lostContact(state({ attempts: 1, lastError: failed('bad-request') }))).toBe(false);
+    expect(lostContact(state({ attempts: 0, lastError: failed('network') }))).toBe(false);
   });
 });
