@@ -36,9 +36,8 @@ export function breakdowns(report: Report, labels: Labels): Breakdown[] {
     )
     .map((dimension) => {
       const full = breakdownTable(report, dimension, labels);
-      const rows = full.rows
-        .filter((row) => Number(row[1]) > 0)
-        .sort((a, b) => (dimension.ordered ? 0 : Number(b[1]) - Number(a[1])));
+      const given = full.rows.filter((row) => Number(row[1]) > 0);
+      const rows = dimension.ordered ? given : given.sort((a, b) => Number(b[1]) - Number(a[1]));
       const bars = rows.map(([label = '', count = '0']) => ({ label, value: Number(count) }));
       return { key: dimension.key, title: dimension.title, bars, table: { ...full, rows } };
     })
