@@ -3,7 +3,13 @@
 // service worker. Schema changes are new versions below, never edits of old ones, so an
 // update never loses data.
 
-import Dexie, { type EntityTable, type Table } from 'dexie';
+import Dexie, {
+  type DBCore,
+  type DBCoreMutateRequest,
+  type EntityTable,
+  type Middleware,
+  type Table,
+} from 'dexie';
 import type { ImportIssue } from '../core/partners/issues';
 import type { Partner } from '../core/partners/partner';
 import type { Customisation } from '../core/registration/catalogue';
@@ -11,6 +17,7 @@ import type { Favourite } from '../core/registration/quick-picks';
 import type { VisitContent } from '../core/registration/schema';
 import type { ClientInfo, UploadRecord } from '../core/upload/batch';
 import type { RetryState } from '../core/upload/outbox';
+import { announce, type Topic } from './changes';
 import { batchRowsFromEntries, type KeyedByRef } from './db-batch-rows';
 import { queueFromOutbox } from './db-queue';
 
@@ -150,5 +157,53 @@ export class BalieDb extends Dexie {
     // record); (id, rev) stays unique through its index. Entries move over in upload order.
     // The old store stays as it was (see db-queue.ts), so it is not named here.
     this.version(5).stores({ queue: '++seq, &[id+rev], id, state' }).upgrade(queueFromOutbox);
+    this.use(announceChanges(name));
   }
+}
+
+/**
+ * Every write through Dexie, announced once its transaction is committed (changes.ts), so the
+ * views re-read what they show, in this page, other tabs and from the worker.
+ */
+function announceChanges(db: string): Middleware<{ stack: 'dbcore' } & DBCore> {
+  const pending = new WeakMap<object, Topic[]>();
+  return {
+    stack: 'dbcore',
+    name: 'announce-changes',
+    create: (down) => ({
+      ...down,
+      table: (name) => {
+        const table = down.table(name);
+        return {
+          ...table,
+          mutate: async (request) => {
+            const result = await table.mutate(request);
+            const topics = topicsOf(name, request);
+            const trans = request.trans as Partial<IDBTransaction>;
+            const known = pending.get(trans);
+            if (known) known.push(...topics);
+            else if (typeof trans.addEventListener === 'function') {
+              pending.set(trans, topics);
+              trans.addEventListener('complete', () => announce(db, pending.get(trans) ?? []));
+            } else announce(db, topics);
+            return result;
+          },
+        };
+      },
+    }),
+  };
+}
+
+/** What a write changes: its store, or for `state` the keys it wrote when they are known. */
+function topicsOf(table: string, request: DBCoreMutateRequest): Topic[] {
+  if (table !== 'state') return [table as Topic];
+  const keys =
+    request.type === 'deleteRange' || ('criteria' in request && request.criteria)
+      ? null
+      : request.type === 'delete'
+        ? request.keys
+        : request.values.map((value: { key?: unknown }) => value.key);
+  return keys?.every((key) => typeof key === 'string')
+    ? keys.map((key): Topic => `state:${key}`)
+    : ['state'];
 }

@@ -1,8 +1,8 @@
 // The steps inside the uploader's transactions (upload-writes.ts opens them and keeps the
 // rules): taking the next batch or sending an open one again, writing an answer, marking
-// revisions frozen in their visits, and telling the views that the outbox changed.
+// revisions frozen in their visits.
 
-import Dexie, { type ObservabilitySet, RangeSet, type Transaction } from 'dexie';
+import type { Transaction } from 'dexie';
 import type { ClientInfo } from '../core/upload/batch';
 import { type RecordRef, refKey, takeBatch } from '../core/upload/outbox';
 import type { BalieDb, BatchRow, OutboxEntry, StateRow } from './db';
@@ -143,7 +143,7 @@ export async function freeze(
  * The acknowledged entries are deleted straight through IndexedDB, a run of neighbouring keys
  * with one range delete (one per record cost ten times as much); through Dexie each deleted key
  * would also be tracked for the views, in the worker and again in every open tab. The caller
- * tells the views once that the queue changed (`outboxChanged`).
+ * tells the views once that the queue changed (`announce` in changes.ts).
  */
 export async function writeAnswer(
   db: BalieDb,
@@ -201,15 +201,6 @@ export function runs(keys: readonly number[], wanted: ReadonlySet<number>): [num
     }
   }
   return found;
-}
-
-/** What the views hear once an answer's deletes are written: every outbox query may change. */
-export function outboxChanged(db: BalieDb): ObservabilitySet {
-  const everything = new RangeSet(Dexie.minKey, Dexie.maxKey);
-  return {
-    [`idb://${db.name}/queue/`]: everything,
-    [`idb://${db.name}/queue/:dels`]: everything,
-  };
 }
 
 export function refsOf(row: BatchRow): readonly (readonly [string, number])[] {

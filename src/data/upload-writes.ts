@@ -6,8 +6,8 @@
 //  - An entry leaves the outbox only when the endpoint acknowledged that very record.
 //  - Refused entries stay, with the endpoint's reason, until a person acts on them.
 
-import Dexie from 'dexie';
 import { INITIAL_RETRY_STATE, type RetryState, type SyncFailure } from '../core/upload/outbox';
+import { announce } from './changes';
 import type { BalieDb, BatchRow, LocalRefusal, OutboxEntry, Progress, StateRow } from './db';
 import { parseStored } from './stored';
 import { StoredBatchRow, StoredRetryState } from './stored-state';
@@ -18,7 +18,6 @@ import {
   type ClaimOptions,
   claimOrResend,
   freeze,
-  outboxChanged,
   writeAnswer,
 } from './upload-steps';
 
@@ -59,7 +58,7 @@ export async function applyAnswer(
     if (unanswered.length > 0) await freeze(db, unanswered);
     await writeAnswer(db, tx, { batch, answer, also });
   });
-  if (answer.acked.length > 0) Dexie.on.storagemutated.fire(outboxChanged(db));
+  if (answer.acked.length > 0) announce(db.name, ['queue']);
 }
 
 /**
@@ -76,7 +75,7 @@ export async function answerAndClaim(
     await writeAnswer(db, tx, answered);
     return claimOrResend(db, options);
   });
-  if (answered.answer.acked.length > 0) Dexie.on.storagemutated.fire(outboxChanged(db));
+  if (answered.answer.acked.length > 0) announce(db.name, ['queue']);
   if (claimed.kind !== 'damaged') return claimed.batch;
   await closeDamaged(db, claimed.row);
   return claimBatch(db, options);

@@ -1,8 +1,7 @@
-// The one seam between views and data: the app context, a liveQuery hook, the shell's reads
+// The one seam between views and data: the app context, a live query hook, the shell's reads
 // and the status bar's location switch. Each feature has its own hooks.ts beside its views for the rest; views never import
 // src/data and never fetch. The page's links (uploader, published maps) come in as interfaces.
 
-import { liveQuery } from 'dexie';
 import { createContext } from 'preact';
 import { useContext, useEffect, useState } from 'preact/hooks';
 import {
@@ -12,6 +11,7 @@ import {
 } from '../core/registration/catalogue';
 import { chooseLocation, type Device } from '../core/upload/enrolment';
 import type { SyncTrigger } from '../core/upload/outbox';
+import { type Topic, watch } from '../data/changes';
 import type { BalieDb } from '../data/db';
 
 export type { BalieDb } from '../data/db';
@@ -61,35 +61,52 @@ export function useServices(): AppServices {
 }
 
 /**
- * A database query that re-runs whenever what it read changes, in any tab or the worker.
- * Undefined until the query has answered for these `deps`: an answer for other deps (the
- * day before, another partner) is never shown as this one's, unless `keepPrevious` says an
- * older answer still fits while the new one is read (suggestions, Snelkeuze: the form stays
- * as it is). `same` keeps the previous value (and spares a render) when a new result equals it.
+ * A database query that is read again whenever one of `topics` changes (changes.ts), in this
+ * page, another tab or the worker. Undefined until the query has answered for these `deps`: an
+ * answer for other deps (the day before, another partner) is never shown as this one's, unless
+ * `keepPrevious` says an older answer still fits while the new one is read (suggestions,
+ * Snelkeuze: the form stays as it is). `same` keeps the previous value (and spares a render)
+ * when a new result equals it. A read that was overtaken by a later one is dropped.
  */
 export function useLiveQuery<T>(
+  topics: readonly Topic[],
   query: () => Promise<T>,
   deps: readonly unknown[],
   options: { readonly same?: (a: T, b: T) => boolean; readonly keepPrevious?: boolean } = {},
 ): T | undefined {
+  const { db } = useServices();
   const { same, keepPrevious = false } = options;
   const [answer, setAnswer] = useState<{ deps: readonly unknown[]; value: T } | undefined>(
     undefined,
   );
   useEffect(() => {
-    const subscription = liveQuery(query).subscribe({
-      next: (next) =>
-        setAnswer((previous) =>
-          same && previous && same(previous.value, next)
-            ? sameDeps(previous.deps, deps)
-              ? previous
-              : { deps, value: previous.value }
-            : { deps, value: next },
-        ),
-      error: (error) => console.error('liveQuery failed', error),
-    });
-    return () => subscription.unsubscribe();
-  }, deps);
+    let live = true;
+    let started = 0;
+    let shown = 0;
+    const read = () => {
+      const run = ++started;
+      query().then(
+        (next) => {
+          if (!live || run < shown) return;
+          shown = run;
+          setAnswer((previous) =>
+            same && previous && same(previous.value, next)
+              ? sameDeps(previous.deps, deps)
+                ? previous
+                : { deps, value: previous.value }
+              : { deps, value: next },
+          );
+        },
+        (error: unknown) => console.error('live query failed', error),
+      );
+    };
+    read();
+    const stop = watch(db.name, topics, read);
+    return () => {
+      live = false;
+      stop();
+    };
+  }, [db, ...deps]);
   if (!answer) return undefined;
   return keepPrevious || sameDeps(answer.deps, deps) ? answer.value : undefined;
 }
@@ -128,7 +145,7 @@ export interface CatalogueView {
 /** The answer lists as this branch has them: the national lists plus local changes. */
 export function useCatalogue(): CatalogueView | undefined {
   const { db } = useServices();
-  const custom = useLiveQuery(() => readCustomisation(db), []);
+  const custom = useLiveQuery(['state:catalogue'], () => readCustomisation(db), []);
   return custom ? { base: DEFAULT_CATALOGUE, custom } : undefined;
 }
 
@@ -170,10 +187,10 @@ export function useStoredDevice(): [Device | null | undefined, (device: Device) 
 export function useSyncStatus() {
   const { db } = useServices();
   return {
-    unsent: useLiveQuery(() => countQueued(db), []),
-    refused: useLiveQuery(() => countRefused(db), []),
-    progress: useLiveQuery(() => readProgress(db), []),
-    retry: useLiveQuery(() => readRetryState(db), []),
+    unsent: useLiveQuery(['queue', 'outbox'], () => countQueued(db), []),
+    refused: useLiveQuery(['queue'], () => countRefused(db), []),
+    progress: useLiveQuery(['state:progress'], () => readProgress(db), []),
+    retry: useLiveQuery(['state:retry'], () => readRetryState(db), []),
   };
 }
 

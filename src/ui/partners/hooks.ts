@@ -24,19 +24,19 @@ export type { ImportCounts } from '../../data/partner-writes';
 
 export function useAllPartners() {
   const { db } = useServices();
-  return useLiveQuery(() => allPartners(db), []);
+  return useLiveQuery(['partners'], () => allPartners(db), []);
 }
 
 /** One partner, kept current; null once it is not (or no longer) on the map. */
 export function usePartner(id: string) {
   const { db } = useServices();
-  return useLiveQuery(async () => (await readPartner(db, id)) ?? null, [id]);
+  return useLiveQuery(['partners'], async () => (await readPartner(db, id)) ?? null, [id]);
 }
 
 /** What the device last heard from each published map, by URL, and the endpoint's own URL. */
 export function useMapStates() {
   const { db, device } = useServices();
-  const states = useLiveQuery(() => readMapStates(db), []);
+  const states = useLiveQuery(['state:maps'], () => readMapStates(db), []);
   return { states, ownUrl: endpointMapUrl(device.endpoint) };
 }
 

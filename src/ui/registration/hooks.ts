@@ -24,7 +24,7 @@ export type { VisitWithMark } from '../../data/registration-reads';
 
 export function useFavourites() {
   const { db } = useServices();
-  return useLiveQuery(() => readFavourites(db), []);
+  return useLiveQuery(['state:favourites'], () => readFavourites(db), []);
 }
 
 /**
@@ -39,6 +39,7 @@ export function useRecentPicks(
   const { db } = useServices();
   const key = favourites.map(pickKey).join('\n');
   return useLiveQuery(
+    ['visits'],
     async () =>
       recentPicks(
         (await recentVisits(db, scan)).map((row) => row.content),
@@ -57,12 +58,12 @@ export function useRecentPicks(
 /** The latest days with registrations on this device, newest first. */
 export function useRecentDays(limit: number) {
   const { db } = useServices();
-  return useLiveQuery(() => recentDays(db, limit), [limit]);
+  return useLiveQuery(['visits'], () => recentDays(db, limit), [limit]);
 }
 
 export function useVisitsOfDay(day: string): VisitWithMark[] | undefined {
   const { db } = useServices();
-  return useLiveQuery(() => visitsOfDay(db, day), [day]);
+  return useLiveQuery(['visits', 'queue', 'outbox'], () => visitsOfDay(db, day), [day]);
 }
 
 /** For each topic, the sociale-kaart partners that help with it (through the topic index). */
@@ -72,6 +73,7 @@ export function usePartnerSuggestions(
   const { db } = useServices();
   const key = [...new Set(topics)].sort().join(' ');
   const found = useLiveQuery(
+    ['partners'],
     async () =>
       new Map(
         await Promise.all(

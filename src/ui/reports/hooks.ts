@@ -109,7 +109,7 @@ export function useDeskExport(): ExportScope {
 /** The period's live visits, kept current (for the Bibliotheekmonitor helper). */
 export function usePeriodVisits(period: Period) {
   const { db } = useServices();
-  return useLiveQuery(() => readLiveRows(db, period), [period.from, period.to]);
+  return useLiveQuery(['visits'], () => readLiveRows(db, period), [period.from, period.to]);
 }
 
 /** Which visits are checked as copied into the Bibliotheekmonitor, and a way to check one. */

@@ -18,9 +18,9 @@ export type { OutboxEntry as RefusedEntry } from '../../data/db';
 export function useOutbox() {
   const { db } = useServices();
   return {
-    summary: useLiveQuery(() => outboxSummary(db), []),
-    retry: useLiveQuery(() => readRetryState(db), []),
-    progress: useLiveQuery(() => readProgress(db), []),
+    summary: useLiveQuery(['queue', 'outbox'], () => outboxSummary(db), []),
+    retry: useLiveQuery(['state:retry'], () => readRetryState(db), []),
+    progress: useLiveQuery(['state:progress'], () => readProgress(db), []),
   };
 }
 

@@ -1,9 +1,9 @@
 // The outbox rules in src/data/writes.ts against a real IndexedDB implementation.
 
 import { randomUUID } from 'node:crypto';
-import { liveQuery } from 'dexie';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { addLocalOption, hideOption } from '../../../src/core/registration/catalogue';
+import { watch } from '../../../src/data/changes';
 import { BalieDb } from '../../../src/data/db';
 import { changeCustomisation } from '../../../src/data/list-writes';
 import { readCustomisation, visitsOfDay } from '../../../src/data/registration-reads';
@@ -280,18 +280,19 @@ describe('batches', () => {
       await saveVisit(db, { id: randomUUID(), content: visitContent(), partners: [null] }, i);
     }
     const seen: number[] = [];
-    let heard = (_count: number) => {};
-    const subscription = liveQuery(() => countQueued(db)).subscribe((count) => {
-      seen.push(count);
-      heard(count);
-    });
     const zero = new Promise<void>((resolve) => {
-      heard = (count) => count === 0 && resolve();
+      const stop = watch(db.name, ['queue'], async () => {
+        const count = await countQueued(db);
+        seen.push(count);
+        if (count === 0) {
+          stop();
+          resolve();
+        }
+      });
     });
     const batch = await claim();
     await answer(batch, { acked: batch?.entries ?? [] });
     await zero;
-    subscription.unsubscribe();
     expect(seen.at(-1)).toBe(0);
   });
 
