@@ -8,13 +8,13 @@ import type { MapRefresh } from './data/map-refresh';
 import { readFollowedMap } from './data/settings';
 import type { MapLink } from './ui/hooks';
 
-export function connectMaps(db: BalieDb): MapLink {
+export function connectMaps(dexie: () => Promise<BalieDb>): MapLink {
   let running: Promise<MapRefresh[]> | null = null;
 
   /** Refreshes every map this device follows, one at a time; a second call joins the first. */
   function refresh(device: Device): Promise<MapRefresh[]> {
     running ??= (async () => {
-      const sync = await import('./data/map-refresh');
+      const [sync, db] = await Promise.all([import('./data/map-refresh'), dexie()]);
       const followed = await readFollowedMap();
       const results: MapRefresh[] = [];
       for (const source of sync.mapSources(device.endpoint, followed ?? undefined)) {

@@ -7,9 +7,10 @@ import type { Workbox } from 'workbox-window';
 import { type PageMessage, WorkerMessage } from './core/upload/messages';
 import { mayTryNow, type SyncTrigger } from './core/upload/outbox';
 import type { BalieDb } from './data/db';
+import type { Desk } from './data/desk';
+import { countQueued, readRetryState } from './data/desk-reads';
 import type { Locks } from './data/sync';
 import { SYNC_TAG } from './data/sync-names';
-import { countQueued, readRetryState } from './data/upload-reads';
 import type { SyncLink } from './ui/hooks';
 
 const TIMER_MS = 15_000;
@@ -23,7 +24,7 @@ const useWorker =
   'serviceWorker' in navigator && params.get('sw') !== 'off' && !import.meta.env.DEV;
 const useBackgroundSync = params.get('bgsync') !== 'off';
 
-export function connectSync(db: BalieDb): SyncLink {
+export function connectSync(desk: Desk, dexie: () => Promise<BalieDb>): SyncLink {
   const updateListeners = new Set<() => void>();
   const finishedListeners = new Set<(message: WorkerMessage) => void>();
   let registration: ServiceWorkerRegistration | undefined;
@@ -62,7 +63,10 @@ export function connectSync(db: BalieDb): SyncLink {
     };
     void import('./data/sync')
       .then(async ({ browserSyncDeps, runSync }) =>
-        runSync(await browserSyncDeps(db, (input, init) => fetch(input, init), locks), trigger),
+        runSync(
+          await browserSyncDeps(await dexie(), (input, init) => fetch(input, init), locks),
+          trigger,
+        ),
       )
       .then((result) => {
         const message = { type: 'sync-finished', ...result } as const;
@@ -109,7 +113,7 @@ export function connectSync(db: BalieDb): SyncLink {
       ?.sync;
     if (!useBackgroundSync || !sync) return;
     try {
-      if ((await countQueued(db)) > 0) await sync.register(SYNC_TAG);
+      if ((await countQueued(desk)) > 0) await sync.register(SYNC_TAG);
     } catch {
       // Not allowed here (for instance in a private window): the page's own triggers remain.
     }
@@ -140,8 +144,8 @@ export function connectSync(db: BalieDb): SyncLink {
 
   async function onTimer(): Promise<void> {
     if (document.visibilityState !== 'visible') return;
-    if ((await countQueued(db)) === 0) return;
-    if (mayTryNow(await readRetryState(db), 'timer', Date.now()).open) wake('timer');
+    if ((await countQueued(desk)) === 0) return;
+    if (mayTryNow(await readRetryState(desk), 'timer', Date.now()).open) wake('timer');
   }
 
   window.addEventListener('online', () => wake('online'));

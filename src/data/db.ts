@@ -20,6 +20,7 @@ import type { RetryState } from '../core/upload/outbox';
 import { announce, type Topic } from './changes';
 import { batchRowsFromEntries, type KeyedByRef } from './db-batch-rows';
 import { queueFromOutbox } from './db-queue';
+import { DB_NAME, type Desk } from './desk';
 
 export interface VisitRow {
   readonly id: string;
@@ -127,8 +128,10 @@ export class BalieDb extends Dexie {
   declare state: EntityTable<StateRow, 'key'>;
   declare batches: EntityTable<BatchRow, 'batchId'>;
   declare partners: EntityTable<Partner, 'id'>;
+  /** The same database through plain IndexedDB, for desk-reads.ts and desk-writes.ts. */
+  readonly desk: Desk;
 
-  constructor(name = 'balie') {
+  constructor(name = DB_NAME) {
     super(name);
     this.version(1).stores({
       visits: 'id, content.day, updatedAt',
@@ -158,7 +161,22 @@ export class BalieDb extends Dexie {
     // The old store stays as it was (see db-queue.ts), so it is not named here.
     this.version(5).stores({ queue: '++seq, &[id+rev], id, state' }).upgrade(queueFromOutbox);
     this.use(announceChanges(name));
+    // desk.ts's SCHEMA_VERSION names the last version above (a unit test holds them together).
+    this.desk = {
+      name,
+      connect: async () => {
+        if (!this.isOpen()) await this.open();
+        return this.backendDB();
+      },
+    };
   }
+}
+
+/** Makes or upgrades database `name` to the schema above, for desk.ts, and closes it again. */
+export async function prepareSchema(name: string): Promise<void> {
+  const db = new BalieDb(name);
+  await db.open();
+  db.close();
 }
 
 /**

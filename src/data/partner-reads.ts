@@ -14,11 +14,6 @@ export function readPartner(db: BalieDb, id: string): Promise<Partner | undefine
   return db.partners.get(id);
 }
 
-/** The partners that help with one topic, through the `*topics` index (no full scan). */
-export function partnersWithTopic(db: BalieDb, topic: string): Promise<Partner[]> {
-  return db.partners.where('topics').equals(topic).toArray();
-}
-
 export function countPartners(db: BalieDb): Promise<number> {
   return db.partners.count();
 }

@@ -1,13 +1,9 @@
-// Reads of registrations: a day's visits with whether the endpoint has them, one visit,
-// the latest visits for Snelkeuze, favourites and the branch's answer lists.
-// Views wrap them in liveQuery to stay current.
+// Reads of registrations for Vandaag and changing a visit: a day's visits with whether the
+// endpoint has them, the latest days, one visit. (What the registration screen reads, the
+// Snelkeuze's latest visits, favourites and answer lists included, is in desk-reads.ts.)
 
-import { type Customisation, NO_CUSTOMISATION } from '../core/registration/catalogue';
-import type { Favourite } from '../core/registration/quick-picks';
 import type { BalieDb, LocalRefusal, VisitRow } from './db';
 import type { KeyedByRef } from './db-batch-rows';
-import { parseStored, StoredFavourites } from './stored';
-import { StoredCustomisation } from './stored-state';
 
 export type SyncMark = 'sent' | 'unsent' | 'refused';
 
@@ -39,26 +35,6 @@ export function withMark(row: VisitRow, entries: readonly KeyedByRef[]): VisitWi
     return { ...row, mark: 'refused', reason: refused.reason ?? '', ...why };
   }
   return { ...row, mark: own.length > 0 ? 'unsent' : 'sent' };
-}
-
-export async function readCustomisation(db: BalieDb): Promise<Customisation> {
-  const row = await db.state.get('catalogue');
-  return parseStored(StoredCustomisation, row?.value, NO_CUSTOMISATION).value;
-}
-
-export async function readFavourites(db: BalieDb): Promise<readonly Favourite[]> {
-  const row = await db.state.get('favourites');
-  return parseStored(StoredFavourites, row?.value, []).value;
-}
-
-/** The latest visits on this device, newest first, for the recent Snelkeuze. */
-export async function recentVisits(db: BalieDb, limit: number): Promise<VisitRow[]> {
-  const rows = await db.visits
-    .orderBy('updatedAt')
-    .reverse()
-    .limit(limit * 2)
-    .toArray();
-  return rows.filter((row) => row.deleted === 0).slice(0, limit);
 }
 
 /** The latest days that have visits, newest first, through the day index (keys only). */

@@ -1,5 +1,6 @@
-// Every write of a registration: saving, changing and deleting visits, and retrying a
-// refused one (also with another location, when the endpoint did not know the one it had). (The answer lists and favourites are written in list-writes.ts.)
+// Every write of a registration: changing and deleting visits, and retrying a refused one (also
+// with another location, when the endpoint did not know the one it had). Saving a new visit is
+// desk-writes.ts's (plain IndexedDB, for the first page); the answer lists are list-writes.ts's.
 //
 // This file and upload-writes.ts keep the promise "nothing the UI called saved is lost, and
 // the endpoint ends up with exactly one copy of each revision". The rules, each applied
@@ -12,38 +13,11 @@
 //    and the outbox: taking a batch writes one batch row, not every visit in it.
 // No network call ever happens inside a transaction (Dexie would commit early).
 
-import type { VisitContent } from '../core/registration/schema';
-import type { UploadRecord } from '../core/upload/batch';
 import type { RecordRef } from '../core/upload/outbox';
 import type { BalieDb, OutboxEntry, VisitRow } from './db';
+import { entryFor, type VisitInput } from './desk-writes';
 
-export interface VisitInput {
-  readonly id: string;
-  readonly content: VisitContent;
-  readonly partners: readonly (string | null)[];
-}
-
-/** Saves a new visit. Saving the same id twice (a double tap) keeps the first. */
-export function saveVisit(
-  db: BalieDb,
-  input: VisitInput,
-  now: number,
-): Promise<'saved' | 'exists'> {
-  return db.transaction('rw', db.visits, db.queue, async () => {
-    if (await db.visits.get(input.id)) return 'exists';
-    const row: VisitRow = {
-      ...input,
-      rev: 1,
-      createdAt: now,
-      updatedAt: now,
-      deleted: 0,
-      frozenRev: 0,
-    };
-    await db.visits.add(row);
-    await db.queue.add(entryFor(row, now));
-    return 'saved';
-  });
-}
+export type { VisitInput } from './desk-writes';
 
 /** Changes a visit: in place while unsent, as a new revision once a batch took it. */
 export function editVisit(
@@ -180,18 +154,4 @@ async function replaceRevision(db: BalieDb, visit: Current, next: VisitRow, now:
   await db.queue.bulkDelete(superseded.map((entry) => entry.seq));
   await db.visits.put({ ...next, frozenRev: Math.max(next.frozenRev, visit.frozen) });
   await db.queue.add(entryFor(next, now));
-}
-
-function entryFor(row: VisitRow, now: number): Omit<OutboxEntry, 'seq'> {
-  const record: UploadRecord = row.deleted
-    ? { id: row.id, rev: row.rev, deleted: true }
-    : { ...row.content, id: row.id, rev: row.rev };
-  return {
-    id: row.id,
-    rev: row.rev,
-    record,
-    bytes: new TextEncoder().encode(JSON.stringify(record)).length,
-    queuedAt: now,
-    state: 'queued',
-  };
 }

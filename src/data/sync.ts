@@ -20,10 +20,10 @@ import {
 } from '../core/upload/outbox';
 import { APP_VERSION } from './app-version';
 import type { BalieDb } from './db';
+import { countQueued, readRetryState } from './desk-reads';
 import { readDevice, readUploadTimeout } from './settings';
 import { SYNC_TAG, UPLOAD_LOCK } from './sync-names';
 import { postBatch, UploadError } from './upload';
-import { countQueued, readRetryState } from './upload-reads';
 import {
   type Answered,
   answerAndClaim,
@@ -92,9 +92,9 @@ export function runSync(deps: SyncDeps, trigger: SyncTrigger): Promise<SyncResul
     if (!lock) return { outcome: 'busy', sent: 0 };
     const device = await deps.readDevice();
     if (!device) return { outcome: 'not-enrolled', sent: 0 };
-    const retry = await readRetryState(deps.db);
+    const retry = await readRetryState(deps.db.desk);
     if (!mayTryNow(retry, trigger, deps.now()).open) return { outcome: 'waiting', sent: 0 };
-    const queued = await countQueued(deps.db);
+    const queued = await countQueued(deps.db.desk);
     if (queued === 0) return { outcome: 'nothing-to-send', sent: 0 };
     const run: Run = { queued, sent: 0, answered: 0 };
     await saveProgress(deps.db, { sent: 0, total: queued, updatedAt: deps.now() });
@@ -104,7 +104,7 @@ export function runSync(deps: SyncDeps, trigger: SyncTrigger): Promise<SyncResul
     } finally {
       await saveProgress(deps.db, {
         sent: run.sent,
-        total: run.sent + (await countQueued(deps.db)),
+        total: run.sent + (await countQueued(deps.db.desk)),
         updatedAt: deps.now(),
       });
     }

@@ -8,6 +8,7 @@ import { deferred } from './deferred';
 import {
   type AppServices,
   type BalieDb,
+  type Desk,
   type MapLink,
   Services,
   type SyncLink,
@@ -59,7 +60,14 @@ const ReferralSlipScreen = lazy(() =>
 // Beheer (the manager's screens) loads only when a manager opens it.
 const BeheerApp = lazy(() => import('./beheer/BeheerApp').then((m) => m.BeheerApp));
 
-export function App({ db, sync, maps }: { db: BalieDb; sync: SyncLink; maps: MapLink }) {
+export interface AppProps {
+  readonly desk: Desk;
+  readonly dexie: () => Promise<BalieDb>;
+  readonly sync: SyncLink;
+  readonly maps: MapLink;
+}
+
+export function App({ desk, dexie, sync, maps }: AppProps) {
   const [device, setDevice] = useStoredDevice();
   const [updateReady, setUpdateReady] = useState(false);
 
@@ -78,7 +86,8 @@ export function App({ db, sync, maps }: { db: BalieDb; sync: SyncLink; maps: Map
     () =>
       device
         ? {
-            db,
+            desk,
+            dexie,
             device,
             setDevice,
             wake: sync.wake,
@@ -87,7 +96,7 @@ export function App({ db, sync, maps }: { db: BalieDb; sync: SyncLink; maps: Map
             newId: () => crypto.randomUUID(),
           }
         : null,
-    [db, device, sync, maps],
+    [desk, dexie, device, sync, maps],
   );
 
   if (device === undefined) return null;

@@ -13,15 +13,22 @@ import { chooseLocation, type Device } from '../core/upload/enrolment';
 import type { SyncTrigger } from '../core/upload/outbox';
 import { type Topic, watch } from '../data/changes';
 import type { BalieDb } from '../data/db';
+import type { Desk } from '../data/desk';
+import {
+  countQueued,
+  countRefused,
+  readCustomisation,
+  readProgress,
+  readRetryState,
+} from '../data/desk-reads';
 
 export type { BalieDb } from '../data/db';
+export type { Desk } from '../data/desk';
 
 import type { WorkerMessage } from '../core/upload/messages';
 import type { MapRefresh } from '../data/map-refresh';
-import { readCustomisation } from '../data/registration-reads';
 import { readDevice, updateDevice } from '../data/settings';
 import { UPLOAD_LOCK } from '../data/sync-names';
-import { countQueued, countRefused, readProgress, readRetryState } from '../data/upload-reads';
 
 /** The page's link to the uploader (src/sync-link.ts). */
 export interface SyncLink {
@@ -40,7 +47,10 @@ export interface MapLink {
 }
 
 export interface AppServices {
-  readonly db: BalieDb;
+  /** The database through plain IndexedDB: what the first page reads and writes. */
+  readonly desk: Desk;
+  /** The same database through Dexie, loaded when a screen first asks (never by the first page). */
+  readonly dexie: () => Promise<BalieDb>;
   readonly device: Device;
   /** The enrolment was changed in settings (a location, a re-link, a contact): show it. */
   readonly setDevice: (device: Device) => void;
@@ -74,7 +84,7 @@ export function useLiveQuery<T>(
   deps: readonly unknown[],
   options: { readonly same?: (a: T, b: T) => boolean; readonly keepPrevious?: boolean } = {},
 ): T | undefined {
-  const { db } = useServices();
+  const { desk } = useServices();
   const { same, keepPrevious = false } = options;
   const [answer, setAnswer] = useState<{ deps: readonly unknown[]; value: T } | undefined>(
     undefined,
@@ -101,12 +111,12 @@ export function useLiveQuery<T>(
       );
     };
     read();
-    const stop = watch(db.name, topics, read);
+    const stop = watch(desk.name, topics, read);
     return () => {
       live = false;
       stop();
     };
-  }, [db, ...deps]);
+  }, [desk, ...deps]);
   if (!answer) return undefined;
   return keepPrevious || sameDeps(answer.deps, deps) ? answer.value : undefined;
 }
@@ -144,8 +154,8 @@ export interface CatalogueView {
 
 /** The answer lists as this branch has them: the national lists plus local changes. */
 export function useCatalogue(): CatalogueView | undefined {
-  const { db } = useServices();
-  const custom = useLiveQuery(['state:catalogue'], () => readCustomisation(db), []);
+  const { desk } = useServices();
+  const custom = useLiveQuery(['state:catalogue'], () => readCustomisation(desk), []);
   return custom ? { base: DEFAULT_CATALOGUE, custom } : undefined;
 }
 
@@ -185,12 +195,12 @@ export function useStoredDevice(): [Device | null | undefined, (device: Device) 
 
 /** What the status bar shows: unsent and refused counts, the run's progress, retry state. */
 export function useSyncStatus() {
-  const { db } = useServices();
+  const { desk } = useServices();
   return {
-    unsent: useLiveQuery(['queue', 'outbox'], () => countQueued(db), []),
-    refused: useLiveQuery(['queue'], () => countRefused(db), []),
-    progress: useLiveQuery(['state:progress'], () => readProgress(db), []),
-    retry: useLiveQuery(['state:retry'], () => readRetryState(db), []),
+    unsent: useLiveQuery(['queue', 'outbox'], () => countQueued(desk), []),
+    refused: useLiveQuery(['queue'], () => countRefused(desk), []),
+    progress: useLiveQuery(['state:progress'], () => readProgress(desk), []),
+    retry: useLiveQuery(['state:retry'], () => readRetryState(desk), []),
   };
 }
 

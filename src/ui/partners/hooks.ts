@@ -23,44 +23,48 @@ export type { MapRefresh } from '../../data/map-refresh';
 export type { ImportCounts } from '../../data/partner-writes';
 
 export function useAllPartners() {
-  const { db } = useServices();
-  return useLiveQuery(['partners'], () => allPartners(db), []);
+  const { dexie } = useServices();
+  return useLiveQuery(['partners'], async () => allPartners(await dexie()), []);
 }
 
 /** One partner, kept current; null once it is not (or no longer) on the map. */
 export function usePartner(id: string) {
-  const { db } = useServices();
-  return useLiveQuery(['partners'], async () => (await readPartner(db, id)) ?? null, [id]);
+  const { dexie } = useServices();
+  return useLiveQuery(['partners'], async () => (await readPartner(await dexie(), id)) ?? null, [
+    id,
+  ]);
 }
 
 /** What the device last heard from each published map, by URL, and the endpoint's own URL. */
 export function useMapStates() {
-  const { db, device } = useServices();
-  const states = useLiveQuery(['state:maps'], () => readMapStates(db), []);
+  const { dexie, device } = useServices();
+  const states = useLiveQuery(['state:maps'], async () => readMapStates(await dexie()), []);
   return { states, ownUrl: endpointMapUrl(device.endpoint) };
 }
 
 /** Every write of the sociale-kaart screens, with the device's clock. */
 export function usePartnerActions() {
-  const { db, now } = useServices();
+  const { dexie, now } = useServices();
   return {
-    readPartner: (id: string) => readPartner(db, id),
-    savePartner: (details: unknown) => savePartner(db, details),
-    saveNote: (id: string, notes: string) => savePartnerNote(db, id, notes),
-    markOutdated: (id: string, outdated: boolean) =>
-      markPartnerOutdated(db, id, outdated, dayOf(now())),
-    deletePartner: (id: string) => deletePartner(db, id),
-    importPartners: (partners: readonly PartnerDetails[]) => importPartners(db, partners),
-    allPartners: () => allPartners(db),
+    readPartner: async (id: string) => readPartner(await dexie(), id),
+    savePartner: async (details: unknown) => savePartner(await dexie(), details),
+    saveNote: async (id: string, notes: string) => savePartnerNote(await dexie(), id, notes),
+    markOutdated: async (id: string, outdated: boolean) =>
+      markPartnerOutdated(await dexie(), id, outdated, dayOf(now())),
+    deletePartner: async (id: string) => deletePartner(await dexie(), id),
+    importPartners: async (partners: readonly PartnerDetails[]) =>
+      importPartners(await dexie(), partners),
+    allPartners: async () => allPartners(await dexie()),
   };
 }
 
 /** Publishing this device's map, refreshing published maps, and following another one. */
 export function useMapActions() {
-  const { db, device, refreshMaps } = useServices();
+  const { dexie, device, refreshMaps } = useServices();
   return {
     refresh: refreshMaps,
     async publish(topics: readonly CatalogueOption[]) {
+      const db = await dexie();
       const partners = (await allPartners(db)).map(({ local: _local, ...details }) => details);
       const body = exportHsdsJson(partners, topics);
       const seen = (await readMapStates(db))[endpointMapUrl(device.endpoint)]?.etag;

@@ -10,6 +10,7 @@ import { type CatalogueView, useCatalogue, useNow } from '../hooks';
 import { useCompleteDraft, usePartnerSuggestions, useRegistrationActions } from './hooks';
 import { text } from './text';
 import { VisitForm } from './VisitForm';
+import { useVisitActions } from './visit-hooks';
 
 export function EditVisitScreen() {
   const catalogue = useCatalogue();
@@ -20,6 +21,7 @@ export function EditVisitScreen() {
 
 function EditVisit({ id, catalogue }: { id: string; catalogue: CatalogueView }) {
   const actions = useRegistrationActions();
+  const visits = useVisitActions();
   const complete = useCompleteDraft(catalogue);
   const { route } = useLocation();
   const [draft, setDraft] = useState<VisitDraft | null | 'gone'>(null);
@@ -37,7 +39,7 @@ function EditVisit({ id, catalogue }: { id: string; catalogue: CatalogueView }) 
 
   useEffect(() => {
     void (async () => {
-      const visit = await actions.readVisit(id);
+      const visit = await visits.readVisit(id);
       if (!visit) {
         setDraft('gone');
         return;
@@ -76,7 +78,7 @@ function EditVisit({ id, catalogue }: { id: string; catalogue: CatalogueView }) 
     setFailure('');
     try {
       const input = { id, content: completion.content, partners: completion.partners };
-      if ((await actions.editVisit(input)) === 'missing') {
+      if ((await visits.editVisit(input)) === 'missing') {
         setDraft('gone');
         return;
       }
@@ -95,7 +97,7 @@ function EditVisit({ id, catalogue }: { id: string; catalogue: CatalogueView }) 
   async function remove() {
     setFailure('');
     try {
-      await actions.deleteVisit(id);
+      await visits.deleteVisit(id);
       await actions.forgetDraft('edit');
       actions.wake();
       route('/vandaag?verwijderd=1');

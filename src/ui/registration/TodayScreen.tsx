@@ -11,8 +11,8 @@ import { labelOf } from '../../core/registration/catalogue';
 import { formatDay } from '../format';
 import { useCatalogue, useNow } from '../hooks';
 import { Toast } from '../Toast';
-import { useRecentDays, useVisitsOfDay, type VisitWithMark } from './hooks';
 import { text } from './text';
+import { useRecentDays, useVisitsOfDay, type VisitWithMark } from './visit-hooks';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -1,30 +1,21 @@
-// The registration screens' seam to data: what they read (live) and every write they make,
-// bound to this device's database and clock. Views import these, never src/data.
+// The registration screen's seam to data, all on the first page: what it reads (live) and
+// every write it makes, bound to this device's database and clock, through plain IndexedDB
+// (the undo of a save, which keeps the edit rules, loads Dexie). Vandaag and changing a visit
+// have theirs in visit-hooks.ts. Views import these, never src/data.
 
 import type { Partner } from '../../core/partners/partner';
 import { catalogueVersion } from '../../core/registration/catalogue';
 import { completeDraft } from '../../core/registration/completion';
 import type { VisitDraft } from '../../core/registration/draft';
 import { pickKey, type QuickPick, recentPicks } from '../../core/registration/quick-picks';
-import { addFavourite, removeFavourite } from '../../data/list-writes';
-import { partnersWithTopic } from '../../data/partner-reads';
-import {
-  readFavourites,
-  readVisit,
-  recentDays,
-  recentVisits,
-  type VisitWithMark,
-  visitsOfDay,
-} from '../../data/registration-reads';
-import { deleteVisit, editVisit, saveVisit, type VisitInput } from '../../data/registration-writes';
+import { partnersWithTopic, readFavourites, recentVisits } from '../../data/desk-reads';
+import { addFavourite, removeFavourite, saveVisit, type VisitInput } from '../../data/desk-writes';
 import { type DraftKind, forgetDraft, readDraft, saveDraft } from '../../data/settings';
 import { type CatalogueView, useLiveQuery, useServices } from '../hooks';
 
-export type { VisitWithMark } from '../../data/registration-reads';
-
 export function useFavourites() {
-  const { db } = useServices();
-  return useLiveQuery(['state:favourites'], () => readFavourites(db), []);
+  const { desk } = useServices();
+  return useLiveQuery(['state:favourites'], () => readFavourites(desk), []);
 }
 
 /**
@@ -36,13 +27,13 @@ export function useRecentPicks(
   scan: number,
   limit: number,
 ): readonly QuickPick[] | undefined {
-  const { db } = useServices();
+  const { desk } = useServices();
   const key = favourites.map(pickKey).join('\n');
   return useLiveQuery(
     ['visits'],
     async () =>
       recentPicks(
-        (await recentVisits(db, scan)).map((row) => row.content),
+        (await recentVisits(desk, scan)).map((row) => row.content),
         favourites,
         limit,
       ),
@@ -55,22 +46,11 @@ export function useRecentPicks(
   );
 }
 
-/** The latest days with registrations on this device, newest first. */
-export function useRecentDays(limit: number) {
-  const { db } = useServices();
-  return useLiveQuery(['visits'], () => recentDays(db, limit), [limit]);
-}
-
-export function useVisitsOfDay(day: string): VisitWithMark[] | undefined {
-  const { db } = useServices();
-  return useLiveQuery(['visits', 'queue', 'outbox'], () => visitsOfDay(db, day), [day]);
-}
-
 /** For each topic, the sociale-kaart partners that help with it (through the topic index). */
 export function usePartnerSuggestions(
   topics: readonly string[],
 ): ReadonlyMap<string, readonly Partner[]> {
-  const { db } = useServices();
+  const { desk } = useServices();
   const key = [...new Set(topics)].sort().join(' ');
   const found = useLiveQuery(
     ['partners'],
@@ -80,7 +60,7 @@ export function usePartnerSuggestions(
           key
             .split(' ')
             .filter(Boolean)
-            .map(async (topic) => [topic, await partnersWithTopic(db, topic)] as const),
+            .map(async (topic) => [topic, await partnersWithTopic(desk, topic)] as const),
         ),
       ),
     [key],
@@ -92,16 +72,21 @@ export function usePartnerSuggestions(
 
 const EMPTY: ReadonlyMap<string, readonly Partner[]> = new Map();
 
-/** Every write the registration screens make, with the device's clock and ids. */
+/** Every write the registration screen makes, with the device's clock and ids. */
 export function useRegistrationActions() {
-  const { db, now, newId, wake } = useServices();
+  const { desk, dexie, now, newId, wake } = useServices();
   return {
-    readVisit: (id: string) => readVisit(db, id),
-    saveVisit: (input: VisitInput) => saveVisit(db, input, now()),
-    editVisit: (input: VisitInput) => editVisit(db, input, now()),
-    deleteVisit: (id: string) => deleteVisit(db, id, now()),
-    addFavourite: (pick: QuickPick) => addFavourite(db, pick, newId()),
-    removeFavourite: (id: string) => removeFavourite(db, id),
+    saveVisit: (input: VisitInput) => saveVisit(desk, input, now()),
+    /** Undoes a save: as any delete, a tombstone once a batch took the visit. */
+    deleteVisit: async (id: string) => {
+      const [{ deleteVisit }, db] = await Promise.all([
+        import('../../data/registration-writes'),
+        dexie(),
+      ]);
+      return deleteVisit(db, id, now());
+    },
+    addFavourite: (pick: QuickPick) => addFavourite(desk, pick, newId()),
+    removeFavourite: (id: string) => removeFavourite(desk, id),
     readDraft: (kind: DraftKind) => readDraft(kind),
     saveDraft: (kind: DraftKind, draft: VisitDraft) => saveDraft(kind, draft),
     forgetDraft: (kind: DraftKind) => forgetDraft(kind),

@@ -32,33 +32,37 @@ export type ReportState =
 
 /** The period's report next to the period before and the same one last year. */
 export function useReports(period: Period): ReportState {
-  const { db } = useServices();
+  const { dexie } = useServices();
   const [state, setState] = useState<ReportState>({ status: 'reading', progress: null });
   useEffect(() => {
     let current = true;
     setState({ status: 'reading', progress: null });
     const previous = previousPeriod(period);
     const lastYear = samePeriodLastYear(period);
-    readReports(db, [period, previous, lastYear], (progress) => {
-      if (current) setState({ status: 'reading', progress });
-    }).then(
-      ([now, before, yearAgo]) => {
-        if (!current || !now || !before || !yearAgo) return;
-        const reports = { current: now, previous: before, lastYear: yearAgo };
-        setState({
-          status: 'ready',
-          reports: { period, previousPeriod: previous, lastYearPeriod: lastYear, ...reports },
-        });
-      },
-      (error: unknown) => {
-        console.error('report failed', error);
-        if (current) setState({ status: 'failed' });
-      },
-    );
+    dexie()
+      .then((db) =>
+        readReports(db, [period, previous, lastYear], (progress) => {
+          if (current) setState({ status: 'reading', progress });
+        }),
+      )
+      .then(
+        ([now, before, yearAgo]) => {
+          if (!current || !now || !before || !yearAgo) return;
+          const reports = { current: now, previous: before, lastYear: yearAgo };
+          setState({
+            status: 'ready',
+            reports: { period, previousPeriod: previous, lastYearPeriod: lastYear, ...reports },
+          });
+        },
+        (error: unknown) => {
+          console.error('report failed', error);
+          if (current) setState({ status: 'failed' });
+        },
+      );
     return () => {
       current = false;
     };
-  }, [db, period.from, period.to, period.kind]);
+  }, [dexie, period.from, period.to, period.kind]);
   return state;
 }
 
@@ -96,20 +100,23 @@ export function useDesk(): Desk {
 
 /** This device's exports: its location, its registrations, and every question of a period. */
 export function useDeskExport(): ExportScope {
-  const { db } = useServices();
+  const { dexie } = useServices();
   const { location, today } = useDesk();
   return {
     location,
     source: text.sheets.scopeValue,
     today,
-    readRows: (period: Period) => readLiveRows(db, period),
+    readRows: async (period: Period) => readLiveRows(await dexie(), period),
   };
 }
 
 /** The period's live visits, kept current (for the Bibliotheekmonitor helper). */
 export function usePeriodVisits(period: Period) {
-  const { db } = useServices();
-  return useLiveQuery(['visits'], () => readLiveRows(db, period), [period.from, period.to]);
+  const { dexie } = useServices();
+  return useLiveQuery(['visits'], async () => readLiveRows(await dexie(), period), [
+    period.from,
+    period.to,
+  ]);
 }
 
 /** Which visits are checked as copied into the Bibliotheekmonitor, and a way to check one. */

@@ -5,6 +5,7 @@
 import { useEffect } from 'preact/hooks';
 import type { Customisation } from '../../core/registration/catalogue';
 import type { Device } from '../../core/upload/enrolment';
+import { readRetryState } from '../../data/desk-reads';
 import {
   contactEndpoint,
   type LinkResult,
@@ -13,7 +14,6 @@ import {
 } from '../../data/linking';
 import { changeCustomisation } from '../../data/list-writes';
 import { saveDevice } from '../../data/settings';
-import { readRetryState } from '../../data/upload-reads';
 import { liftAuthBlock } from '../../data/upload-writes';
 import { useServices } from '../hooks';
 
@@ -46,7 +46,7 @@ export async function linkFirst(
  * device id, database and outbox; the block on uploading is lifted and the outbox sent.
  */
 export function useRelink() {
-  const { db, device, setDevice, wake } = useServices();
+  const { desk, dexie, device, setDevice, wake } = useServices();
   return async (request: LinkRequest): Promise<LinkResult> => {
     const result = await linkWith(request, device.deviceId);
     if (result.status !== 'linked') return result;
@@ -59,7 +59,7 @@ export function useRelink() {
           ...(device.locationId ? { locationId: device.locationId } : {}),
         };
     await saveDevice(next);
-    await liftAuthBlock(db, await readRetryState(db));
+    await liftAuthBlock(await dexie(), await readRetryState(desk));
     setDevice(next);
     wake('manual');
     return result;
@@ -68,12 +68,12 @@ export function useRelink() {
 
 /** Asks the endpoint what this device is at start and whenever the connection returns. */
 export function useDeviceContact() {
-  const { db, device, setDevice, now } = useServices();
+  const { dexie, device, setDevice, now } = useServices();
   useEffect(() => {
     let stopped = false;
     const contact = async () => {
       if (!navigator.onLine) return;
-      const result = await contactEndpoint(db, device, now());
+      const result = await contactEndpoint(await dexie(), device, now());
       if (!stopped && result.device && JSON.stringify(result.device) !== JSON.stringify(device)) {
         setDevice(result.device);
       }
@@ -84,11 +84,12 @@ export function useDeviceContact() {
       stopped = true;
       window.removeEventListener('online', contact);
     };
-  }, [db, device.token, device.endpoint]);
+  }, [dexie, device.token, device.endpoint]);
 }
 
 /** Changes the branch's answer lists inside one transaction (see list-writes.ts). */
 export function useChangeCustomisation() {
-  const { db } = useServices();
-  return (change: (current: Customisation) => Customisation) => changeCustomisation(db, change);
+  const { dexie } = useServices();
+  return async (change: (current: Customisation) => Customisation) =>
+    changeCustomisation(await dexie(), change);
 }

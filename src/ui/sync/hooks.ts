@@ -4,41 +4,37 @@
 
 import type { RecordRef } from '../../core/upload/outbox';
 import type { OutboxEntry } from '../../data/db';
+import { readProgress, readRetryState } from '../../data/desk-reads';
 import { retryRefused, retryWithLocation } from '../../data/registration-writes';
-import {
-  outboxSummary,
-  readProgress,
-  readRetryState,
-  unsentRecords,
-} from '../../data/upload-reads';
+import { outboxSummary, unsentRecords } from '../../data/upload-reads';
 import { useLiveQuery, useServices } from '../hooks';
 
 export type { OutboxEntry as RefusedEntry } from '../../data/db';
 
 export function useOutbox() {
-  const { db } = useServices();
+  const { desk, dexie } = useServices();
   return {
-    summary: useLiveQuery(['queue', 'outbox'], () => outboxSummary(db), []),
-    retry: useLiveQuery(['state:retry'], () => readRetryState(db), []),
-    progress: useLiveQuery(['state:progress'], () => readProgress(db), []),
+    summary: useLiveQuery(['queue', 'outbox'], async () => outboxSummary(await dexie()), []),
+    retry: useLiveQuery(['state:retry'], () => readRetryState(desk), []),
+    progress: useLiveQuery(['state:progress'], () => readProgress(desk), []),
   };
 }
 
 export function useSyncActions() {
-  const { db, now, wake } = useServices();
+  const { dexie, now, wake } = useServices();
   return {
     sendNow: () => wake('manual'),
     /** Queues a refused record again, as a new revision, and sends at once. */
     retry: async (ref: RecordRef) => {
-      await retryRefused(db, ref, now());
+      await retryRefused(await dexie(), ref, now());
       wake('manual');
     },
     /** Queues a refused visit again at the chosen location (an id), and sends at once. */
     retryAt: async (ref: RecordRef, locationId: string) => {
-      await retryWithLocation(db, ref, locationId, now());
+      await retryWithLocation(await dexie(), ref, locationId, now());
       wake('manual');
     },
-    unsentRecords: () => unsentRecords(db),
+    unsentRecords: async () => unsentRecords(await dexie()),
   };
 }
 

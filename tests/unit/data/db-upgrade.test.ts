@@ -8,8 +8,8 @@ import Dexie from 'dexie';
 import { afterEach, expect, test } from 'vitest';
 import type { Device } from '../../../src/core/upload/enrolment';
 import { BalieDb } from '../../../src/data/db';
+import { countQueued } from '../../../src/data/desk-reads';
 import { runSync } from '../../../src/data/sync';
-import { countQueued } from '../../../src/data/upload-reads';
 import { visitContent } from '../../support/visits';
 
 const device: Device = {
@@ -252,7 +252,7 @@ test('what the previous version, still open in another tab, writes into its stor
   // As version 4 writes a save: into `outbox`, keyed by [id, rev].
   const record = { ...visitContent(), id: b, rev: 1 };
   await db.outbox.put({ id: b, rev: 1, record, bytes: 100, queuedAt: 2, state: 'queued' });
-  expect(await countQueued(db)).toBe(2);
+  expect(await countQueued(db.desk)).toBe(2);
   const { result, bodies } = await sendAll(db);
   expect(result).toEqual({ outcome: 'done', sent: 2 });
   expect(bodies.flatMap((body) => body.records.map((r) => r.id))).toEqual([a, b]);

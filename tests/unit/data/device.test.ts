@@ -7,15 +7,15 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { hideOption, NO_CUSTOMISATION } from '../../../src/core/registration/catalogue';
 import type { Device } from '../../../src/core/upload/enrolment';
 import { BalieDb } from '../../../src/data/db';
+import { readCustomisation, readRetryState } from '../../../src/data/desk-reads';
+import { saveVisit } from '../../../src/data/desk-writes';
 import { contactEndpoint } from '../../../src/data/linking';
 import { changeCustomisation } from '../../../src/data/list-writes';
 import { readPin, savePin } from '../../../src/data/lock-settings';
 import { hashPin, pinMatches } from '../../../src/data/pin';
-import { readCustomisation } from '../../../src/data/registration-reads';
-import { retryWithLocation, saveVisit } from '../../../src/data/registration-writes';
+import { retryWithLocation } from '../../../src/data/registration-writes';
 import { readDevice, saveDevice } from '../../../src/data/settings';
 import { runSync } from '../../../src/data/sync';
-import { readRetryState } from '../../../src/data/upload-reads';
 import { applyAnswer, claimBatch } from '../../../src/data/upload-writes';
 import { visitContent } from '../../support/visits';
 
@@ -71,7 +71,7 @@ describe('a contact with the endpoint', () => {
       screenLock: { minutes: 5 },
       listsRevision: 3,
     });
-    expect(await readCustomisation(db)).toEqual({
+    expect(await readCustomisation(db.desk)).toEqual({
       revision: 3,
       hidden: ['channels:telefoon'],
       added: [],
@@ -80,18 +80,18 @@ describe('a contact with the endpoint', () => {
 
   test('keeps the local lists while the organisation has sent none (revision 0)', async () => {
     await changeCustomisation(db, (current) => hideOption(current, 'needs', 'meekijken'));
-    const local = await readCustomisation(db);
+    const local = await readCustomisation(db.desk);
     answer(200, reply(0));
     await contactEndpoint(db, device, 1_000);
-    expect(await readCustomisation(db)).toEqual(local);
+    expect(await readCustomisation(db.desk)).toEqual(local);
     expect(local).not.toEqual(NO_CUSTOMISATION);
   });
 
   test('a revoked token stops uploading and keeps everything', async () => {
-    await saveVisit(db, { id: randomUUID(), content: visitContent(), partners: [null] }, 1);
+    await saveVisit(db.desk, { id: randomUUID(), content: visitContent(), partners: [null] }, 1);
     answer(401, { error: 'Dit apparaat is ontkoppeld door de beheerder.', code: 'revoked' });
     expect((await contactEndpoint(db, device, 2_000)).contact).toBe('refused');
-    expect(await readRetryState(db)).toMatchObject({
+    expect(await readRetryState(db.desk)).toMatchObject({
       blocked: true,
       lastError: { code: 'auth', status: 401, at: 2_000 },
     });
@@ -105,7 +105,7 @@ describe('a contact with the endpoint', () => {
       vi.fn(async () => Promise.reject(new TypeError('offline'))),
     );
     expect((await contactEndpoint(db, device, 1)).contact).toBe('unreachable');
-    expect((await readRetryState(db)).blocked).toBe(false);
+    expect((await readRetryState(db.desk)).blocked).toBe(false);
   });
 
   test('an answer for a token the device no longer has is not kept (linked again meanwhile)', async () => {
@@ -120,7 +120,7 @@ describe('a visit refused for its location', () => {
   test('is queued again as a new revision with the chosen location id', async () => {
     const id = randomUUID();
     const content = visitContent({ location: 'Oude vestiging' });
-    await saveVisit(db, { id, content, partners: [null] }, 1);
+    await saveVisit(db.desk, { id, content, partners: [null] }, 1);
     const batch = await claimBatch(db, {
       limit: 10,
       maxBytes: 100_000,
@@ -146,7 +146,7 @@ describe('a visit refused for its location', () => {
 
 describe("a batch's client info", () => {
   test('is made once per batch, so a resend is the very same body', async () => {
-    await saveVisit(db, { id: randomUUID(), content: visitContent(), partners: [null] }, 1);
+    await saveVisit(db.desk, { id: randomUUID(), content: visitContent(), partners: [null] }, 1);
     const claim = (version: string) =>
       claimBatch(db, {
         limit: 10,
@@ -175,7 +175,7 @@ describe("a batch's client info", () => {
 describe('the batch envelope', () => {
   test("tells the app's version and how many records were still unsent", async () => {
     for (let i = 0; i < 3; i++) {
-      await saveVisit(db, { id: randomUUID(), content: visitContent(), partners: [null] }, i);
+      await saveVisit(db.desk, { id: randomUUID(), content: visitContent(), partners: [null] }, i);
     }
     const bodies: { client?: unknown; records: { id: string; rev: number }[] }[] = [];
     const result = await runSync(

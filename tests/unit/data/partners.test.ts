@@ -11,14 +11,10 @@ import { exportHsdsJson } from '../../../src/core/hsds/json';
 import type { Partner, PartnerDetails } from '../../../src/core/partners/partner';
 import { emptyPartner } from '../../../src/core/partners/partner-check';
 import { BalieDb } from '../../../src/data/db';
+import { partnersWithTopic } from '../../../src/data/desk-reads';
 import { publishMap } from '../../../src/data/map-publish';
 import { mapSources, refreshMap } from '../../../src/data/map-refresh';
-import {
-  allPartners,
-  partnersWithTopic,
-  readMapStates,
-  readPartner,
-} from '../../../src/data/partner-reads';
+import { allPartners, readMapStates, readPartner } from '../../../src/data/partner-reads';
 import {
   deletePartner,
   importPartners,
@@ -55,7 +51,7 @@ describe('adding and editing by hand', () => {
       name: 'Buurtteam Noord',
       local: { notes: '', outdated: false },
     });
-    expect((await partnersWithTopic(db, 'digid')).map((p) => p.id)).toEqual([partner.id]);
+    expect((await partnersWithTopic(db.desk, 'digid')).map((p) => p.id)).toEqual([partner.id]);
   });
 
   test('an invalid partner is refused with problems named by field, and nothing is kept', async () => {

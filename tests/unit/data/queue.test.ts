@@ -5,7 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { BalieDb } from '../../../src/data/db';
-import { editVisit, saveVisit } from '../../../src/data/registration-writes';
+import { saveVisit } from '../../../src/data/desk-writes';
+import { editVisit } from '../../../src/data/registration-writes';
 import { runs } from '../../../src/data/upload-steps';
 import {
   type Answer,
@@ -34,7 +35,7 @@ const queue = async () => (await db.queue.toArray()).map((e) => [e.id, e.rev, e.
 async function saveVisits(count: number): Promise<string[]> {
   const ids = Array.from({ length: count }, () => randomUUID());
   for (const [i, id] of ids.entries()) {
-    await saveVisit(db, { id, content: visitContent(), partners: [null] }, 1000 + i);
+    await saveVisit(db.desk, { id, content: visitContent(), partners: [null] }, 1000 + i);
   }
   return ids;
 }

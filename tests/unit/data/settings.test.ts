@@ -8,8 +8,13 @@ import { NO_CUSTOMISATION } from '../../../src/core/registration/catalogue';
 import { newDraft, type VisitDraft } from '../../../src/core/registration/draft';
 import { INITIAL_RETRY_STATE } from '../../../src/core/upload/outbox';
 import { BalieDb, type StateRow } from '../../../src/data/db';
+import {
+  readCustomisation,
+  readFavourites,
+  readProgress,
+  readRetryState,
+} from '../../../src/data/desk-reads';
 import { readMapStates } from '../../../src/data/partner-reads';
-import { readCustomisation, readFavourites } from '../../../src/data/registration-reads';
 import {
   forgetDraft,
   readDevice,
@@ -20,7 +25,6 @@ import {
   saveDraft,
   saveFollowedMap,
 } from '../../../src/data/settings';
-import { readProgress, readRetryState } from '../../../src/data/upload-reads';
 
 /** Writes straight into the settings store, as a damaged disk or an older version would. */
 const writeRaw = (key: string, value: unknown) =>
@@ -120,27 +124,27 @@ describe('state rows (Dexie)', () => {
     db.state.put({ key, value } as unknown as StateRow);
 
   test.each([
-    ['retry', { attempts: 'many' }, () => readRetryState(db), INITIAL_RETRY_STATE],
+    ['retry', { attempts: 'many' }, () => readRetryState(db.desk), INITIAL_RETRY_STATE],
     [
       'retry',
       { ...INITIAL_RETRY_STATE, lastError: { code: 'gone', at: 1 } },
-      () => readRetryState(db),
+      () => readRetryState(db.desk),
       INITIAL_RETRY_STATE,
     ],
-    ['progress', { sent: 1 }, () => readProgress(db), null],
+    ['progress', { sent: 1 }, () => readProgress(db.desk), null],
     [
       'catalogue',
       { revision: 1, hidden: 'digid', added: [] },
-      () => readCustomisation(db),
+      () => readCustomisation(db.desk),
       NO_CUSTOMISATION,
     ],
     [
       'catalogue',
       { revision: 2, hidden: [], added: [{ id: 'x', label: 'X', list: 'nope' }] },
-      () => readCustomisation(db),
+      () => readCustomisation(db.desk),
       NO_CUSTOMISATION,
     ],
-    ['favourites', [{ id: 'f1', channel: 'balie' }], () => readFavourites(db), []],
+    ['favourites', [{ id: 'f1', channel: 'balie' }], () => readFavourites(db.desk), []],
     [
       'maps',
       { 'https://x.nl/map': { url: 'https://x.nl/map', checkedAt: 'gisteren' } },
@@ -155,13 +159,13 @@ describe('state rows (Dexie)', () => {
   test('rows in the right shape are read as stored', async () => {
     const retry = { ...INITIAL_RETRY_STATE, attempts: 3, lastError: { code: 'timeout', at: 5 } };
     await putRaw('retry', retry);
-    expect(await readRetryState(db)).toEqual(retry);
+    expect(await readRetryState(db.desk)).toEqual(retry);
     const custom = {
       revision: 2,
       hidden: ['digid'],
       added: [{ id: 'lokaal-x', label: 'X', list: 'topics', domain: 'overig' }],
     };
     await putRaw('catalogue', custom);
-    expect(await readCustomisation(db)).toEqual(custom);
+    expect(await readCustomisation(db.desk)).toEqual(custom);
   });
 });

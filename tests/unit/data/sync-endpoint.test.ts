@@ -7,9 +7,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { type RunningServer, startServer } from '../../../server/app';
 import { BalieDb } from '../../../src/data/db';
-import { deleteVisit, editVisit, saveVisit } from '../../../src/data/registration-writes';
+import { countQueued } from '../../../src/data/desk-reads';
+import { saveVisit } from '../../../src/data/desk-writes';
+import { deleteVisit, editVisit } from '../../../src/data/registration-writes';
 import { runSync } from '../../../src/data/sync';
-import { countQueued } from '../../../src/data/upload-reads';
 import { visitContent } from '../../support/visits';
 import { addTestLocation, openTestStore } from '../server/helpers';
 
@@ -55,7 +56,7 @@ test('saves, edits and deletes reach the endpoint as revisions, each stored once
   const deps = syncDeps(db, token, fetch);
   const ids = Array.from({ length: 30 }, () => randomUUID());
   for (const id of ids)
-    await saveVisit(db, { id, content: visitContent(), partners: [null] }, Date.now());
+    await saveVisit(db.desk, { id, content: visitContent(), partners: [null] }, Date.now());
   expect((await runSync(deps, 'manual')).sent).toBe(30);
 
   await editVisit(
@@ -68,7 +69,7 @@ test('saves, edits and deletes reach the endpoint as revisions, each stored once
   // A second run finds nothing and sends nothing twice.
   expect((await runSync(deps, 'manual')).outcome).toBe('nothing-to-send');
 
-  expect(await countQueued(db)).toBe(0);
+  expect(await countQueued(db.desk)).toBe(0);
   const stored = await server.store.allRecords();
   expect(stored).toHaveLength(32);
   expect(stored.filter((r) => r.id === ids[0]).map((r) => r.rev)).toEqual([1, 2]);
@@ -89,7 +90,7 @@ test('a run of several batches leaves the endpoint knowing that nothing is left 
   const deps = syncDeps(db, token, slow);
   for (let i = 0; i < 700; i++) {
     await saveVisit(
-      db,
+      db.desk,
       { id: randomUUID(), content: visitContent(), partners: [null] },
       Date.now(),
     );

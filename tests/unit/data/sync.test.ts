@@ -5,9 +5,9 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { Device } from '../../../src/core/upload/enrolment';
 import { DEFAULT_BATCH_LIMIT } from '../../../src/core/upload/outbox';
 import { BalieDb } from '../../../src/data/db';
-import { saveVisit } from '../../../src/data/registration-writes';
+import { countQueued, readRetryState } from '../../../src/data/desk-reads';
+import { saveVisit } from '../../../src/data/desk-writes';
 import { type Locks, runSync, type SyncDeps } from '../../../src/data/sync';
-import { countQueued, readRetryState } from '../../../src/data/upload-reads';
 import { visitContent } from '../../support/visits';
 
 const device: Device = {
@@ -71,7 +71,11 @@ const acceptAll: Script = (body) =>
 
 async function saveMany(count: number) {
   for (let i = 0; i < count; i++) {
-    await saveVisit(db, { id: randomUUID(), content: visitContent(), partners: [null] }, clock + i);
+    await saveVisit(
+      db.desk,
+      { id: randomUUID(), content: visitContent(), partners: [null] },
+      clock + i,
+    );
   }
 }
 
@@ -99,8 +103,8 @@ describe('runSync', () => {
     const [first] = requests;
     expect(first?.headers.get('idempotency-key')).toBe(first?.batchId);
     expect(first?.headers.get('authorization')).toBe(`Bearer ${device.token}`);
-    expect(await countQueued(db)).toBe(0);
-    expect(await readRetryState(db)).toMatchObject({
+    expect(await countQueued(db.desk)).toBe(0);
+    expect(await readRetryState(db.desk)).toMatchObject({
       attempts: 0,
       lastSuccessAt: clock,
       lastError: null,
@@ -114,7 +118,7 @@ describe('runSync', () => {
       'manual',
     );
     expect(result.sent).toBe(3);
-    expect(await countQueued(db)).toBe(0);
+    expect(await countQueued(db.desk)).toBe(0);
   });
 
   test('a 500 keeps everything, backs off, and the next try resends the very same batch', async () => {
@@ -124,8 +128,8 @@ describe('runSync', () => {
       'manual',
     );
     expect(failing.outcome).toBe('failed');
-    expect(await countQueued(db)).toBe(5);
-    const retry = await readRetryState(db);
+    expect(await countQueued(db.desk)).toBe(5);
+    const retry = await readRetryState(db.desk);
     expect(retry.attempts).toBe(1);
     expect(retry.lastError).toMatchObject({ code: 'server-error', status: 500 });
     expect(retry.nextTryAt).toBeGreaterThan(clock);
@@ -193,8 +197,8 @@ describe('runSync', () => {
       'manual',
     );
     expect(result.outcome).toBe('failed');
-    expect((await readRetryState(db)).lastError?.code).toBe('network');
-    expect(await countQueued(db)).toBe(2);
+    expect((await readRetryState(db.desk)).lastError?.code).toBe('network');
+    expect(await countQueued(db.desk)).toBe(2);
   });
 
   test('413 splits the batch until the endpoint accepts it', async () => {
@@ -222,7 +226,7 @@ describe('runSync', () => {
     await saveMany(1);
     const busy = () => new Response('', { status: 429, headers: { 'retry-after': '120' } });
     await runSync(deps(busy), 'manual');
-    expect((await readRetryState(db)).waitUntil).toBe(clock + 120_000);
+    expect((await readRetryState(db.desk)).waitUntil).toBe(clock + 120_000);
     expect((await runSync(deps(acceptAll), 'manual')).outcome).toBe('waiting');
     clock += 121_000;
     expect((await runSync(deps(acceptAll), 'manual')).outcome).toBe('done');
@@ -234,17 +238,17 @@ describe('runSync', () => {
       deps(() => new Response('', { status: 401 })),
       'manual',
     );
-    expect((await readRetryState(db)).blocked).toBe(true);
+    expect((await readRetryState(db.desk)).blocked).toBe(true);
     expect((await runSync(deps(acceptAll), 'online')).outcome).toBe('waiting');
-    expect(await countQueued(db)).toBe(2);
+    expect(await countQueued(db.desk)).toBe(2);
   });
 
   test('a 2xx that is not a readable reply (a captive portal) acknowledges nothing', async () => {
     await saveMany(2);
     const portal = () => new Response('<html>Log in op het wifi-netwerk</html>', { status: 200 });
     expect((await runSync(deps(portal), 'manual')).outcome).toBe('failed');
-    expect(await countQueued(db)).toBe(2);
-    expect((await readRetryState(db)).lastError?.code).toBe('unreadable-reply');
+    expect(await countQueued(db.desk)).toBe(2);
+    expect((await readRetryState(db.desk)).lastError?.code).toBe('unreadable-reply');
   });
 
   test('records the reply leaves out stay queued and count as a failed try', async () => {
@@ -254,7 +258,7 @@ describe('runSync', () => {
         results: body.records.slice(0, 1).map((r) => ({ ...r, status: 'accepted' })),
       });
     expect((await runSync(deps(partial), 'manual')).outcome).toBe('failed');
-    expect(await countQueued(db)).toBe(1);
+    expect(await countQueued(db.desk)).toBe(1);
   });
 
   test('only one uploader runs at a time', async () => {

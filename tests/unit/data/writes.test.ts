@@ -5,15 +5,12 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { addLocalOption, hideOption } from '../../../src/core/registration/catalogue';
 import { watch } from '../../../src/data/changes';
 import { BalieDb } from '../../../src/data/db';
+import { countQueued, readCustomisation } from '../../../src/data/desk-reads';
+import { saveVisit } from '../../../src/data/desk-writes';
 import { changeCustomisation } from '../../../src/data/list-writes';
-import { readCustomisation, visitsOfDay } from '../../../src/data/registration-reads';
-import {
-  deleteVisit,
-  editVisit,
-  retryRefused,
-  saveVisit,
-} from '../../../src/data/registration-writes';
-import { countQueued, outboxSummary } from '../../../src/data/upload-reads';
+import { visitsOfDay } from '../../../src/data/registration-reads';
+import { deleteVisit, editVisit, retryRefused } from '../../../src/data/registration-writes';
+import { outboxSummary } from '../../../src/data/upload-reads';
 import {
   type Answer,
   applyAnswer,
@@ -52,7 +49,7 @@ afterEach(async () => {
 describe('saving', () => {
   test('a save writes the visit and its first revision to the outbox together', async () => {
     const id = randomUUID();
-    expect(await saveVisit(db, { id, content: visitContent(), partners: [null] }, 1000)).toBe(
+    expect(await saveVisit(db.desk, { id, content: visitContent(), partners: [null] }, 1000)).toBe(
       'saved',
     );
     const [entry] = await entries();
@@ -64,9 +61,9 @@ describe('saving', () => {
 
   test('saving the same id twice (a double tap) keeps one visit', async () => {
     const id = randomUUID();
-    await saveVisit(db, { id, content: visitContent(), partners: [null] }, 1000);
+    await saveVisit(db.desk, { id, content: visitContent(), partners: [null] }, 1000);
     expect(
-      await saveVisit(db, { id, content: visitContent({ hour: 11 }), partners: [null] }, 1001),
+      await saveVisit(db.desk, { id, content: visitContent({ hour: 11 }), partners: [null] }, 1001),
     ).toBe('exists');
     expect(await db.visits.count()).toBe(1);
     expect((await db.visits.get(id))?.content.hour).toBe(10);
@@ -74,7 +71,7 @@ describe('saving', () => {
 
   test('the local partner never reaches the upload record', async () => {
     const id = randomUUID();
-    await saveVisit(db, { id, content: visitContent(), partners: ['partner-42'] }, 1000);
+    await saveVisit(db.desk, { id, content: visitContent(), partners: ['partner-42'] }, 1000);
     const [entry] = await entries();
     expect(JSON.stringify(entry?.record)).not.toContain('partner-42');
     expect((await db.visits.get(id))?.partners).toEqual(['partner-42']);
@@ -84,7 +81,7 @@ describe('saving', () => {
 describe('editing and deleting', () => {
   test('before upload an edit replaces the queued revision', async () => {
     const id = randomUUID();
-    await saveVisit(db, { id, content: visitContent(), partners: [null] }, 1000);
+    await saveVisit(db.desk, { id, content: visitContent(), partners: [null] }, 1000);
     await editVisit(db, { id, content: visitContent({ hour: 14 }), partners: [null] }, 2000);
     const all = await entries();
     expect(all).toHaveLength(1);
@@ -93,7 +90,7 @@ describe('editing and deleting', () => {
 
   test('once a batch took a revision, an edit makes a new one and leaves the batch untouched', async () => {
     const id = randomUUID();
-    await saveVisit(db, { id, content: visitContent(), partners: [null] }, 1000);
+    await saveVisit(db.desk, { id, content: visitContent(), partners: [null] }, 1000);
     const batch = await claim();
     await editVisit(db, { id, content: visitContent({ hour: 15 }), partners: [null] }, 2000);
     const all = await entries();
@@ -105,7 +102,7 @@ describe('editing and deleting', () => {
 
   test('a delete while the visit is in an open batch queues a tombstone and keeps the batch', async () => {
     const id = randomUUID();
-    await saveVisit(db, { id, content: visitContent(), partners: [null] }, 1000);
+    await saveVisit(db.desk, { id, content: visitContent(), partners: [null] }, 1000);
     const batch = await claim();
     expect(await deleteVisit(db, id, 2000)).toBe('tombstoned');
     expect((await entries()).map((e) => [e.rev, e.record])).toEqual([
@@ -117,7 +114,7 @@ describe('editing and deleting', () => {
 
   test('after the endpoint acknowledged a revision, edits go to a new one, replaced until sent', async () => {
     const id = randomUUID();
-    await saveVisit(db, { id, content: visitContent(), partners: [null] }, 1000);
+    await saveVisit(db.desk, { id, content: visitContent(), partners: [null] }, 1000);
     const batch = await claim();
     await answer(batch, { acked: batch?.entries ?? [] });
     await editVisit(db, { id, content: visitContent({ hour: 11 }), partners: [null] }, 2000);
@@ -131,7 +128,7 @@ describe('editing and deleting', () => {
 
   test('records of a batch the endpoint refused whole (413) stay frozen', async () => {
     const id = randomUUID();
-    await saveVisit(db, { id, content: visitContent(), partners: [null] }, 1000);
+    await saveVisit(db.desk, { id, content: visitContent(), partners: [null] }, 1000);
     const batch = await claim();
     await releaseBatch(db, batch?.batchId ?? '');
     expect(await db.batches.count()).toBe(0);
@@ -144,7 +141,7 @@ describe('editing and deleting', () => {
 
   test('records a reply left out stay frozen', async () => {
     const id = randomUUID();
-    await saveVisit(db, { id, content: visitContent(), partners: [null] }, 1000);
+    await saveVisit(db.desk, { id, content: visitContent(), partners: [null] }, 1000);
     const batch = await claim();
     await answer(batch, { unanswered: batch?.entries ?? [] });
     expect(await db.batches.count()).toBe(0);
@@ -154,7 +151,7 @@ describe('editing and deleting', () => {
 
   test('a delete before upload removes the visit and its outbox entries', async () => {
     const id = randomUUID();
-    await saveVisit(db, { id, content: visitContent(), partners: [null] }, 1000);
+    await saveVisit(db.desk, { id, content: visitContent(), partners: [null] }, 1000);
     expect(await deleteVisit(db, id, 2000)).toBe('removed');
     expect(await db.visits.count()).toBe(0);
     expect(await db.queue.count()).toBe(0);
@@ -162,7 +159,7 @@ describe('editing and deleting', () => {
 
   test('a delete after upload queues a tombstone revision and hides the visit', async () => {
     const id = randomUUID();
-    await saveVisit(db, { id, content: visitContent(), partners: [null] }, 1000);
+    await saveVisit(db.desk, { id, content: visitContent(), partners: [null] }, 1000);
     const batch = await claim();
     await answer(batch, { acked: batch?.entries ?? [] });
     expect(await deleteVisit(db, id, 2000)).toBe('tombstoned');
@@ -178,13 +175,13 @@ describe('batches', () => {
   test('an interrupted batch is sent again with the same id and records', async () => {
     for (let i = 0; i < 3; i++) {
       await saveVisit(
-        db,
+        db.desk,
         { id: randomUUID(), content: visitContent(), partners: [null] },
         1000 + i,
       );
     }
     const first = await claim();
-    await saveVisit(db, { id: randomUUID(), content: visitContent(), partners: [null] }, 5000);
+    await saveVisit(db.desk, { id: randomUUID(), content: visitContent(), partners: [null] }, 5000);
     const again = await claim();
     expect(again?.batchId).toBe(first?.batchId);
     expect(again?.entries.map((e) => e.record)).toEqual(first?.entries.map((e) => e.record));
@@ -193,7 +190,7 @@ describe('batches', () => {
   test('a batch row that lost an entry is closed; its other records go out in a new batch', async () => {
     const ids = [randomUUID(), randomUUID()];
     for (const [i, id] of ids.entries()) {
-      await saveVisit(db, { id, content: visitContent(), partners: [null] }, 1000 + i);
+      await saveVisit(db.desk, { id, content: visitContent(), partners: [null] }, 1000 + i);
     }
     const first = await claim();
     // Not something the app does; a damaged disk or a bug elsewhere could.
@@ -207,7 +204,7 @@ describe('batches', () => {
   test('the next batch, taken while one is on its way, holds none of its records', async () => {
     const ids = Array.from({ length: 5 }, () => randomUUID());
     for (const [i, id] of ids.entries()) {
-      await saveVisit(db, { id, content: visitContent(), partners: [null] }, 1000 + i);
+      await saveVisit(db.desk, { id, content: visitContent(), partners: [null] }, 1000 + i);
     }
     const take = (busy: ClaimedBatch[]) =>
       claimBatch(db, { limit: 2, maxBytes: 1e6, newBatchId: randomUUID, client, busy });
@@ -228,7 +225,7 @@ describe('batches', () => {
   test('the batch limit and byte budget are respected', async () => {
     for (let i = 0; i < 5; i++) {
       await saveVisit(
-        db,
+        db.desk,
         { id: randomUUID(), content: visitContent(), partners: [null] },
         1000 + i,
       );
@@ -249,7 +246,7 @@ describe('batches', () => {
   test('only acknowledged records leave the outbox; refused ones stay with their reason', async () => {
     const ids = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
     for (const [i, id] of ids.entries()) {
-      await saveVisit(db, { id, content: visitContent(), partners: [null] }, 1000 + i);
+      await saveVisit(db.desk, { id, content: visitContent(), partners: [null] }, 1000 + i);
     }
     const batch = await claim();
     const [a, b, c, d] = batch?.entries ?? [];
@@ -277,12 +274,12 @@ describe('batches', () => {
 
   test('a view of the outbox hears that acknowledged records left it', async () => {
     for (let i = 0; i < 3; i++) {
-      await saveVisit(db, { id: randomUUID(), content: visitContent(), partners: [null] }, i);
+      await saveVisit(db.desk, { id: randomUUID(), content: visitContent(), partners: [null] }, i);
     }
     const seen: number[] = [];
     const zero = new Promise<void>((resolve) => {
       const stop = watch(db.name, ['queue'], async () => {
-        const count = await countQueued(db);
+        const count = await countQueued(db.desk);
         seen.push(count);
         if (count === 0) {
           stop();
@@ -298,7 +295,7 @@ describe('batches', () => {
 
   test('retrying a refused record queues it as a new revision', async () => {
     const id = randomUUID();
-    await saveVisit(db, { id, content: visitContent(), partners: [null] }, 1000);
+    await saveVisit(db.desk, { id, content: visitContent(), partners: [null] }, 1000);
     const batch = await claim();
     await answer(batch, { conflicts: [{ id, rev: 1, reason: 'andere inhoud' }] });
     expect(await retryRefused(db, { id, rev: 1 }, 2000)).toBe(true);
@@ -308,7 +305,7 @@ describe('batches', () => {
 
   test('editing a refused visit replaces the refused entry', async () => {
     const id = randomUUID();
-    await saveVisit(db, { id, content: visitContent(), partners: [null] }, 1000);
+    await saveVisit(db.desk, { id, content: visitContent(), partners: [null] }, 1000);
     const batch = await claim();
     await answer(batch, { rejected: [{ id, rev: 1, reason: 'fout' }] });
     await editVisit(db, { id, content: visitContent({ hour: 9 }), partners: [null] }, 2000);
@@ -325,7 +322,7 @@ describe("the branch's answer lists", () => {
         addLocalOption(current, 'topics', 'Spreekuur', 'abc123', 'digitale-overheid'),
       ),
     ]);
-    const custom = await readCustomisation(db);
+    const custom = await readCustomisation(db.desk);
     expect(custom.revision).toBe(2);
     expect(custom.hidden).toEqual(['channels:telefoon']);
     expect(custom.added.map((option) => option.label)).toEqual(['Spreekuur']);
