@@ -1,7 +1,7 @@
 // The page's side of syncing: registers the service worker and wakes the uploader on
 // start, `online`, a visible tab, a timer, a save and the button. Where there is no
 // service worker the page runs the same uploader itself, under the same Web Lock.
-// workbox-window and the page's own uploader load after the first page, when needed.
+// workbox-window and the page's own uploader (with Dexie) load after the first page, when needed.
 
 import type { Workbox } from 'workbox-window';
 import { type PageMessage, WorkerMessage } from './core/upload/messages';

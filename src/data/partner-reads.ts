@@ -1,5 +1,6 @@
-// Reads of the sociale kaart. Views wrap them in liveQuery, so a search index or a list of
-// suggestions is rebuilt once per change of the partners, whoever made it.
+// Reads of the sociale kaart (partners by topic, for the first page, are desk-reads.ts's).
+// Views read them live (ui/hooks.ts), so a search index is rebuilt once per change of the
+// partners, whoever made it.
 
 import type { Partner } from '../core/partners/partner';
 import type { BalieDb, MapSourceState } from './db';

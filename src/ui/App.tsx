@@ -20,10 +20,11 @@ import { NotFound } from './NotFound';
 import { RegisterScreen } from './registration/RegisterScreen';
 import { StatusBar } from './StatusBar';
 
-// Only the shell and the registration screen are on the first page; every other screen,
-// with its text and CSS, loads when first opened (the service worker precaches them all,
-// so they open offline too). The sociale kaart keeps its search index, import/export and
-// QR code off the first page the same way.
+// Only the shell and the registration screen are on the first page, without Dexie (they use
+// plain IndexedDB, src/data/desk.ts); every other screen, with its text and CSS, loads when
+// first opened (the service worker precaches them all, so they open offline too). The
+// sociale kaart keeps its search index, import/export and QR code off the first page the
+// same way.
 // First run shows outside the router, so it loads without suspending.
 const FirstRun = deferred(() => import('./settings/FirstRun').then((m) => m.FirstRun));
 // The contact with the endpoint at start renders nothing and only matters online: it (and the
