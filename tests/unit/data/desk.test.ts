@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, test } from 'vitest';
+import { newQuestion } from '../../../src/core/registration/draft';
 import { watch } from '../../../src/data/changes';
 import { BalieDb, prepareSchema } from '../../../src/data/db';
 import { openDesk, SCHEMA_VERSION } from '../../../src/data/desk';
@@ -148,16 +149,7 @@ describe('saving', () => {
 });
 
 describe('favourites', () => {
-  const question = {
-    domain: 'digid',
-    topic: null,
-    digidStep: null,
-    organisations: [],
-    help: [],
-    course: null,
-    referralKind: null,
-    referralWarm: false,
-  };
+  const { partnerId: _partner, ...question } = newQuestion('digid');
   const pick = { channel: 'balie', duration: 'kort', question };
 
   test('are kept once, removed by id, and announced', async () => {
