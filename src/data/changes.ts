@@ -3,16 +3,10 @@
 // own by desk-writes.ts; ui/hooks.ts `useLiveQuery` reads again what it watches. No Dexie here.
 
 import * as z from 'zod/mini';
+import type { StoreName } from './desk';
 
 /** A store, or one key of the `state` store (`state:progress`); `state` alone means any key. */
-export type Topic =
-  | 'visits'
-  | 'queue'
-  | 'outbox'
-  | 'batches'
-  | 'partners'
-  | 'state'
-  | `state:${string}`;
+export type Topic = StoreName | `state:${string}`;
 
 /** A message from another context is parsed: it is only ever a hint to read again. */
 const Change = z.object({
